@@ -1,0 +1,66 @@
+// The Supabase-compatible HTTP gateway: one hono app that puts CORS, the body limit and the
+// API key gate in front of the auth, REST and functions routes, the way Kong does in front of
+// GoTrue, PostgREST and the edge runtime in a hosted project.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { SerialDatabase } from '../db/serial-database.js';
+import type { GatewayEnv } from './context.js';
+import type { KeySet } from './keys.js';
+import { gatewayCors } from './cors.js';
+import { requireApiKey, resolveCaller } from './caller.js';
+import { authRoutes, type AuthSettings } from './auth/routes.js';
+import { restRoutes } from './rest/routes.js';
+import { functionsRoutes } from './functions/routes.js';
+import type { FunctionsRunner } from './functions/runner.js';
+
+/** Requests larger than this are refused before they are read into memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface GatewayDeps {
+  database: SerialDatabase;
+  keys: KeySet;
+  functions: FunctionsRunner;
+  auth: AuthSettings;
+  /** Readiness of every service of the stack, for /health. */
+  health: () => Promise<Record<string, boolean>>;
+  log?: (line: string) => void;
+}
+
+export function createGateway(deps: GatewayDeps): Hono<GatewayEnv> {
+  const app = new Hono<GatewayEnv>();
+
+  app.use('*', gatewayCors());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json({ code: 'PGRST413', message: `Request body is larger than the limit of ${MAX_BODY_BYTES} bytes`, details: null, hint: null }, 413),
+    }),
+  );
+
+  app.get('/health', async (c) => {
+    const services = await deps.health();
+    const ready = Object.values(services).every(Boolean);
+    return c.json({ status: ready ? 'ok' : 'starting', services }, ready ? 200 : 503);
+  });
+
+  // Public key material is public: supabase-js fetches it without an apikey in some paths.
+  const auth = authRoutes({ database: deps.database, keys: deps.keys, settings: deps.auth });
+  app.get('/auth/v1/.well-known/jwks.json', (c) => c.json(deps.keys.jwks()));
+  app.use('/auth/v1/*', requireApiKey(deps.keys));
+  app.route('/auth/v1', auth);
+
+  app.use('/rest/v1/*', requireApiKey(deps.keys), resolveCaller(deps.keys));
+  app.route('/rest/v1', restRoutes({ database: deps.database }));
+
+  // Hosted functions do not require an apikey; verify_jwt (per function) guards them.
+  app.route('/functions/v1', functionsRoutes({ runner: deps.functions, keys: deps.keys }));
+
+  app.notFound((c) => c.json({ message: 'no Route matched with those values' }, 404));
+  app.onError((error, c) => {
+    deps.log?.(JSON.stringify({ level: 'error', msg: 'gateway error', path: c.req.path, error: String(error) }));
+    return c.json({ message: 'An unexpected error occurred in the gateway' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,29 @@
+// INTERFACE of dev/stack.ts (written by the lead): the whole local stack in one process.
+import type { PGlite } from '@electric-sql/pglite';
+import type { SerialDatabase } from './db/serial-database.js';
+
+export interface StackOptions {
+  /** Folder for all data, or 'memory'. Default: JD_DATA_DIR or `.jd-data`. */
+  dataDir?: string;
+  /** Gateway port (0 = any free port). Default: JD_API_PORT or 54321. */
+  apiPort?: number;
+  /** Postgres wire port (0 = any free port). Default: JD_DB_PORT or 54322. */
+  dbPort?: number;
+  /** Default: JD_JWT_SECRET or Supabase's local development secret. */
+  jwtSecret?: string;
+  migrationsDir?: string;
+  seedFile?: string;
+  functionsDir?: string;
+  /** One line per event; default console.log. */
+  log?: (line: string) => void;
+}
+
+export interface RunningStack {
+  apiUrl: string;
+  dbUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  pg: PGlite;
+  database: SerialDatabase;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,143 @@
+// The whole local stack in one Node process: PGlite (with the Postgres wire protocol), the
+// Supabase-compatible gateway and the edge-functions runner. Everything else (tests, the demo,
+// `npm start`) starts it through here so there is one way the product is assembled.
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
+import { startDatabase } from './db/start-database.js';
+import { createGateway } from './gateway/app.js';
+import { loadKeySet } from './gateway/keys.js';
+import { createFunctionsRunner } from './gateway/functions/runner.js';
+import { readProjectConfig } from './project-config.js';
+import type { RunningStack, StackOptions } from './stack-types.js';
+
+export type { RunningStack, StackOptions } from './stack-types.js';
+
+const HOST = '127.0.0.1';
+const projectRoot = resolve(import.meta.dirname, '..');
+
+function portFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name} must be a port number between 0 and 65535, got "${value}"`);
+  }
+  return port;
+}
+
+/** Options from the caller first, then JD_* environment variables, then the documented defaults. */
+export function resolveStackOptions(options: StackOptions = {}, env = process.env) {
+  const dataDirSetting = options.dataDir ?? env['JD_DATA_DIR'] ?? '.jd-data';
+  return {
+    dataDir: dataDirSetting === 'memory' ? 'memory' : resolve(dataDirSetting),
+    apiPort: options.apiPort ?? portFrom(env['JD_API_PORT'], 54321, 'JD_API_PORT'),
+    dbPort: options.dbPort ?? portFrom(env['JD_DB_PORT'], 54322, 'JD_DB_PORT'),
+    jwtSecret: options.jwtSecret ?? env['JD_JWT_SECRET'] ?? undefined,
+    // JD_MIGRATIONS_DIR lets a test (or a reviewer) run the stack on another set of migrations.
+    migrationsDir: options.migrationsDir ?? resolve(env['JD_MIGRATIONS_DIR'] ?? join(projectRoot, 'supabase/migrations')),
+    seedFile: options.seedFile ?? join(projectRoot, 'supabase/seed.sql'),
+    functionsDir: options.functionsDir ?? join(projectRoot, 'edge-functions'),
+    configFile: join(projectRoot, 'supabase/config.toml'),
+    log: options.log ?? ((line: string) => console.log(line)),
+  };
+}
+
+function listen(server: ServerType, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: ServerType): Promise<void> {
+  return new Promise((resolveClose) => {
+    // Streaming responses (SSE) would otherwise keep close() waiting forever.
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    server.close(() => resolveClose());
+  });
+}
+
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const settings = resolveStackOptions(options);
+  const { log } = settings;
+  const onDisk = settings.dataDir !== 'memory';
+  if (onDisk) await mkdir(settings.dataDir, { recursive: true });
+
+  const project = await readProjectConfig(settings.configFile);
+  const keys = await loadKeySet({
+    jwtSecret: settings.jwtSecret,
+    keyFile: onDisk ? join(settings.dataDir, 'jwt-signing-key.json') : null,
+  });
+
+  const db = await startDatabase({
+    dataDir: settings.dataDir,
+    host: HOST,
+    port: settings.dbPort,
+    migrationsDir: settings.migrationsDir,
+    seedFile: settings.seedFile,
+    log,
+  });
+
+  // Functions start lazily, so SUPABASE_URL can be filled in once the gateway has its port.
+  const functionsEnv: Record<string, string> = {
+    SUPABASE_ANON_KEY: keys.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+    SUPABASE_DB_URL: db.wireUrl,
+  };
+  const functions = createFunctionsRunner({
+    functionsDir: settings.functionsDir,
+    configFile: settings.configFile,
+    env: functionsEnv,
+    log,
+  });
+
+  const authSettings = {
+    issuer: '', // set once the gateway has its port, before any request can arrive
+    jwtExpirySeconds: project.auth.jwt_expiry,
+    anonymousSignIns: project.auth.enable_anonymous_sign_ins,
+    signups: project.auth.enable_signup,
+    minimumPasswordLength: project.auth.minimum_password_length,
+  };
+  const app = createGateway({
+    database: db.database,
+    keys,
+    functions,
+    auth: authSettings,
+    health: async () => ({
+      database: await db.pg.query('select 1').then(() => true, () => false),
+      auth: true,
+      rest: true,
+      functions: true,
+    }),
+    log,
+  });
+  const server = createAdaptorServer({ fetch: app.fetch });
+  let port: number;
+  try {
+    port = await listen(server, settings.apiPort);
+  } catch (error) {
+    await functions.stop();
+    await db.stop();
+    throw new Error(`The gateway could not listen on ${HOST}:${settings.apiPort}: ${(error as Error).message}`);
+  }
+  const apiUrl = `http://${HOST}:${port}`;
+  authSettings.issuer = `${apiUrl}/auth/v1`;
+  functionsEnv['SUPABASE_URL'] = apiUrl;
+  return {
+    apiUrl,
+    dbUrl: db.wireUrl,
+    anonKey: keys.anonKey,
+    serviceRoleKey: keys.serviceRoleKey,
+    pg: db.pg,
+    database: db.database,
+    async stop() {
+      await close(server);
+      await functions.stop();
+      await db.stop();
+    },
+  };
+}

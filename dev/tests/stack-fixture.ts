@@ -1,0 +1,38 @@
+// Starts the real local stack in this process for a test file: in memory, on free ports, with
+// the contract fixtures as its migrations and the fixture functions as its edge functions.
+import { join } from 'node:path';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import ws from 'ws';
+import { startStack, type RunningStack } from '../stack.js';
+
+export const fixturesDir = join(import.meta.dirname, 'fixtures');
+
+export async function startTestStack(): Promise<RunningStack> {
+  return startStack({
+    dataDir: 'memory',
+    apiPort: 0,
+    dbPort: 0,
+    migrationsDir: join(fixturesDir, 'migrations'),
+    seedFile: join(fixturesDir, 'no-seed.sql'),
+    functionsDir: join(fixturesDir, 'functions'),
+    log: () => {},
+  });
+}
+
+/** The real supabase-js as a Node app would create it (Node 20 needs the ws transport). */
+export function clientFor(stack: RunningStack, key = stack.anonKey): SupabaseClient {
+  return createClient(stack.apiUrl, key, {
+    auth: { persistSession: false, autoRefreshToken: false },
+    realtime: { transport: ws as unknown as typeof WebSocket },
+  });
+}
+
+let counter = 0;
+/** A fresh signed-in user with its own client. */
+export async function signedInUser(stack: RunningStack) {
+  const client = clientFor(stack);
+  const email = `user${Date.now()}-${counter++}@example.test`;
+  const { data, error } = await client.auth.signUp({ email, password: 'a-long-password' });
+  if (error || !data.session || !data.user) throw new Error(`sign-up failed: ${error?.message ?? 'no session'}`);
+  return { client, email, user: data.user, session: data.session };
+}
