@@ -36,7 +36,7 @@ export function resolveStackOptions(options: StackOptions = {}, env = process.en
     jwtSecret: options.jwtSecret ?? env['JD_JWT_SECRET'] ?? undefined,
     // JD_MIGRATIONS_DIR lets a test (or a reviewer) run the stack on another set of migrations.
     migrationsDir: options.migrationsDir ?? resolve(env['JD_MIGRATIONS_DIR'] ?? join(projectRoot, 'supabase/migrations')),
-    seedFile: options.seedFile ?? join(projectRoot, 'supabase/seed.sql'),
+    seedFile: options.seedFile ?? resolve(env['JD_SEED_FILE'] ?? join(projectRoot, 'supabase/seed.sql')),
     functionsDir: options.functionsDir ?? join(projectRoot, 'edge-functions'),
     configFile: join(projectRoot, 'supabase/config.toml'),
     log: options.log ?? ((line: string) => console.log(line)),

@@ -34,8 +34,12 @@ export function createGateway(deps: GatewayDeps): Hono<GatewayEnv> {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json({ code: 'PGRST413', message: `Request body is larger than the limit of ${MAX_BODY_BYTES} bytes`, details: null, hint: null }, 413),
+      // The rest of the body is never read, so the connection can't be reused: say so, or the
+      // client's next request on it fails.
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return c.json({ code: 'PGRST413', message: `Request body is larger than the limit of ${MAX_BODY_BYTES} bytes`, details: null, hint: null }, 413);
+      },
     }),
   );
 

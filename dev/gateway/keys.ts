@@ -140,7 +140,7 @@ async function generateSigningKey(): Promise<StoredSigningKey> {
   const { kty, crv, x, y, d } = jwk;
   if (kty !== 'EC' || crv !== 'P-256' || !x || !y || !d) throw new Error('generated key is not an EC P-256 private key');
   // The kid is stored with the key, so tokens and cached JWKS stay valid across restarts.
-  return { kty, crv, x, y, d, kid: randomUUID() };
+  return { kty: 'EC', crv: 'P-256', x, y, d, kid: randomUUID() };
 }
 
 async function readOrCreateKeyFile(keyFile: string): Promise<StoredSigningKey> {

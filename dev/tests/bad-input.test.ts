@@ -14,7 +14,7 @@ after(async () => {
   await stack?.stop();
 });
 
-function post(path: string, body: string | Uint8Array, token = stack.anonKey) {
+function post(path: string, body: string, token = stack.anonKey) {
   return fetch(`${stack.apiUrl}${path}`, {
     method: 'POST',
     headers: { apikey: stack.anonKey, authorization: `Bearer ${token}`, 'content-type': 'application/json' },

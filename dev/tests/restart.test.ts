@@ -74,6 +74,7 @@ test('restart keeps users, rows and applies a new migration once', async () => {
   const env = {
     JD_DATA_DIR: dataDir,
     JD_MIGRATIONS_DIR: migrationsDir,
+    JD_SEED_FILE: join(fixturesDir, 'no-seed.sql'),
     JD_API_PORT: String(apiPort),
     JD_DB_PORT: String(dbPort),
   };

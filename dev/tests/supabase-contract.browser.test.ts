@@ -1,3 +1,4 @@
+/// <reference types="mocha" />
 // Acceptance: the unmodified supabase-js in Chromium works against the gateway across origins
 // (CORS preflights, exposed headers), for auth, rpc, tables and streaming functions.
 import { expect } from '@open-wc/testing';
