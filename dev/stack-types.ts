@@ -11,7 +11,8 @@ export interface StackOptions {
   dbPort?: number;
   /** Default: JD_JWT_SECRET or Supabase's local development secret. */
   jwtSecret?: string;
-  migrationsDir?: string;
+  /** One folder, or several whose migrations interleave by version. */
+  migrationsDir?: string | readonly string[];
   seedFile?: string;
   functionsDir?: string;
   /** One line per event; default console.log. */

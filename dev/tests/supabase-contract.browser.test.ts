@@ -8,7 +8,10 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 const stackModule: string = '/__jd-stack.js';
 const { apiUrl, anonKey } = (await import(stackModule)) as { apiUrl: string; anonKey: string };
 
-const client = (): SupabaseClient => createClient(apiUrl, anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
+let clients = 0;
+// A storage key per client: several GoTrue clients in one page must not share a session.
+const client = (): SupabaseClient =>
+  createClient(apiUrl, anonKey, { auth: { persistSession: false, autoRefreshToken: false, storageKey: `contract-${clients++}` } });
 
 describe('supabase-js in Chromium against the local gateway', () => {
   it('signs up, refreshes, reads the user and signs out', async () => {

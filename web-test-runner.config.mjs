@@ -1,0 +1,126 @@
+// Web Test Runner: the element tests and the browser halves of the stack tests, in the
+// system's Chromium (never a downloaded one), against a local stack started in this process.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** What browser tests import to reach the stack: `await import('/__jd-stack.js')`. */
+const STACK_MODULE_PATH = '/__jd-stack.js';
+
+/** The stack's JSON log lines only when they are errors (its request log would drown the report); plain start-up lines as they are. */
+function logStackErrors(line) {
+  try {
+    if (JSON.parse(line).level === 'error') console.error(line);
+  } catch {
+    console.error(line);
+  }
+}
+
+/**
+ * Starts the local stack (in memory, on free ports) before the tests and stops it after.
+ * dev/stack.ts is TypeScript and this config runs in plain Node, so it is loaded with tsx's
+ * tsImport, which compiles that one import graph without registering a global loader.
+ */
+function localStackPlugin() {
+  const stackFile = new URL('./dev/stack.ts', import.meta.url);
+  let stack;
+  let unavailable = null;
+  return {
+    name: 'jd-local-stack',
+    async serverStart() {
+      if (!existsSync(stackFile)) {
+        // Tests that need the stack fail with this reason; the others still run.
+        unavailable = `${fileURLToPath(stackFile)} does not exist`;
+        return;
+      }
+      const { startStack } = await tsImport(stackFile.href, import.meta.url);
+      // The project's schema and seed, plus the gateway contract fixtures (their versions
+      // sort first and touch nothing of the project's), and the fixture functions.
+      stack = await startStack({
+        dataDir: 'memory',
+        apiPort: 0,
+        dbPort: 0,
+        migrationsDir: [fileURLToPath(new URL('./supabase/migrations', import.meta.url)), fileURLToPath(new URL('./dev/tests/fixtures/migrations', import.meta.url))],
+        functionsDir: fileURLToPath(new URL('./dev/tests/fixtures/functions', import.meta.url)),
+        log: logStackErrors,
+      });
+    },
+    async serverStop() {
+      await stack?.stop();
+    },
+    serve(context) {
+      if (context.path !== STACK_MODULE_PATH) return undefined;
+      if (!stack) {
+        return { type: 'js', body: `throw new Error(${JSON.stringify(`The local stack is not running: ${unavailable}`)});` };
+      }
+      const settings = { apiUrl: stack.apiUrl, anonKey: stack.anonKey };
+      return {
+        type: 'js',
+        body: [
+          `export const apiUrl = ${JSON.stringify(settings.apiUrl)};`,
+          `export const anonKey = ${JSON.stringify(settings.anonKey)};`,
+          `export default ${JSON.stringify(settings)};`,
+        ].join('\n'),
+      };
+    },
+  };
+}
+
+/** Counts every test of the run in one line that `npm test` reads back: `Browser tests: N passed, N failed, N skipped`. */
+function countsReporter() {
+  const count = (suite, totals) => {
+    for (const test of suite.tests) {
+      if (test.skipped) totals.skipped += 1;
+      else if (test.passed) totals.passed += 1;
+      else totals.failed += 1;
+    }
+    for (const child of suite.suites) count(child, totals);
+    return totals;
+  };
+  return {
+    stop({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        const before = totals.failed;
+        if (session.testResults) count(session.testResults, totals);
+        // A file that failed to load (or threw outside a test) has no failing test to show for it.
+        if (session.passed === false && totals.failed === before) totals.failed += 1;
+      }
+      console.log(`Browser tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+    },
+  };
+}
+
+export default {
+  files: ['elements/**/*.test.ts', 'dev/**/*.browser.test.ts', '!elements/**/*.node.test.ts'],
+  nodeResolve: true,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS },
+    }),
+  ],
+  plugins: [
+    localStackPlugin(),
+    // tsconfig.json carries Lit's experimentalDecorators and useDefineForClassFields: false.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  testFramework: {
+    // Calls against the stack (sign-up, RPC, functions) take longer than mocha's 2 s default.
+    config: { timeout: 10_000 },
+  },
+  reporters: [defaultReporter(), countsReporter()],
+};
