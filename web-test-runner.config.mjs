@@ -54,6 +54,8 @@ function localStackPlugin() {
         dataDir: 'memory',
         apiPort: 0,
         dbPort: 0,
+        syncPort: 0,
+        signalingPort: 0,
         migrationsDir: [fileURLToPath(new URL('./supabase/migrations', import.meta.url)), fileURLToPath(new URL('./dev/tests/fixtures/migrations', import.meta.url))],
         functionsDir: fileURLToPath(new URL('./dev/tests/fixtures/functions', import.meta.url)),
         log: logStackErrors,
@@ -67,12 +69,14 @@ function localStackPlugin() {
       if (!stack) {
         return { type: 'js', body: `throw new Error(${JSON.stringify(`The local stack is not running: ${unavailable}`)});` };
       }
-      const settings = { apiUrl: stack.apiUrl, anonKey: stack.anonKey };
+      const settings = { apiUrl: stack.apiUrl, anonKey: stack.anonKey, syncUrl: stack.syncUrl, signalingUrl: stack.signalingUrl };
       return {
         type: 'js',
         body: [
           `export const apiUrl = ${JSON.stringify(settings.apiUrl)};`,
           `export const anonKey = ${JSON.stringify(settings.anonKey)};`,
+          `export const syncUrl = ${JSON.stringify(settings.syncUrl)};`,
+          `export const signalingUrl = ${JSON.stringify(settings.signalingUrl)};`,
           `export default ${JSON.stringify(settings)};`,
         ].join('\n'),
       };

@@ -9,6 +9,12 @@ export interface StackOptions {
   apiPort?: number;
   /** Postgres wire port (0 = any free port). Default: JD_DB_PORT or 54322. */
   dbPort?: number;
+  /** y-websocket sync server port (0 = any free port). Default: JD_SYNC_PORT or 1234. */
+  syncPort?: number;
+  /** y-webrtc signaling server port (0 = any free port). Default: JD_SIGNALING_PORT or 4444. */
+  signalingPort?: number;
+  /** Redis for sync scale-out across instances. Default: REDIS_URL, or single-instance. */
+  redisUrl?: string | null;
   /** Default: JD_JWT_SECRET or Supabase's local development secret. */
   jwtSecret?: string;
   /** One folder, or several whose migrations interleave by version. */
@@ -21,6 +27,10 @@ export interface StackOptions {
 
 export interface RunningStack {
   apiUrl: string;
+  /** ws:// URL of the y-websocket sync server. */
+  syncUrl: string;
+  /** ws:// URL of the y-webrtc signaling server. */
+  signalingUrl: string;
   dbUrl: string;
   anonKey: string;
   serviceRoleKey: string;

@@ -10,6 +10,9 @@ import { createGateway } from './gateway/app.js';
 import { loadKeySet } from './gateway/keys.js';
 import { createFunctionsRunner } from './gateway/functions/runner.js';
 import { readProjectConfig } from './project-config.js';
+import { startSyncServer } from '../signaling/sync-server.js';
+import { startSignalingServer } from '../signaling/signaling-server.js';
+import { serialDatabaseAccess } from '../signaling/db/sql-access.js';
 import type { RunningStack, StackOptions } from './stack-types.js';
 
 export type { RunningStack, StackOptions } from './stack-types.js';
@@ -33,6 +36,9 @@ export function resolveStackOptions(options: StackOptions = {}, env = process.en
     dataDir: dataDirSetting === 'memory' ? 'memory' : resolve(dataDirSetting),
     apiPort: options.apiPort ?? portFrom(env['JD_API_PORT'], 54321, 'JD_API_PORT'),
     dbPort: options.dbPort ?? portFrom(env['JD_DB_PORT'], 54322, 'JD_DB_PORT'),
+    syncPort: options.syncPort ?? portFrom(env['JD_SYNC_PORT'], 1234, 'JD_SYNC_PORT'),
+    signalingPort: options.signalingPort ?? portFrom(env['JD_SIGNALING_PORT'], 4444, 'JD_SIGNALING_PORT'),
+    redisUrl: options.redisUrl ?? env['REDIS_URL'] ?? null,
     jwtSecret: options.jwtSecret ?? env['JD_JWT_SECRET'] ?? undefined,
     // JD_MIGRATIONS_DIR lets a test (or a reviewer) run the stack on another set of migrations.
     migrationsDir: options.migrationsDir ?? resolve(env['JD_MIGRATIONS_DIR'] ?? join(projectRoot, 'supabase/migrations')),
@@ -127,14 +133,36 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const apiUrl = `http://${HOST}:${port}`;
   authSettings.issuer = `${apiUrl}/auth/v1`;
   functionsEnv['SUPABASE_URL'] = apiUrl;
+
+  // Collaboration: the y-websocket sync server and the y-webrtc signaling server decide access
+  // through the same database, as the user, so RLS is the one source of truth.
+  const syncDatabase = serialDatabaseAccess(db.database);
+  let sync: Awaited<ReturnType<typeof startSyncServer>> | undefined;
+  let signaling: Awaited<ReturnType<typeof startSignalingServer>>;
+  try {
+    sync = await startSyncServer({ database: syncDatabase, tokens: keys, host: HOST, port: settings.syncPort, redisUrl: settings.redisUrl, log });
+    signaling = await startSignalingServer({ database: syncDatabase, tokens: keys, host: HOST, port: settings.signalingPort, log });
+  } catch (error) {
+    await sync?.stop();
+    await close(server);
+    await functions.stop();
+    await db.stop();
+    throw new Error(`the collaboration servers could not start: ${(error as Error).message}`);
+  }
+
   return {
     apiUrl,
+    syncUrl: sync.url,
+    signalingUrl: signaling.url,
     dbUrl: db.wireUrl,
     anonKey: keys.anonKey,
     serviceRoleKey: keys.serviceRoleKey,
     pg: db.pg,
     database: db.database,
     async stop() {
+      // Sync first: it flushes pending updates to the database before the database closes.
+      await signaling.stop();
+      await sync.stop();
       await close(server);
       await functions.stop();
       await db.stop();

@@ -23,6 +23,8 @@ const lines = [
   `API gateway   ${stack.apiUrl}  (auth ${stack.apiUrl}/auth/v1, REST ${stack.apiUrl}/rest/v1, functions ${stack.apiUrl}/functions/v1)`,
   `Health        ${stack.apiUrl}/health`,
   `Postgres      ${stack.dbUrl}`,
+  `Sync          ${stack.syncUrl}  (y-websocket; token as URL parameter)`,
+  `Signaling     ${stack.signalingUrl}  (y-webrtc)`,
   ...(demo ? [`Demo site     ${demo.url}`] : []),
   `anon key      ${stack.anonKey}`,
   `service_role  ${stack.serviceRoleKey}`,

@@ -69,7 +69,7 @@ test('restart keeps users, rows and applies a new migration once', async () => {
     join(fixturesDir, 'migrations/20260101000000_contract_fixtures.sql'),
     join(migrationsDir, '20260101000000_contract_fixtures.sql'),
   );
-  const [apiPort, dbPort] = [await freePort(), await freePort()];
+  const [apiPort, dbPort, syncPort, signalingPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const env = {
     JD_DATA_DIR: dataDir,
@@ -77,6 +77,8 @@ test('restart keeps users, rows and applies a new migration once', async () => {
     JD_SEED_FILE: join(fixturesDir, 'no-seed.sql'),
     JD_API_PORT: String(apiPort),
     JD_DB_PORT: String(dbPort),
+    JD_SYNC_PORT: String(syncPort),
+    JD_SIGNALING_PORT: String(signalingPort),
   };
   const client = () =>
     createClient(apiUrl, ANON_KEY, {

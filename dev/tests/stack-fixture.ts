@@ -12,6 +12,8 @@ export async function startTestStack(): Promise<RunningStack> {
     dataDir: 'memory',
     apiPort: 0,
     dbPort: 0,
+    syncPort: 0,
+    signalingPort: 0,
     migrationsDir: join(fixturesDir, 'migrations'),
     seedFile: join(fixturesDir, 'no-seed.sql'),
     functionsDir: join(fixturesDir, 'functions'),

@@ -1,0 +1,73 @@
+// Acceptance (issue 5, criterion 1) on the real stack: the project's schema and seed, users who
+// sign in through the gateway with supabase-js, and the stock y-websocket client with their
+// access tokens. Access comes from can_open_document run as each user, under RLS.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import * as Y from 'yjs';
+import { startStack, type RunningStack } from '../stack.js';
+import { clientFor } from './stack-fixture.js';
+import { connectClient, synced, textOf, waitFor, type TestClient } from '../../signaling/tests/support/clients.js';
+
+let stack: RunningStack;
+const clients: TestClient[] = [];
+
+before(async () => {
+  stack = await startStack({ dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log: () => {} });
+});
+after(async () => {
+  for (const client of clients) client.destroy();
+  await stack?.stop();
+});
+
+async function signIn(email: string) {
+  const supabase = clientFor(stack);
+  const { data, error } = await supabase.auth.signInWithPassword({ email, password: 'demo-password-1' });
+  if (error) throw new Error(`${email} could not sign in: ${error.message}`);
+  return { supabase, token: data.session.access_token };
+}
+
+function connect(documentId: string, token: string | null, doc?: Y.Doc) {
+  const client = connectClient(stack.syncUrl, documentId, token, doc);
+  clients.push(client);
+  return client;
+}
+
+describe('the sync server on the local stack', () => {
+  test('two editors of a department converge; a viewer reads; another department is refused', async () => {
+    const editor = await signIn('editor@esdc.example');
+    const translator = await signIn('translator@esdc.example');
+    const { data: documents, error } = await editor.supabase.rpc('list_documents');
+    assert.equal(error, null);
+    const documentId = (documents as { id: string }[])[0]!.id;
+
+    const a = connect(documentId, editor.token);
+    const b = connect(documentId, translator.token);
+    await Promise.all([synced(a), synced(b)]);
+    a.doc.getText('body').insert(0, 'Provides advice. ');
+    b.doc.getText('body').insert(0, 'Fournit des conseils. ');
+    await waitFor(() => textOf(a.doc) === textOf(b.doc) && textOf(a.doc).length > 30, 'the two editors to converge');
+
+    const viewer = await signIn('viewer@esdc.example');
+    const v = connect(documentId, viewer.token);
+    await synced(v);
+    await waitFor(() => textOf(v.doc) === textOf(a.doc), 'the viewer to receive the document');
+    v.doc.getText('body').insert(0, 'VIEWER WAS HERE ');
+    a.doc.getText('body').insert(textOf(a.doc).length, 'Last words.');
+    await waitFor(() => textOf(b.doc).endsWith('Last words.'), 'a later edit to arrive');
+    assert.ok(!textOf(b.doc).includes('VIEWER WAS HERE'), "the viewer's edit is refused by the server");
+
+    const outsider = await signIn('editor@tc.example');
+    assert.equal(await connect(documentId, outsider.token).closed, 4403, 'another department gets 4403');
+    assert.equal(await connect(documentId, null).closed, 4401, 'no token gets 4401');
+    assert.equal(await connect('00000000-0000-4000-a000-00000000dead', editor.token).closed, 4404, 'an unknown document gets 4404');
+
+    // What the server persisted is what a client connecting later receives.
+    await waitFor(async () => {
+      const { rows } = await stack.pg.query<{ n: number }>('select count(*)::int as n from public.doc_updates where document_id = $1', [documentId]);
+      return rows[0]!.n > 0;
+    }, 'updates to be persisted');
+    const late = connect(documentId, (await signIn('reviewer@esdc.example')).token);
+    await synced(late);
+    await waitFor(() => textOf(late.doc) === textOf(a.doc), 'a late reader to get the full state');
+  });
+});

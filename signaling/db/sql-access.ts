@@ -1,0 +1,90 @@
+// How the servers reach Postgres, whichever Postgres it is: the local stack's in-process PGlite
+// (SerialDatabase), a bare PGlite (tests), or a `postgres` client on DATABASE_URL (hosted
+// Supabase). Everything else is written once against `SyncDatabase`.
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type postgres from 'postgres';
+import type { SerialDatabase } from '../../dev/db/serial-database.js';
+
+export interface SqlResult {
+  rows: Record<string, unknown>[];
+}
+export interface SqlTransaction {
+  query(sql: string, params?: unknown[]): Promise<SqlResult>;
+}
+
+export type ApiRole = 'anon' | 'authenticated' | 'service_role';
+
+export interface SyncDatabase {
+  /** One transaction as the token's role with `request.jwt.claims` set, as PostgREST runs a request: RLS applies. */
+  asUser<T>(role: ApiRole, claims: Record<string, unknown>, work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
+  /** One transaction as the service (database owner, bypasses RLS): persistence. */
+  asService<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
+}
+
+/** The local stack's serialized PGlite. */
+export function serialDatabaseAccess(database: SerialDatabase): SyncDatabase {
+  return {
+    asUser: (role, claims, work) =>
+      database.runAs({ role, claims, method: 'GET', path: '/sync', headers: {} }, (tx) => work(tx as SqlTransaction)),
+    asService: (work) => database.runAsOwner((tx) => work(tx as SqlTransaction)),
+  };
+}
+
+async function setRequestSettings(tx: SqlTransaction, role: ApiRole, claims: Record<string, unknown>) {
+  // set_config(..., true) is `set local`: it ends with the transaction, so one user's role and
+  // claims can never leak into the next piece of work on the same connection.
+  await tx.query(
+    `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('request.jwt.claim.sub', $3, true)`,
+    [role, JSON.stringify(claims), typeof claims['sub'] === 'string' ? claims['sub'] : ''],
+  );
+}
+
+/** A bare PGlite (tests and single-process hosts without the gateway). PGlite queues transactions itself. */
+export function pgliteAccess(pg: PGlite): SyncDatabase {
+  const wrap = (tx: Transaction): SqlTransaction => ({
+    query: (sql, params) => tx.query<Record<string, unknown>>(sql, params),
+  });
+  return {
+    asUser: (role, claims, work) =>
+      pg.transaction(async (tx) => {
+        await setRequestSettings(wrap(tx), role, claims);
+        return work(wrap(tx));
+      }),
+    asService: (work) => pg.transaction((tx) => work(wrap(tx))),
+  };
+}
+
+/** A `postgres` (porsager) client, e.g. on Supabase's DATABASE_URL as the `postgres` role. */
+export function postgresAccess(sql: postgres.Sql): SyncDatabase {
+  const wrap = (tx: postgres.TransactionSql): SqlTransaction => ({
+    query: async (text, params = []) => ({
+      rows: (await tx.unsafe(text, params.map(toPostgresParam) as postgres.ParameterOrJSON<never>[])) as unknown as Record<string, unknown>[],
+    }),
+  });
+  return {
+    asUser: (role, claims, work) =>
+      sql.begin(async (tx) => {
+        await setRequestSettings(wrap(tx), role, claims);
+        return work(wrap(tx));
+      }) as Promise<Awaited<ReturnType<typeof work>>>,
+    asService: (work) => sql.begin((tx) => work(wrap(tx))) as Promise<Awaited<ReturnType<typeof work>>>,
+  };
+}
+
+/** postgres.js serializes Buffers as bytea; a plain Uint8Array must become one first. */
+function toPostgresParam(value: unknown): unknown {
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return value;
+}
+
+/** int8 arrives as number (PGlite), string or bigint (postgres.js): one place that makes it a number. */
+export function toNumber(value: unknown): number {
+  const n = typeof value === 'bigint' ? Number(value) : Number(value as string | number);
+  if (!Number.isFinite(n)) throw new Error(`expected a number from the database, got ${String(value)}`);
+  return n;
+}
+
+export function toBytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  throw new Error(`expected bytea from the database, got ${typeof value}`);
+}

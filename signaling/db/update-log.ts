@@ -1,0 +1,147 @@
+// The document's system of record: an append-only log of Yjs updates (doc_updates) folded now
+// and then into one snapshot (doc_snapshots). Sequence numbers are allocated inside Postgres
+// under a per-document advisory lock, so several sync-server instances can append to the same
+// document and seq order is commit order.
+import * as Y from 'yjs';
+import { toBytes, toNumber, type SqlTransaction, type SyncDatabase } from './sql-access.js';
+
+export interface PendingUpdate {
+  update: Uint8Array;
+  /** auth.users id of the author, when known. */
+  createdBy: string | null;
+}
+
+export interface StoredState {
+  /** The snapshot, if any and newer than `sinceSeq`. */
+  snapshot: Uint8Array | null;
+  /** The snapshot's last_seq (0 without one). */
+  snapshotSeq: number;
+  /** Updates after the snapshot (and after `sinceSeq`), in seq order. */
+  tail: { seq: number; update: Uint8Array }[];
+  /** The highest seq this read covers. */
+  lastSeq: number;
+  /** Bytes read, a proxy for the document's stored size. */
+  bytes: number;
+}
+
+const lockDocument = (tx: SqlTransaction, documentId: string) =>
+  tx.query('select pg_advisory_xact_lock(hashtextextended($1::text, 7031)) as locked', [documentId]);
+
+/** Appends the updates in order; returns their seqs. One transaction, one round of locking. */
+export async function appendUpdates(db: SyncDatabase, documentId: string, updates: PendingUpdate[]): Promise<number[]> {
+  if (updates.length === 0) return [];
+  return db.asService(async (tx) => {
+    await lockDocument(tx, documentId);
+    const { rows } = await tx.query(
+      `select greatest(
+         coalesce((select max(seq) from public.doc_updates where document_id = $1::uuid), 0),
+         coalesce((select last_seq from public.doc_snapshots where document_id = $1::uuid), 0)) as last`,
+      [documentId],
+    );
+    const base = toNumber(rows[0]?.['last'] ?? 0);
+    const params: unknown[] = [documentId];
+    const values = updates.map((u, i) => {
+      params.push(base + i + 1, u.update, u.createdBy);
+      const p = params.length;
+      return `($1::uuid, $${p - 2}::bigint, $${p - 1}::bytea, $${p}::uuid)`;
+    });
+    await tx.query(`insert into public.doc_updates (document_id, seq, update, created_by) values ${values.join(', ')}`, params);
+    return updates.map((_, i) => base + i + 1);
+  });
+}
+
+/**
+ * The snapshot (when newer than `sinceSeq`) and every update after it, read in one statement so
+ * a concurrent compaction cannot slip between reading the snapshot and reading the tail.
+ */
+export async function readStoredState(db: SyncDatabase, documentId: string, sinceSeq = 0): Promise<StoredState> {
+  const { rows } = await db.asService((tx) =>
+    tx.query(
+      `with snap as (
+         select state, last_seq from public.doc_snapshots where document_id = $1::uuid and last_seq > $2::bigint
+       )
+       select 0 as kind, last_seq as seq, state as data from snap
+       union all
+       select 1 as kind, seq, update as data from public.doc_updates
+        where document_id = $1::uuid and seq > greatest($2::bigint, coalesce((select last_seq from snap), 0))
+       order by kind, seq`,
+      [documentId, sinceSeq],
+    ),
+  );
+  const state: StoredState = { snapshot: null, snapshotSeq: 0, tail: [], lastSeq: sinceSeq, bytes: 0 };
+  for (const row of rows) {
+    const data = toBytes(row['data']);
+    const seq = toNumber(row['seq']);
+    state.bytes += data.byteLength;
+    state.lastSeq = Math.max(state.lastSeq, seq);
+    if (toNumber(row['kind']) === 0) {
+      state.snapshot = data;
+      state.snapshotSeq = seq;
+    } else {
+      state.tail.push({ seq, update: data });
+    }
+  }
+  return state;
+}
+
+/**
+ * Applies stored state to `doc`. Merged into one update first (much faster for long tails);
+ * if that fails, one by one, skipping (and reporting) any update Yjs cannot read, so one bad
+ * row cannot make a document unloadable.
+ */
+export function applyStoredState(doc: Y.Doc, state: StoredState, origin: unknown, onBadUpdate: (seq: number, error: unknown) => void) {
+  const parts = [...(state.snapshot ? [{ seq: state.snapshotSeq, update: state.snapshot }] : []), ...state.tail];
+  if (parts.length === 0) return;
+  try {
+    const merged = parts.length === 1 ? parts[0]!.update : Y.mergeUpdates(parts.map((p) => p.update));
+    Y.applyUpdate(doc, merged, origin);
+    return;
+  } catch {
+    // fall through to the careful path
+  }
+  for (const part of parts) {
+    try {
+      Y.applyUpdate(doc, part.update, origin);
+    } catch (error) {
+      onBadUpdate(part.seq, error);
+    }
+  }
+}
+
+export interface CompactionResult {
+  /** Seq folded into the snapshot (0 if there was nothing to fold). */
+  lastSeq: number;
+  foldedUpdates: number;
+  snapshotBytes: number;
+}
+
+/**
+ * Folds the tail into the snapshot. Rows up to the folded seq are deleted in the same
+ * transaction that writes the snapshot; rows appended meanwhile have higher seqs and stay.
+ * If another instance already wrote a newer snapshot, that one is kept.
+ */
+export async function compactDocument(db: SyncDatabase, documentId: string): Promise<CompactionResult> {
+  const stored = await readStoredState(db, documentId);
+  if (stored.tail.length === 0) return { lastSeq: stored.snapshotSeq, foldedUpdates: 0, snapshotBytes: stored.snapshot?.byteLength ?? 0 };
+  const doc = new Y.Doc();
+  try {
+    applyStoredState(doc, stored, null, () => {});
+    const state = Y.encodeStateAsUpdate(doc);
+    const stateVector = Y.encodeStateVector(doc);
+    await db.asService(async (tx) => {
+      await lockDocument(tx, documentId);
+      await tx.query(
+        `insert into public.doc_snapshots (document_id, state, state_vector, last_seq, updated_at)
+         values ($1::uuid, $2::bytea, $3::bytea, $4::bigint, now())
+         on conflict (document_id) do update
+           set state = excluded.state, state_vector = excluded.state_vector, last_seq = excluded.last_seq, updated_at = now()
+           where public.doc_snapshots.last_seq < excluded.last_seq`,
+        [documentId, state, stateVector, stored.lastSeq],
+      );
+      await tx.query('delete from public.doc_updates where document_id = $1::uuid and seq <= $2::bigint', [documentId, stored.lastSeq]);
+    });
+    return { lastSeq: stored.lastSeq, foldedUpdates: stored.tail.length, snapshotBytes: state.byteLength };
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,53 @@
+// Standalone entry: the sync server and the signaling server against any Postgres
+// (DATABASE_URL, e.g. a hosted Supabase project) with tokens verified through the project's
+// JWKS (SUPABASE_URL) and/or its legacy JWT secret (SUPABASE_JWT_SECRET). REDIS_URL enables
+// scale-out. SIGTERM/SIGINT stop gracefully (clients get 1012 and reconnect elsewhere).
+import postgres from 'postgres';
+import { createSupabaseTokenVerifier } from './auth/token-verifier.js';
+import { postgresAccess } from './db/sql-access.js';
+import { createLogger } from './ops/logger.js';
+import { startSignalingServer } from './signaling-server.js';
+import { startSyncServer } from './sync-server.js';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+}
+function port(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  return n;
+}
+
+const log = createLogger();
+const sql = postgres(required('DATABASE_URL'), {
+  max: Number(process.env['JD_DB_POOL_SIZE'] ?? 10),
+  // Supabase's pooler in transaction mode does not support prepared statements.
+  prepare: false,
+  onnotice: () => {},
+});
+const database = postgresAccess(sql);
+const tokens = createSupabaseTokenVerifier({ supabaseUrl: process.env['SUPABASE_URL'], jwtSecret: process.env['SUPABASE_JWT_SECRET'] });
+const host = process.env['JD_BIND_HOST'] ?? '127.0.0.1';
+
+const sync = await startSyncServer({ database, tokens, host, port: port('JD_SYNC_PORT', 1234), redisUrl: process.env['REDIS_URL'] ?? null, log });
+const signaling = process.env['JD_SIGNALING_PORT'] === 'off' ? null : await startSignalingServer({ database, tokens, host, port: port('JD_SIGNALING_PORT', 4444), log });
+process.stdout.write(`READY ${sync.port}\n`);
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.log('info', 'stopping', { signal });
+    void Promise.all([sync.stop(), signaling?.stop()])
+      .then(() => sql.end({ timeout: 5 }))
+      .then(() => process.exit(0), (error: unknown) => {
+        log.log('error', 'shutdown failed', { error });
+        process.exit(1);
+      });
+  });
+}

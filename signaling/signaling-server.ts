@@ -1,0 +1,187 @@
+// The y-webrtc signaling server (subscribe / unsubscribe / publish / ping, JSON text frames,
+// the protocol of y-webrtc's own bin/server.js), with access control: a valid token is required
+// to connect, and a topic (room name = document id) can only be joined, or published to, by a
+// user who may open that document. Rooms are encrypted client-side with a per-document
+// password, so what passes through here is WebRTC signalling, never document content.
+import { createServer } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { SyncDatabase } from './db/sql-access.js';
+import { decideAccess } from './db/document-access.js';
+import { isExpired, verifyUser, type TokenVerifier, type VerifiedUser } from './auth/token-verifier.js';
+import { createLogger, type Logger } from './ops/logger.js';
+import { closeServer, listen, parseRoomUrl } from './ops/http-server.js';
+import { CloseCode } from './sync/close-codes.js';
+import { RateLimiter } from './sync/rate-limiter.js';
+
+export interface SignalingServerOptions {
+  database: SyncDatabase;
+  tokens: TokenVerifier;
+  host?: string;
+  /** 0 = any free port. Default 4444. */
+  port?: number;
+  log?: Logger | ((line: string) => void);
+  maxTopicsPerConnection?: number;
+  maxMessageBytes?: number;
+  messagesPerSecond?: number;
+  messageBurst?: number;
+  pingIntervalMs?: number;
+}
+
+export interface RunningSignalingServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface Peer {
+  ws: WebSocket;
+  user: VerifiedUser | null;
+  topics: Set<string>;
+  alive: boolean;
+  work: Promise<void>;
+  limiter: RateLimiter;
+  closed: boolean;
+}
+
+export async function startSignalingServer(options: SignalingServerOptions): Promise<RunningSignalingServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = typeof options.log === 'function' ? createLogger(options.log, { server: 'signaling' }) : (options.log ?? createLogger(undefined, { server: 'signaling' }));
+  const maxTopics = options.maxTopicsPerConnection ?? 32;
+  const topics = new Map<string, Set<Peer>>();
+  const peers = new Set<Peer>();
+
+  const http = createServer((req, res) => {
+    const ok = new URL(req.url ?? '/', 'http://localhost').pathname === '/healthz';
+    res.writeHead(ok ? 200 : 404, { 'content-type': ok ? 'application/json' : 'text/plain' });
+    res.end(ok ? JSON.stringify({ status: 'ok', connections: peers.size, topics: topics.size }) : 'y-webrtc signaling server\n');
+  });
+  const wss = new WebSocketServer({ server: http, maxPayload: options.maxMessageBytes ?? 64 * 1024, perMessageDeflate: false });
+
+  const send = (peer: Peer, message: unknown) => {
+    if (peer.ws.readyState === peer.ws.OPEN) peer.ws.send(JSON.stringify(message));
+  };
+  const close = (peer: Peer, code: number, reason: string) => {
+    if (peer.closed) return;
+    peer.closed = true;
+    log.log('warn', 'closing signaling connection', { code, reason, userId: peer.user?.userId ?? null });
+    peer.ws.close(code, reason);
+  };
+  const leave = (peer: Peer, topic: string) => {
+    const members = topics.get(topic);
+    members?.delete(peer);
+    if (members?.size === 0) topics.delete(topic);
+    peer.topics.delete(topic);
+  };
+
+  async function subscribe(peer: Peer, topic: string) {
+    if (peer.topics.has(topic) || !peer.user) return;
+    if (peer.topics.size >= maxTopics) {
+      send(peer, { type: 'refused', topic, code: CloseCode.rateLimited, reason: 'too many topics' });
+      log.log('warn', 'topic limit reached', { userId: peer.user.userId, topic });
+      return;
+    }
+    const access = await decideAccess(options.database, peer.user.role, peer.user.claims, topic);
+    if (access !== 'edit' && access !== 'view') {
+      const code = access === 'not-found' ? CloseCode.notFound : CloseCode.forbidden;
+      send(peer, { type: 'refused', topic, code });
+      log.log('warn', 'subscription refused', { userId: peer.user.userId, topic, code });
+      return;
+    }
+    if (peer.closed) return;
+    peer.topics.add(topic);
+    const members = topics.get(topic) ?? new Set<Peer>();
+    members.add(peer);
+    topics.set(topic, members);
+  }
+
+  async function handle(peer: Peer, raw: string) {
+    if (peer.user && isExpired(peer.user)) return close(peer, CloseCode.unauthorized, 'token expired');
+    let message: { type?: unknown; topics?: unknown; topic?: unknown };
+    try {
+      message = JSON.parse(raw) as typeof message;
+    } catch {
+      return close(peer, CloseCode.badMessage, 'not JSON');
+    }
+    if (typeof message !== 'object' || message === null) return close(peer, CloseCode.badMessage, 'not an object');
+    switch (message.type) {
+      case 'subscribe':
+        for (const topic of Array.isArray(message.topics) ? message.topics : []) if (typeof topic === 'string') await subscribe(peer, topic);
+        return;
+      case 'unsubscribe':
+        for (const topic of Array.isArray(message.topics) ? message.topics : []) if (typeof topic === 'string') leave(peer, topic);
+        return;
+      case 'publish': {
+        // Only members may publish: nobody can inject signals into a room they cannot join.
+        if (typeof message.topic !== 'string' || !peer.topics.has(message.topic)) return;
+        const members = topics.get(message.topic);
+        if (!members) return;
+        const out = JSON.stringify({ ...message, clients: members.size });
+        for (const member of members) if (member.ws.readyState === member.ws.OPEN) member.ws.send(out);
+        return;
+      }
+      case 'ping':
+        return send(peer, { type: 'pong' });
+      default:
+        return;
+    }
+  }
+
+  wss.on('connection', (ws, req) => {
+    const { token } = parseRoomUrl(req.url);
+    const peer: Peer = {
+      ws,
+      user: null,
+      topics: new Set(),
+      alive: true,
+      work: Promise.resolve(),
+      limiter: new RateLimiter(options.messagesPerSecond ?? 100, options.messageBurst ?? 300),
+      closed: false,
+    };
+    peers.add(peer);
+    peer.work = verifyUser(options.tokens, token).then(
+      (user) => {
+        peer.user = user;
+      },
+      (error: unknown) => close(peer, CloseCode.unauthorized, `token ${(error as { reason?: string }).reason ?? 'invalid'}`),
+    );
+    ws.on('message', (data, isBinary) => {
+      if (peer.closed) return;
+      if (!peer.limiter.take()) return close(peer, CloseCode.rateLimited, 'too many messages');
+      if (isBinary) return close(peer, CloseCode.badMessage, 'binary frames are not part of the protocol');
+      const text = data.toString();
+      peer.work = peer.work.then(() => (peer.closed ? undefined : handle(peer, text))).catch((error: unknown) => {
+        log.log('error', 'signaling message failed', { error });
+        close(peer, CloseCode.internalError, 'internal error');
+      });
+    });
+    ws.on('pong', () => (peer.alive = true));
+    ws.on('error', (error: Error & { code?: string }) => log.log('warn', 'signaling connection error', { code: error.code, error }));
+    ws.on('close', () => {
+      peer.closed = true;
+      for (const topic of [...peer.topics]) leave(peer, topic);
+      peers.delete(peer);
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const peer of peers) {
+      if (!peer.alive) peer.ws.terminate();
+      peer.alive = false;
+      peer.ws.ping();
+    }
+  }, options.pingIntervalMs ?? 30_000);
+
+  const port = await listen(http, options.port ?? 4444, host);
+  const url = `ws://${host}:${port}`;
+  log.log('info', 'signaling server listening', { url });
+  return {
+    url,
+    port,
+    async stop() {
+      clearInterval(heartbeat);
+      for (const peer of peers) peer.ws.close(CloseCode.serviceRestart, 'server restarting');
+      wss.close();
+      await closeServer(http);
+    },
+  };
+}

@@ -1,0 +1,166 @@
+// The y-websocket sync server: standard protocol (so the stock y-websocket client works
+// unmodified), access decided by Postgres as the user, every update durable before it is
+// relayed, documents unloaded when idle, optional Redis fan-out between instances.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { WebSocketServer } from 'ws';
+import type { SyncDatabase } from './db/sql-access.js';
+import type { TokenVerifier } from './auth/token-verifier.js';
+import { createLogger, type Logger } from './ops/logger.js';
+import { closeServer, listen, parseRoomUrl } from './ops/http-server.js';
+import { PROMETHEUS_CONTENT_TYPE } from './ops/metrics.js';
+import type { DocumentBus } from './scale/document-bus.js';
+import { createRedisBus } from './scale/redis-bus.js';
+import { ClientConnection, type ConnectionLimits } from './sync/client-connection.js';
+import { CloseCode } from './sync/close-codes.js';
+import { DocumentRoom, type RoomSettings } from './sync/document-room.js';
+import { RoomRegistry } from './sync/room-registry.js';
+import { createSyncMetrics, type SyncMetrics } from './sync/sync-metrics.js';
+
+export interface SyncServerOptions {
+  database: SyncDatabase;
+  tokens: TokenVerifier;
+  host?: string;
+  /** 0 = any free port. Default 1234. */
+  port?: number;
+  /** Fan-out between instances; without it (and without `bus`) the server runs single-instance. */
+  redisUrl?: string | null;
+  /** A ready-made bus instead of redisUrl (tests). */
+  bus?: DocumentBus;
+  /** Structured logger, or a line writer (each line one JSON object). Default: JSON lines to stdout. */
+  log?: Logger | ((line: string) => void);
+  limits?: Partial<ConnectionLimits>;
+  room?: Partial<RoomSettings>;
+  /** How long a document stays loaded after its last client leaves. */
+  unloadDelayMs?: number;
+  loadKeepaliveMs?: number;
+  /** WebSocket ping interval; a client that misses one pong is dropped. */
+  pingIntervalMs?: number;
+}
+
+export interface RunningSyncServer {
+  url: string;
+  port: number;
+  metrics: SyncMetrics;
+  /** Documents in memory right now. */
+  loadedDocuments(): number;
+  /** Graceful: refuses new clients, closes the others with 1012, persists what they sent, unloads. */
+  stop(): Promise<void>;
+}
+
+export const defaultLimits: ConnectionLimits = {
+  maxMessageBytes: 16 * 1024 * 1024,
+  maxDocumentBytes: 64 * 1024 * 1024,
+  messagesPerSecond: 200,
+  messageBurst: 1000,
+  maxQueuedMessages: 2000,
+  maxUpdatesInFlight: 64,
+  maxBufferedBytes: 32 * 1024 * 1024,
+};
+
+export const defaultRoomSettings: RoomSettings = {
+  maxBatchUpdates: 256,
+  compactAfterUpdates: 500,
+  compactAfterBytes: 2 * 1024 * 1024,
+  projectionDelayMs: 2000,
+  projectionMaxWaitMs: 10000,
+  catchUpDelayMs: 250,
+};
+
+export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = typeof options.log === 'function' ? createLogger(options.log, { server: 'sync' }) : (options.log ?? createLogger(undefined, { server: 'sync' }));
+  const limits = { ...defaultLimits, ...options.limits };
+  const settings = { ...defaultRoomSettings, ...options.room };
+  const connections = new Set<ClientConnection>();
+  const bus = options.bus ?? (options.redisUrl ? createRedisBus(options.redisUrl, log) : null);
+  let registry: RoomRegistry | null = null;
+  const metrics = createSyncMetrics({ connections: () => connections.size, documents: () => registry?.size ?? 0 });
+  registry = new RoomRegistry(
+    (documentId) => DocumentRoom.load(documentId, { db: options.database, bus, metrics, log, settings }),
+    options.unloadDelayMs ?? 10_000,
+    log,
+  );
+  const rooms = registry;
+  let stopping = false;
+
+  const http = createServer((req, res) => void respond(req, res));
+  async function respond(req: IncomingMessage, res: ServerResponse) {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz') {
+      // While stopping, answer at once (the load balancer should stop routing here); otherwise
+      // the database must answer within the health check's own deadline.
+      const database = stopping ? false : await withDeadline(options.database.asService((tx) => tx.query('select 1 as ok')), 2000);
+      const healthy = database && !stopping;
+      res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: healthy ? 'ok' : stopping ? 'stopping' : 'degraded', database, connections: connections.size, documents: rooms.size }));
+      return;
+    }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE });
+      res.end(metrics.registry.render());
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('y-websocket sync server: connect with WebSocket to /<document-id>?token=<access token>\n');
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
+  http.on('upgrade', (req, socket, head) => {
+    if (stopping) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // Accepted before checking the token so the refusal can carry a close code the client sees.
+      const { room, token } = parseRoomUrl(req.url);
+      const connection = new ClientConnection(ws, room, token, {
+        db: options.database,
+        tokens: options.tokens,
+        registry: rooms,
+        metrics,
+        log,
+        limits,
+        loadKeepaliveMs: options.loadKeepaliveMs ?? 5000,
+      });
+      connections.add(connection);
+      ws.on('close', () => connections.delete(connection));
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.alive) connection.terminate();
+      else connection.ping();
+    }
+  }, options.pingIntervalMs ?? 30_000);
+
+  const port = await listen(http, options.port ?? 1234, host);
+  const url = `ws://${host}:${port}`;
+  log.log('info', 'sync server listening', { url, scaleOut: bus ? 'redis' : 'single-instance' });
+
+  return {
+    url,
+    port,
+    metrics,
+    loadedDocuments: () => rooms.size,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      clearInterval(heartbeat);
+      const open = [...connections];
+      for (const connection of open) connection.close(CloseCode.serviceRestart, 'server restarting');
+      await Promise.all(open.map((c) => c.settled()));
+      await rooms.unloadAll();
+      await bus?.close();
+      wss.close();
+      await closeServer(http);
+      log.log('info', 'sync server stopped');
+    },
+  };
+}
+
+function withDeadline(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([work.then(() => true, () => false), deadline]).finally(() => clearTimeout(timer));
+}

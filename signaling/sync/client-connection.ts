@@ -1,0 +1,283 @@
+// One client WebSocket on the sync server: authenticates, decides access, attaches to the
+// document, then handles y-websocket messages strictly in arrival order.
+import type { WebSocket, RawData } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import type { Logger } from '../ops/logger.js';
+import type { SyncDatabase } from '../db/sql-access.js';
+import { decideAccess } from '../db/document-access.js';
+import { isExpired, TokenRejected, verifyUser, type TokenVerifier, type VerifiedUser } from '../auth/token-verifier.js';
+import { CloseCode } from './close-codes.js';
+import type { DocumentRoom, RoomPeer } from './document-room.js';
+import type { RoomRegistry } from './room-registry.js';
+import type { SyncMetrics } from './sync-metrics.js';
+import { RateLimiter } from './rate-limiter.js';
+import {
+  awarenessStatesFrame,
+  isEmptyUpdate,
+  keepaliveFrame,
+  MessageType,
+  syncStep1Frame,
+  syncStep2Frame,
+  SyncStep,
+} from './protocol.js';
+
+export interface ConnectionLimits {
+  /** Largest message accepted (ws closes with 1009 above it). */
+  maxMessageBytes: number;
+  /** Stored size (snapshot + tail) above which updates are refused with 4413. */
+  maxDocumentBytes: number;
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** Messages received but not yet handled; beyond it the client is flooding (4429). */
+  maxQueuedMessages: number;
+  /** Updates of one connection waiting for Postgres at once (pipelining depth). */
+  maxUpdatesInFlight: number;
+  /** Unsent bytes to a client that does not read; beyond it the client is dropped (1013) and resyncs later. */
+  maxBufferedBytes: number;
+}
+
+export interface ConnectionContext {
+  db: SyncDatabase;
+  tokens: TokenVerifier;
+  registry: RoomRegistry;
+  metrics: SyncMetrics;
+  log: Logger;
+  limits: ConnectionLimits;
+  /** Interval of keepalive frames while a document loads (below the client's 30 s watchdog). */
+  loadKeepaliveMs: number;
+}
+
+class ProtocolError extends Error {}
+
+export class ClientConnection implements RoomPeer {
+  readonly awarenessClients = new Set<number>();
+  /** Set by the server's heartbeat; a connection that misses a pong is terminated. */
+  alive = true;
+  private room: DocumentRoom | null = null;
+  private user: VerifiedUser | null = null;
+  private readOnly = true;
+  private toldReadOnly = false;
+  private work: Promise<void>;
+  private queued = 0;
+  private inFlight: Promise<void>[] = [];
+  private closing: number | null = null;
+  private released = false;
+  private readonly limiter: RateLimiter;
+  private log: Logger;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly documentId: string,
+    token: string | null,
+    private readonly ctx: ConnectionContext,
+  ) {
+    this.log = ctx.log.child({ documentId });
+    this.limiter = new RateLimiter(ctx.limits.messagesPerSecond, ctx.limits.messageBurst);
+    ws.on('message', (data, isBinary) => this.receive(data, isBinary));
+    ws.on('close', () => void this.release());
+    ws.on('error', (error: Error & { code?: string }) => {
+      // ws closes the socket itself (1009 for an oversize frame); this is the log line and the count.
+      const kind = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'message-too-big' : 'socket';
+      this.ctx.metrics.errors.inc({ kind });
+      this.log.log('warn', 'connection error', { kind, code: error.code, error, userId: this.user?.userId });
+    });
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    this.work = this.open(token);
+  }
+
+  /** Everything received so far has been handled (used by graceful shutdown). */
+  settled(): Promise<void> {
+    return this.work.then(() => Promise.allSettled(this.inFlight)).then(() => {});
+  }
+
+  send(frame: Uint8Array) {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.ctx.limits.maxBufferedBytes) {
+      this.close(1013, 'client is not reading; reconnect to resync');
+      return;
+    }
+    this.ws.send(frame);
+    this.ctx.metrics.messagesOut.inc();
+  }
+
+  close(code: number, reason: string, fields: Record<string, unknown> = {}) {
+    if (this.closing !== null) return;
+    this.closing = code;
+    this.ctx.metrics.closes.inc({ code: String(code) });
+    const level = code === CloseCode.serviceRestart ? 'info' : 'warn';
+    this.log.log(level, 'closing connection', { code, reason, userId: this.user?.userId ?? null, ...fields });
+    this.ws.close(code, reason);
+  }
+
+  ping() {
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  terminate() {
+    this.ws.terminate();
+  }
+
+  private receive(data: RawData, isBinary: boolean) {
+    this.ctx.metrics.messagesIn.inc();
+    if (this.closing !== null) return;
+    if (!this.limiter.take()) {
+      this.ctx.metrics.errors.inc({ kind: 'rate-limit' });
+      this.close(CloseCode.rateLimited, 'too many messages');
+      return;
+    }
+    if (this.queued >= this.ctx.limits.maxQueuedMessages) {
+      this.ctx.metrics.errors.inc({ kind: 'queue-limit' });
+      this.close(CloseCode.rateLimited, 'too many messages waiting');
+      return;
+    }
+    const message = toBytes(data);
+    this.queued += 1;
+    this.work = this.work.then(async () => {
+      this.queued -= 1;
+      // After a shutdown close (1012) what was already received is still handled and persisted.
+      if (this.closing !== null && this.closing !== CloseCode.serviceRestart) return;
+      if (!this.room) return;
+      try {
+        if (!isBinary) throw new ProtocolError('text frames are not part of the protocol');
+        await this.handle(this.room, message);
+      } catch (error) {
+        if (error instanceof ProtocolError || error instanceof Error) {
+          this.ctx.metrics.errors.inc({ kind: 'bad-message' });
+          this.close(CloseCode.badMessage, 'malformed message', { error });
+        }
+      }
+    });
+  }
+
+  private async open(token: string | null) {
+    try {
+      this.user = await verifyUser(this.ctx.tokens, token);
+    } catch (error) {
+      this.ctx.metrics.errors.inc({ kind: 'unauthorized' });
+      this.close(CloseCode.unauthorized, error instanceof TokenRejected ? `token ${error.reason}` : 'token invalid');
+      return;
+    }
+    this.log = this.log.child({ userId: this.user.userId });
+    let access;
+    try {
+      access = await decideAccess(this.ctx.db, this.user.role, this.user.claims, this.documentId);
+    } catch (error) {
+      this.ctx.metrics.errors.inc({ kind: 'access-check' });
+      this.close(CloseCode.internalError, 'access check failed', { error });
+      return;
+    }
+    if (access === 'not-found') return this.close(CloseCode.notFound, 'no such document');
+    if (access === 'forbidden') return this.close(CloseCode.forbidden, 'no access to this document');
+    this.readOnly = access === 'view';
+    if (this.closing !== null) return;
+
+    // No deadline on loading: a large document takes what it takes, and keepalive frames stop
+    // the client's watchdog from giving up on it meanwhile.
+    const keepalive = setInterval(() => this.send(keepaliveFrame()), this.ctx.loadKeepaliveMs);
+    let room: DocumentRoom;
+    try {
+      room = await this.ctx.registry.acquire(this.documentId, this);
+    } catch (error) {
+      this.ctx.metrics.errors.inc({ kind: 'load' });
+      this.close(CloseCode.internalError, 'document could not be loaded', { error });
+      return;
+    } finally {
+      clearInterval(keepalive);
+    }
+    this.room = room;
+    if (this.closing !== null || this.released) {
+      this.released = false;
+      await this.release();
+      return;
+    }
+    await room.catchUpNow();
+    if (this.closing !== null) return;
+    this.log.log('info', 'client attached', { access });
+    this.send(syncStep1Frame(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) this.send(awarenessStatesFrame(room.awareness, states));
+  }
+
+  private async handle(room: DocumentRoom, message: Uint8Array) {
+    if (this.user && isExpired(this.user)) {
+      this.close(CloseCode.unauthorized, 'token expired');
+      return;
+    }
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync: {
+        const step = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (step === SyncStep.step1) {
+          this.send(syncStep2Frame(room.doc, payload));
+        } else if (step === SyncStep.step2 || step === SyncStep.update) {
+          await this.receiveUpdate(room, payload);
+        } else {
+          throw new ProtocolError(`unknown sync step ${step}`);
+        }
+        return;
+      }
+      case MessageType.awareness:
+        room.applyAwareness(decoding.readVarUint8Array(decoder), this);
+        return;
+      case MessageType.queryAwareness:
+        this.send(awarenessStatesFrame(room.awareness, [...room.awareness.getStates().keys()]));
+        return;
+      case MessageType.auth:
+        return; // only servers send auth messages
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  }
+
+  private async receiveUpdate(room: DocumentRoom, update: Uint8Array) {
+    if (this.readOnly) {
+      // Viewers keep their connection (and presence); their edits go nowhere. No y-protocols
+      // "permission denied" message: the stock client logs it with the URL, token included.
+      if (!this.toldReadOnly) {
+        this.toldReadOnly = true;
+        this.log.log('info', 'update from a read-only client refused');
+      }
+      return;
+    }
+    if (isEmptyUpdate(update)) return;
+    Y.decodeUpdate(update); // throws on malformed or truncated updates, before anything is stored
+    if (room.storedBytes + update.byteLength > this.ctx.limits.maxDocumentBytes) {
+      this.ctx.metrics.errors.inc({ kind: 'document-too-large' });
+      this.close(CloseCode.documentTooLarge, 'document size limit reached', { storedBytes: room.storedBytes, updateBytes: update.byteLength });
+      return;
+    }
+    // Pipelined: the next message is read while this one is being written; the room keeps order.
+    while (this.inFlight.length >= this.ctx.limits.maxUpdatesInFlight) await this.inFlight.shift();
+    const persisted = room.submitUpdate(update, this, this.user?.userId ?? null).catch((error: unknown) => {
+      // Not acknowledged: the client still has the update and sends it again after reconnecting.
+      this.close(CloseCode.internalError, 'update could not be stored', { error });
+    });
+    this.inFlight.push(persisted);
+    void persisted.then(() => {
+      const i = this.inFlight.indexOf(persisted);
+      if (i >= 0) this.inFlight.splice(i, 1);
+    });
+  }
+
+  private async release() {
+    if (this.released) return;
+    this.released = true;
+    if (!this.room) return;
+    // Detach only after this connection's accepted updates are durable, so unloading never
+    // starts while one of them is still on its way to Postgres.
+    await Promise.allSettled(this.inFlight);
+    this.ctx.registry.release(this.room, this);
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,68 @@
+-- The subset of the product schema the sync and signaling servers use, exactly as the issue
+-- specifies it, plus a minimal membership model behind can_open_document. Tests create it in
+-- an in-memory PGlite until supabase/migrations carries the real one.
+do $$ begin create role anon nologin; exception when duplicate_object then null; end $$;
+do $$ begin create role authenticated nologin; exception when duplicate_object then null; end $$;
+do $$ begin create role service_role nologin bypassrls; exception when duplicate_object then null; end $$;
+
+create table if not exists public.organizations (id uuid primary key, name text not null);
+create table if not exists public.memberships (
+  user_id uuid not null,
+  organization_id uuid not null references public.organizations,
+  role text not null check (role in ('viewer', 'editor', 'translator', 'reviewer', 'admin')),
+  primary key (user_id, organization_id)
+);
+create table if not exists public.job_descriptions (
+  id uuid primary key default gen_random_uuid(),
+  organization_id uuid not null references public.organizations,
+  title_en text
+);
+create table if not exists public.doc_updates (
+  id bigint generated always as identity primary key,
+  document_id uuid not null references public.job_descriptions on delete cascade,
+  seq bigint not null,
+  update bytea not null,
+  created_by uuid,
+  created_at timestamptz not null default now(),
+  unique (document_id, seq)
+);
+create table if not exists public.doc_snapshots (
+  document_id uuid primary key references public.job_descriptions on delete cascade,
+  state bytea not null,
+  state_vector bytea not null,
+  last_seq bigint not null,
+  updated_at timestamptz not null default now()
+);
+create table if not exists public.document_sections (
+  document_id uuid not null references public.job_descriptions on delete cascade,
+  lang text not null check (lang in ('en', 'fr')),
+  section_id text not null,
+  kind text not null,
+  position int not null,
+  heading text,
+  body text,
+  updated_at timestamptz not null default now(),
+  primary key (document_id, lang, section_id)
+);
+
+alter table public.job_descriptions enable row level security;
+alter table public.memberships enable row level security;
+grant usage on schema public to anon, authenticated;
+grant select on public.job_descriptions, public.memberships to authenticated;
+drop policy if exists member_reads on public.memberships;
+create policy member_reads on public.memberships for select to authenticated
+  using (user_id = nullif(current_setting('request.jwt.claims', true)::jsonb ->> 'sub', '')::uuid);
+drop policy if exists members_read_documents on public.job_descriptions;
+create policy members_read_documents on public.job_descriptions for select to authenticated
+  using (organization_id in (select organization_id from public.memberships));
+
+-- SECURITY INVOKER: what the caller can see under RLS decides the answer.
+create or replace function public.can_open_document(doc uuid) returns text
+language sql stable security invoker set search_path = public as $$
+  select case when m.role = 'viewer' then 'view' else 'edit' end
+    from public.job_descriptions j
+    join public.memberships m on m.organization_id = j.organization_id
+   where j.id = doc
+     and m.user_id = nullif(current_setting('request.jwt.claims', true)::jsonb ->> 'sub', '')::uuid
+$$;
+grant execute on function public.can_open_document(uuid) to anon, authenticated;
