@@ -110,7 +110,7 @@ function countsReporter() {
 }
 
 export default {
-  files: ['elements/**/*.test.ts', 'dev/**/*.browser.test.ts', '!elements/**/*.node.test.ts'],
+  files: ['elements/**/*.test.ts', 'dev/**/*.browser.test.ts', 'signaling/**/*.browser.test.ts', '!elements/**/*.node.test.ts'],
   nodeResolve: true,
   browsers: [
     chromeLauncher({
