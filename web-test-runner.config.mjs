@@ -3,9 +3,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
+
+const commonjs = fromRollup(rollupCommonjs);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -121,6 +125,8 @@ export default {
     localStackPlugin(),
     // tsconfig.json carries Lit's experimentalDecorators and useDefineForClassFields: false.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // y-webrtc depends on simple-peer, which is CommonJS.
+    commonjs({ include: ['**/node_modules/simple-peer/**'] }),
   ],
   testFramework: {
     // Calls against the stack (sign-up, RPC, functions) take longer than mocha's 2 s default.

@@ -1,11 +1,20 @@
-// The demo portal's own script: talks to the local stack with the real supabase-js, the way a
-// department portal would before it drops in the jd-* elements.
-import { createClient } from '@supabase/supabase-js';
+// The demo portal's own script: configures <jd-session> from the local stack, lists the
+// documents the signed-in user may open (RPC list_documents) and points <jd-editor> at one.
 import stack from 'virtual:jd-stack';
+import '../elements/session/define.js';
+import '../elements/editor/define.js';
 
-const supabase = createClient(stack.apiUrl, stack.anonKey);
 const status = document.querySelector<HTMLElement>('#stack-status')!;
-const session = document.querySelector<HTMLElement>('#session')!;
+const session = document.querySelector('jd-session')!;
+const editor = document.querySelector('jd-editor')!;
+const documents = document.querySelector<HTMLSelectElement>('#documents')!;
+const uiLang = document.querySelector<HTMLSelectElement>('#ui-lang')!;
+const editorStatus = document.querySelector<HTMLElement>('#editor-status')!;
+
+session.supabaseUrl = stack.apiUrl;
+session.anonKey = stack.anonKey;
+if (stack.syncUrl) session.syncUrl = stack.syncUrl;
+if (stack.signalingUrl) session.signalingUrl = stack.signalingUrl;
 
 fetch(`${stack.apiUrl}/health`)
   .then((response) => {
@@ -15,14 +24,38 @@ fetch(`${stack.apiUrl}/health`)
     status.textContent = `Not reachable at ${stack.apiUrl} / Injoignable`;
   });
 
-document.querySelector<HTMLFormElement>('#sign-in')!.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const form = new FormData(event.currentTarget as HTMLFormElement);
-  const { data, error } = await supabase.auth.signInWithPassword({
-    email: String(form.get('email')),
-    password: String(form.get('password')),
-  });
-  session.textContent = error
-    ? `Sign-in failed: ${error.message} / Échec de la connexion`
-    : `Signed in as ${data.user.email} / Connecté(e) : ${data.user.email}`;
+uiLang.addEventListener('change', () => {
+  session.lang = uiLang.value;
+  document.documentElement.lang = uiLang.value;
 });
+
+async function listDocuments(): Promise<void> {
+  documents.replaceChildren(new Option('—', ''));
+  documents.disabled = true;
+  editor.documentId = '';
+  const client = session.client;
+  if (!client || !session.user) return;
+  const { data, error } = await client.rpc('list_documents');
+  if (error) {
+    editorStatus.textContent = error.message;
+    return;
+  }
+  for (const row of (data ?? []) as { id: string; title_en: string; title_fr: string; classification: string; access: string }[]) {
+    documents.add(new Option(`${row.title_en} / ${row.title_fr} (${row.classification}, ${row.access})`, row.id));
+  }
+  documents.disabled = false;
+  if (documents.options.length > 1) {
+    documents.selectedIndex = 1;
+    editor.documentId = documents.value;
+  }
+}
+
+documents.addEventListener('change', () => (editor.documentId = documents.value));
+session.addEventListener('jd-session-change', () => void listDocuments());
+editor.addEventListener('jd-status-change', (event) => {
+  editorStatus.textContent = `Editor: ${event.status}`;
+});
+editor.addEventListener('jd-access-change', (event) => {
+  if (event.access === 'none') editorStatus.textContent = 'No access / Accès refusé';
+});
+void session.updateComplete.then(() => listDocuments());

@@ -5,7 +5,7 @@ import { createServer, type Plugin } from 'vite';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
-function stackConfigModule(config: { apiUrl: string; anonKey: string }): Plugin {
+function stackConfigModule(config: DemoStackConfig): Plugin {
   const id = 'virtual:jd-stack';
   return {
     name: 'jd-stack-config',
@@ -14,15 +14,23 @@ function stackConfigModule(config: { apiUrl: string; anonKey: string }): Plugin 
   };
 }
 
-export async function startDemoServer(config: { apiUrl: string; anonKey: string; port?: number }) {
+/** Where the demo page finds the stack. */
+export interface DemoStackConfig {
+  apiUrl: string;
+  anonKey: string;
+  syncUrl?: string;
+  signalingUrl?: string;
+}
+
+export async function startDemoServer({ port, ...config }: DemoStackConfig & { port?: number }) {
   const server = await createServer({
     configFile: resolve(projectRoot, 'vite.config.ts'),
     root: resolve(projectRoot, 'demo'),
-    server: { host: '127.0.0.1', port: config.port ?? 5173, strictPort: true },
+    server: { host: '127.0.0.1', port: port ?? 5173, strictPort: true },
     plugins: [stackConfigModule(config)],
     logLevel: 'warn',
   });
   await server.listen();
-  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${config.port ?? 5173}/`;
+  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port ?? 5173}/`;
   return { url, stop: () => server.close() };
 }

@@ -13,7 +13,7 @@ function fail(error: unknown): never {
 
 const stack = await startStack().catch(fail);
 const demo = withDemo
-  ? await startDemoServer({ apiUrl: stack.apiUrl, anonKey: stack.anonKey }).catch(async (error) => {
+  ? await startDemoServer({ apiUrl: stack.apiUrl, anonKey: stack.anonKey, syncUrl: stack.syncUrl, signalingUrl: stack.signalingUrl }).catch(async (error) => {
       await stack.stop();
       return fail(error);
     })

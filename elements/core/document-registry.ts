@@ -1,0 +1,290 @@
+// The session's open documents: one Y.Doc per document id with its awareness and providers
+// (y-indexeddb cache, y-websocket authoritative sync, y-webrtc peer-to-peer), shared by every
+// element that shows that document and destroyed when the last one releases it.
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import type { WebrtcProvider } from 'y-webrtc';
+import type { JdUser } from './session-context.js';
+
+/** offline: no server connection; syncing: connected, changes not confirmed yet; connected: in sync, nothing changed here; saved: this device's changes reached the server. */
+export type SyncStatus = 'offline' | 'syncing' | 'connected' | 'saved';
+export const SYNC_STATUSES: readonly SyncStatus[] = ['offline', 'syncing', 'connected', 'saved'];
+
+/** Why the sync server closed the document for good (close codes 4401, 4403, 4404). */
+export type ServerRefusal = 'unauthorized' | 'forbidden' | 'not-found';
+const REFUSALS: Record<number, ServerRefusal> = { 4401: 'unauthorized', 4403: 'forbidden', 4404: 'not-found' };
+
+export interface Endpoints {
+  syncUrl: string | null;
+  signalingUrl: string | null;
+  accessToken: string | null;
+  user: JdUser | null;
+}
+
+export interface RegistryOptions {
+  /** Prefix of the IndexedDB database names. Two simulated pages in one test use two prefixes. */
+  cacheName: string;
+  /** y-websocket's BroadcastChannel between tabs of one origin (tests simulating two pages turn it off). */
+  broadcastChannel: boolean;
+  /** The WebRTC room password of a document, or null to stay off WebRTC. */
+  roomPassword: (documentId: string) => Promise<string | null>;
+}
+
+/** How long local changes wait before the server is asked to confirm them. */
+const CONFIRM_DELAY_MS = 250;
+const MSG_SYNC = 0;
+
+/** One open document. Listen to `status-change` and `refused` (plain Events) on it. */
+export class SharedDocument extends EventTarget {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly cache: IndexeddbPersistence;
+  /** Resolves when the IndexedDB copy (if any) has been applied. */
+  readonly whenCached: Promise<void>;
+  websocket: WebsocketProvider | null = null;
+  webrtc: WebrtcProvider | null = null;
+  status: SyncStatus = 'offline';
+  refusal: ServerRefusal | null = null;
+
+  #localSeq = 0;
+  #confirmingSeq = -1;
+  #confirmedSeq = 0;
+  #confirmTimer: ReturnType<typeof setTimeout> | undefined;
+  #destroyed = false;
+
+  constructor(
+    readonly id: string,
+    private readonly options: RegistryOptions,
+    endpoints: Endpoints,
+  ) {
+    super();
+    this.doc = new Y.Doc({ guid: id });
+    this.awareness = new Awareness(this.doc);
+    this.cache = new IndexeddbPersistence(`${options.cacheName}/${id}`, this.doc);
+    this.whenCached = this.cache.whenSynced.then(() => undefined);
+    this.doc.on('update', this.#onUpdate);
+    this.setUser(endpoints.user);
+    this.connect(endpoints);
+  }
+
+  /** Whether the server has sent its state since the last connection. */
+  get serverSynced(): boolean {
+    return this.websocket?.synced ?? false;
+  }
+
+  /** Resolves true once synced with the server, false if it refuses or timeoutMs passes. */
+  whenServerSynced(timeoutMs = 10_000): Promise<boolean> {
+    if (this.serverSynced) return Promise.resolve(true);
+    if (!this.websocket || this.refusal) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (value: boolean) => {
+        clearTimeout(timer);
+        this.removeEventListener('status-change', check);
+        this.removeEventListener('refused', refused);
+        resolve(value);
+      };
+      const check = () => this.serverSynced && done(true);
+      const refused = () => done(false);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.addEventListener('status-change', check);
+      this.addEventListener('refused', refused);
+    });
+  }
+
+  setUser(user: JdUser | null): void {
+    this.awareness.setLocalStateField('user', user ? { id: user.id, name: user.name, color: user.color } : null);
+  }
+
+  /** (Re)connects the network providers for the given endpoints; the cache stays. */
+  connect(endpoints: Endpoints): void {
+    const token = endpoints.accessToken;
+    if (this.websocket && (!endpoints.syncUrl || this.websocket.serverUrl !== endpoints.syncUrl.replace(/\/+$/, ''))) {
+      this.websocket.destroy();
+      this.websocket = null;
+    }
+    if (endpoints.syncUrl && token) {
+      if (!this.websocket) {
+        this.websocket = new WebsocketProvider(endpoints.syncUrl, this.id, this.doc, {
+          awareness: this.awareness,
+          params: { token },
+          disableBc: !this.options.broadcastChannel,
+          shouldReconnect: (event) => !(event.code in REFUSALS),
+        });
+        this.websocket.on('status', () => this.#updateStatus());
+        this.websocket.on('sync', (synced: boolean) => {
+          if (synced && this.#confirmingSeq >= 0) {
+            this.#confirmedSeq = this.#confirmingSeq;
+            this.#confirmingSeq = -1;
+          }
+          this.#updateStatus();
+          if (synced && this.#localSeq > this.#confirmedSeq) this.#scheduleConfirm();
+        });
+        this.websocket.on('closed', ({ code }) => {
+          this.refusal = REFUSALS[code] ?? null;
+          if (this.refusal) this.dispatchEvent(new Event('refused'));
+          this.#updateStatus();
+        });
+      } else if (this.websocket.params['token'] !== token || this.refusal) {
+        // A refreshed token: the next connection uses it; reconnect now if the old one was refused.
+        this.websocket.params = { ...this.websocket.params, token };
+        this.refusal = null;
+        this.websocket.disconnect();
+        this.websocket.connect();
+      }
+    } else if (this.websocket) {
+      this.websocket.destroy();
+      this.websocket = null;
+    }
+    void this.#connectWebrtc(endpoints);
+    this.#updateStatus();
+  }
+
+  /** Drops the network connection but keeps the document (and its cache) open. */
+  disconnect(): void {
+    this.websocket?.disconnect();
+    this.webrtc?.disconnect();
+    this.#updateStatus();
+  }
+
+  async #connectWebrtc({ signalingUrl, accessToken }: Endpoints): Promise<void> {
+    this.webrtc?.destroy();
+    this.webrtc = null;
+    if (!signalingUrl || !accessToken) return;
+    const password = await this.options.roomPassword(this.id).catch(() => null);
+    if (!password || this.#destroyed || this.webrtc) return;
+    const url = new URL(signalingUrl);
+    url.searchParams.set('token', accessToken);
+    // Loaded on demand: pages without a signaling server never download WebRTC (simple-peer).
+    const { WebrtcProvider } = await import('y-webrtc');
+    if (this.#destroyed || this.webrtc) return;
+    try {
+      this.webrtc = new WebrtcProvider(this.id, this.doc, { signaling: [url.href], password, awareness: this.awareness });
+    } catch {
+      // Another session on this page already has the room: y-webrtc allows one per document.
+      this.webrtc = null;
+    }
+  }
+
+  #onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === this.websocket) return;
+    this.#localSeq += 1;
+    this.#updateStatus();
+    this.#scheduleConfirm();
+  };
+
+  #scheduleConfirm(): void {
+    clearTimeout(this.#confirmTimer);
+    this.#confirmTimer = setTimeout(() => this.#confirm(), CONFIRM_DELAY_MS);
+  }
+
+  /**
+   * Asks the server for what we lack (sync step 1). It answers after the updates it received
+   * before, so its answer confirms that our changes got there. Stock y-websocket protocol.
+   */
+  #confirm(): void {
+    const ws = this.websocket;
+    if (!ws?.ws || !ws.wsconnected || !ws.synced || ws.ws.readyState !== WebSocket.OPEN) return;
+    this.#confirmingSeq = this.#localSeq;
+    ws.synced = false;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MSG_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    ws.ws.send(encoding.toUint8Array(encoder));
+  }
+
+  #updateStatus(): void {
+    const ws = this.websocket;
+    let next: SyncStatus;
+    if (!ws || !ws.wsconnected || this.refusal) next = 'offline';
+    else if (!ws.synced || this.#localSeq > this.#confirmedSeq) next = 'syncing';
+    else next = this.#confirmedSeq > 0 ? 'saved' : 'connected';
+    if (next !== this.status) {
+      this.status = next;
+      this.dispatchEvent(new Event('status-change'));
+    }
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    clearTimeout(this.#confirmTimer);
+    this.doc.off('update', this.#onUpdate);
+    removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
+    this.websocket?.destroy();
+    this.webrtc?.destroy();
+    void this.cache.destroy();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** A claim on a shared document; release it exactly once (later calls do nothing). */
+export interface DocumentLease {
+  readonly document: SharedDocument;
+  release(): void;
+}
+
+export class DocumentRegistry {
+  readonly #entries = new Map<string, { document: SharedDocument; refs: number }>();
+  #endpoints: Endpoints = { syncUrl: null, signalingUrl: null, accessToken: null, user: null };
+  readonly options: RegistryOptions;
+
+  constructor(options: Partial<RegistryOptions> = {}) {
+    this.options = {
+      cacheName: options.cacheName ?? 'jd-kit',
+      broadcastChannel: options.broadcastChannel ?? true,
+      roomPassword: options.roomPassword ?? (async () => null),
+    };
+  }
+
+  /** Number of documents open now. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  has(documentId: string): boolean {
+    return this.#entries.has(documentId);
+  }
+
+  /** New endpoints or token: every open document reconnects with them. */
+  configure(endpoints: Endpoints): void {
+    const userChanged = endpoints.user?.id !== this.#endpoints.user?.id;
+    this.#endpoints = { ...endpoints };
+    for (const { document } of this.#entries.values()) {
+      if (userChanged) document.setUser(endpoints.user);
+      document.connect(this.#endpoints);
+    }
+  }
+
+  acquire(documentId: string): DocumentLease {
+    let entry = this.#entries.get(documentId);
+    if (!entry) {
+      entry = { document: new SharedDocument(documentId, this.options, this.#endpoints), refs: 0 };
+      this.#entries.set(documentId, entry);
+    }
+    entry.refs += 1;
+    const claimed = entry;
+    let released = false;
+    return {
+      document: claimed.document,
+      release: () => {
+        if (released) return;
+        released = true;
+        claimed.refs -= 1;
+        if (claimed.refs === 0 && this.#entries.get(documentId) === claimed) {
+          this.#entries.delete(documentId);
+          claimed.document.destroy();
+        }
+      },
+    };
+  }
+
+  /** Closes every document (the session is going away). */
+  destroy(): void {
+    for (const { document } of this.#entries.values()) document.destroy();
+    this.#entries.clear();
+  }
+}

@@ -1,0 +1,178 @@
+// The kit's interface strings in both official languages, and how an element picks its
+// language: the `lang` of its <jd-session>, else the nearest `lang` attribute, else the page's.
+//
+// Why not @lit/localize's runtime mode: it keeps one locale per page, set by a global
+// configureLocalization() call. A portal may show an English and a French session side by side,
+// and importing the kit must not configure anything globally, so the catalogs are plain objects
+// looked up per element. They keep @lit/localize's shape (id -> template), so switching to its
+// build mode later is a mechanical change.
+import type { Lang } from './sections.js';
+
+const en = {
+  'session.signIn': 'Sign in',
+  'session.signInHeading': 'Sign in to edit job descriptions',
+  'session.email': 'Email',
+  'session.password': 'Password',
+  'session.anonymous': 'Continue as guest',
+  'session.signOut': 'Sign out',
+  'session.signedInAs': 'Signed in as {name}',
+  'session.signingIn': 'Signing in…',
+  'session.failed': 'Sign-in failed: {message}',
+  'session.notConfigured': 'This session has no supabase-url or anon-key.',
+  'editor.loading': 'Opening the job description…',
+  'editor.signedOut': 'Sign in to open this job description.',
+  'editor.noDocument': 'No job description selected.',
+  'editor.noAccess': 'No access: you are not allowed to open this job description, or it does not exist. Ask an administrator of its department for access.',
+  'editor.readOnly': 'Read only: you can view this job description but not change it.',
+  'editor.empty': 'This job description has no content yet.',
+  'editor.label': 'Job description editor',
+  'editor.english': 'English',
+  'editor.french': 'French',
+  'editor.paneLabel': '{lang} text',
+  'editor.identification': 'Position identification',
+  'editor.titleEn': 'Title (English)',
+  'editor.titleFr': 'Title (French)',
+  'editor.classification': 'Classification',
+  'editor.positionNumber': 'Position number',
+  'editor.department': 'Department',
+  'editor.languageProfile': 'Language profile',
+  'editor.toolbar': 'Formatting',
+  'editor.bold': 'Bold',
+  'editor.italic': 'Italic',
+  'editor.link': 'Link',
+  'editor.linkPrompt': 'Link address (https://…)',
+  'editor.heading': 'Sub-heading',
+  'editor.paragraph': 'Paragraph',
+  'editor.bulletList': 'Bulleted list',
+  'editor.orderedList': 'Numbered list',
+  'editor.undo': 'Undo',
+  'editor.redo': 'Redo',
+  'editor.addSection': 'Add a section',
+  'editor.newSectionEn': 'New section',
+  'editor.newSectionFr': 'Nouvelle section',
+  'editor.presence': 'People editing',
+  'editor.you': '{name} (you)',
+  'status.label': 'Connection',
+  'status.connected': 'Connected',
+  'status.syncing': 'Syncing…',
+  'status.offline': 'Offline — changes are kept on this device',
+  'status.saved': 'All changes saved',
+  'workflow.label': 'Review',
+  'workflow.status': 'Status: {status}',
+  'workflow.draft': 'Draft',
+  'workflow.in_review': 'In review',
+  'workflow.approved': 'Approved',
+  'workflow.archived': 'Archived',
+  'workflow.submit': 'Submit for review',
+  'workflow.approve': 'Approve',
+  'workflow.requestChanges': 'Request changes',
+  'workflow.comment': 'Comment for the author',
+  'workflow.failed': 'The request failed: {message}',
+  'versions.label': 'Versions',
+  'versions.name': 'Version name',
+  'versions.save': 'Save version',
+  'versions.none': 'No saved versions yet.',
+  'versions.view': 'View {name}',
+  'versions.restore': 'Restore {name}',
+  'versions.close': 'Close version',
+  'versions.viewing': 'Version {number}: {name}',
+  'versions.restored': 'Version {name} restored as a new change.',
+  'panel.label': 'Assistance',
+} as const;
+
+export type MessageId = keyof typeof en;
+type Catalog = Record<MessageId, string>;
+
+const fr: Catalog = {
+  'session.signIn': 'Se connecter',
+  'session.signInHeading': 'Connectez-vous pour rédiger des descriptions de travail',
+  'session.email': 'Courriel',
+  'session.password': 'Mot de passe',
+  'session.anonymous': 'Continuer comme invité',
+  'session.signOut': 'Se déconnecter',
+  'session.signedInAs': 'Connecté(e) : {name}',
+  'session.signingIn': 'Connexion…',
+  'session.failed': 'Échec de la connexion : {message}',
+  'session.notConfigured': 'Cette session n’a pas de supabase-url ou d’anon-key.',
+  'editor.loading': 'Ouverture de la description de travail…',
+  'editor.signedOut': 'Connectez-vous pour ouvrir cette description de travail.',
+  'editor.noDocument': 'Aucune description de travail sélectionnée.',
+  'editor.noAccess': 'Accès refusé : vous ne pouvez pas ouvrir cette description de travail, ou elle n’existe pas. Demandez l’accès à un administrateur de son ministère.',
+  'editor.readOnly': 'Lecture seule : vous pouvez consulter cette description de travail, mais pas la modifier.',
+  'editor.empty': 'Cette description de travail n’a pas encore de contenu.',
+  'editor.label': 'Éditeur de description de travail',
+  'editor.english': 'Anglais',
+  'editor.french': 'Français',
+  'editor.paneLabel': 'Texte en {lang}',
+  'editor.identification': 'Identification du poste',
+  'editor.titleEn': 'Titre (anglais)',
+  'editor.titleFr': 'Titre (français)',
+  'editor.classification': 'Classification',
+  'editor.positionNumber': 'Numéro de poste',
+  'editor.department': 'Ministère',
+  'editor.languageProfile': 'Profil linguistique',
+  'editor.toolbar': 'Mise en forme',
+  'editor.bold': 'Gras',
+  'editor.italic': 'Italique',
+  'editor.link': 'Lien',
+  'editor.linkPrompt': 'Adresse du lien (https://…)',
+  'editor.heading': 'Intertitre',
+  'editor.paragraph': 'Paragraphe',
+  'editor.bulletList': 'Liste à puces',
+  'editor.orderedList': 'Liste numérotée',
+  'editor.undo': 'Annuler',
+  'editor.redo': 'Rétablir',
+  'editor.addSection': 'Ajouter une section',
+  'editor.newSectionEn': 'New section',
+  'editor.newSectionFr': 'Nouvelle section',
+  'editor.presence': 'Personnes en train de rédiger',
+  'editor.you': '{name} (vous)',
+  'status.label': 'Connexion',
+  'status.connected': 'Connecté',
+  'status.syncing': 'Synchronisation…',
+  'status.offline': 'Hors ligne — les modifications sont conservées sur cet appareil',
+  'status.saved': 'Toutes les modifications sont enregistrées',
+  'workflow.label': 'Révision',
+  'workflow.status': 'État : {status}',
+  'workflow.draft': 'Ébauche',
+  'workflow.in_review': 'En révision',
+  'workflow.approved': 'Approuvée',
+  'workflow.archived': 'Archivée',
+  'workflow.submit': 'Soumettre pour révision',
+  'workflow.approve': 'Approuver',
+  'workflow.requestChanges': 'Demander des modifications',
+  'workflow.comment': 'Commentaire pour l’auteur',
+  'workflow.failed': 'La demande a échoué : {message}',
+  'versions.label': 'Versions',
+  'versions.name': 'Nom de la version',
+  'versions.save': 'Enregistrer la version',
+  'versions.none': 'Aucune version enregistrée.',
+  'versions.view': 'Voir {name}',
+  'versions.restore': 'Restaurer {name}',
+  'versions.close': 'Fermer la version',
+  'versions.viewing': 'Version {number} : {name}',
+  'versions.restored': 'Version {name} restaurée comme nouvelle modification.',
+  'panel.label': 'Assistance',
+};
+
+const catalogs: Record<Lang, Catalog> = { en, fr };
+
+/** The message in `lang`, with `{name}` placeholders filled in (values are text, never HTML). */
+export function msg(lang: Lang, id: MessageId, values: Record<string, string | number> = {}): string {
+  return catalogs[lang][id].replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** 'fr' for any French tag (fr, fr-CA), else 'en'. */
+export function toLang(value: string | null | undefined): Lang {
+  return value?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** The language an element without a session should use: nearest `lang` attribute (crossing shadow roots), else the page. */
+export function langOf(element: Element): Lang {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return toLang(node.getAttribute('lang'));
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return toLang(document.documentElement.lang);
+}

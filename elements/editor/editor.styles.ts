@@ -1,0 +1,245 @@
+import { css } from 'lit';
+
+export const editorStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --_paired: var(--jd-color-paired, #fff3b0);
+    --_pane-min-height: var(--jd-pane-min-height, 20rem);
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: calc(var(--_space) * 2);
+  }
+  .main {
+    display: grid;
+    gap: var(--_space);
+    min-width: 0;
+  }
+  [part='notice'] {
+    padding: var(--_space) calc(var(--_space) * 2);
+    border-left: 6px solid var(--_primary);
+    background: var(--_notice);
+    margin: 0;
+  }
+  :host(:state(no-access)) [part='notice'] {
+    border-color: var(--_danger);
+  }
+  [part='identification'] {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space) calc(var(--_space) * 2) calc(var(--_space) * 2);
+    margin: 0;
+  }
+  [part='identification'] legend {
+    font-weight: 700;
+    padding: 0 0.25rem;
+  }
+  [part='identification'] label {
+    display: grid;
+    gap: 0.25rem;
+    font-size: 0.9rem;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+    justify-content: space-between;
+  }
+  [part='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+  [part='toolbar'] button {
+    min-width: 2.25rem;
+  }
+  [part='status'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    color: var(--_muted);
+    font-size: 0.9rem;
+  }
+  [part='status']::before {
+    content: '';
+    width: 0.75rem;
+    height: 0.75rem;
+    border-radius: 50%;
+    background: var(--_muted);
+  }
+  :host(:state(saved)) [part='status']::before,
+  :host(:state(connected)) [part='status']::before {
+    background: var(--_success);
+  }
+  :host(:state(syncing)) [part='status']::before {
+    background: var(--_primary);
+  }
+  [part='presence'] {
+    display: flex;
+    gap: 0.25rem;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part='avatar'] {
+    display: inline-grid;
+    place-items: center;
+    width: 2rem;
+    height: 2rem;
+    border-radius: 50%;
+    color: #ffffff;
+    font-size: 0.8rem;
+    font-weight: 700;
+  }
+  .panes {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: var(--_space);
+  }
+  @container (max-width: 48rem) {
+    .panes {
+      grid-template-columns: 1fr;
+    }
+    .layout {
+      grid-template-columns: 1fr;
+    }
+  }
+  [part~='pane'] {
+    display: grid;
+    grid-template-rows: auto 1fr;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    min-width: 0;
+  }
+  [part~='pane'] h2 {
+    margin: 0;
+    padding: 0.25rem var(--_space);
+    font-size: 1rem;
+    background: var(--_surface-alt);
+    border-bottom: 1px solid var(--_border);
+  }
+  .ProseMirror {
+    min-height: var(--_pane-min-height);
+    padding: var(--_space) calc(var(--_space) * 2);
+    outline: none;
+    white-space: pre-wrap;
+    word-wrap: break-word;
+    line-height: 1.5;
+  }
+  .ProseMirror:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+  }
+  :host(:state(read-only)) .ProseMirror {
+    background: var(--_surface-alt);
+  }
+  .ProseMirror section {
+    padding: 0.25rem 0.5rem;
+    margin: 0.25rem -0.5rem;
+    border-radius: var(--_radius);
+  }
+  .ProseMirror section.jd-paired {
+    background: var(--_paired);
+    box-shadow: inset 4px 0 0 var(--_primary);
+  }
+  .ProseMirror h2 {
+    font-size: 1.2rem;
+    margin: 0.5rem 0 0.25rem;
+  }
+  .ProseMirror h3,
+  .ProseMirror h4 {
+    font-size: 1.05rem;
+    margin: 0.5rem 0 0.25rem;
+  }
+  .ProseMirror p {
+    margin: 0 0 0.5rem;
+  }
+  .ProseMirror a {
+    color: var(--jd-color-link, #284162);
+  }
+  .jd-range {
+    background: var(--jd-color-range, #e0ecf8);
+    border-bottom: 2px solid var(--jd-color-range-border, #1a5a96);
+  }
+  .jd-range-finding {
+    border-bottom-color: var(--_danger);
+  }
+  .ProseMirror-yjs-cursor {
+    position: relative;
+    margin-left: -1px;
+    margin-right: -1px;
+    border-left: 2px solid;
+    word-break: normal;
+    pointer-events: none;
+  }
+  .jd-cursor-label {
+    position: absolute;
+    top: -1.3em;
+    left: -2px;
+    font-size: 0.75rem;
+    line-height: 1.2;
+    font-weight: 600;
+    color: #ffffff;
+    padding: 0 0.25rem;
+    border-radius: 3px 3px 3px 0;
+    white-space: nowrap;
+    user-select: none;
+  }
+  .side {
+    display: grid;
+    gap: var(--_space);
+    align-content: start;
+    width: var(--jd-panel-width, 18rem);
+    max-width: 100%;
+  }
+  @container (max-width: 48rem) {
+    .side {
+      width: auto;
+    }
+  }
+  [part='versions'],
+  [part='workflow'] {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  [part='versions'] summary,
+  [part='workflow'] h2 {
+    font-weight: 700;
+    font-size: 1rem;
+    margin: 0 0 0.25rem;
+  }
+  [part='versions'] ul {
+    list-style: none;
+    padding: 0;
+    margin: 0.5rem 0 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    align-items: end;
+  }
+  [part='version-view'] {
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  [part='version-view'] .panes > div {
+    border: 1px solid var(--_border);
+    padding: var(--_space);
+    background: var(--_surface-alt);
+  }
+  .error {
+    color: var(--_danger);
+  }
+`;

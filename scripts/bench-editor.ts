@@ -1,0 +1,124 @@
+// `npm run bench:editor`: a 40-page job description (about 20 000 words per language) in the
+// real editor in Chromium: time to open it from IndexedDB, and typing latency per keystroke.
+// Starts the local stack (in memory) and a Vite dev server, drives /usr/bin/chromium with
+// puppeteer-core (real key presses through the DevTools protocol).
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import puppeteer from 'puppeteer-core';
+import { startStack } from '../dev/stack.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WORDS_PER_LANG = Number(process.env.BENCH_WORDS ?? 20_000);
+const KEYSTROKES = Number(process.env.BENCH_KEYS ?? 200);
+const DOC = 'e5dc0000-0000-4000-a000-00000000d001';
+
+const stack = await startStack({ dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log: () => {} });
+const vite = await createServer({ root, configFile: false, logLevel: 'error', server: { port: 0, host: '127.0.0.1' }, optimizeDeps: { noDiscovery: true } });
+await vite.listen();
+const address = vite.httpServer!.address() as { port: number };
+const origin = `http://127.0.0.1:${address.port}`;
+const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1400, height: 1000 });
+  page.on('pageerror', (e) => console.error('page error:', e));
+  // Any same-origin page will do: the modules are imported below.
+  await page.goto(`${origin}/elements/core/sections.ts`, { waitUntil: 'domcontentloaded' });
+
+  // 1. Sign in, write the big document into this page's IndexedDB cache (as a previous visit would have).
+  const words = await page.evaluate(
+    async ({ apiUrl, anonKey, doc, wordsPerLang }) => {
+      const Y = await import('/node_modules/yjs/src/index.js' as string);
+      const { IndexeddbPersistence } = await import('/node_modules/y-indexeddb/src/y-indexeddb.js' as string);
+      const init = await import('/elements/core/document-init.ts' as string);
+      const sections = await import('/elements/core/sections.ts' as string);
+      await import('/elements/session/define.ts' as string);
+      await import('/elements/editor/define.ts' as string);
+      const vocab = { en: 'the incumbent provides advice on policy programs and manages resources for clients across regions'.split(' '), fr: 'le titulaire fournit des conseils sur les politiques et gère les ressources pour les clients des régions'.split(' ') };
+      const seeds: Record<string, unknown[]> = {};
+      let count = 0;
+      for (const lang of ['en', 'fr'] as const) {
+        const perSection = Math.ceil(wordsPerLang / 6);
+        seeds[lang] = sections.STANDARD_SECTIONS.map((s: { sectionId: string; kind: string; title: Record<string, string> }) => {
+          const paragraphs: string[] = [];
+          for (let w = 0; w < perSection; w += 60) {
+            paragraphs.push(Array.from({ length: 60 }, (_, i) => vocab[lang][(w + i) % vocab[lang].length]).join(' ') + '.');
+            count += 60;
+          }
+          return { sectionId: s.sectionId, kind: s.kind, heading: s.title[lang], paragraphs };
+        });
+      }
+      const ydoc = new Y.Doc();
+      Y.applyUpdate(ydoc, init.initialContentUpdate(seeds));
+      const cache = new IndexeddbPersistence(`bench/${doc}`, ydoc);
+      await cache.whenSynced;
+      await new Promise((r) => setTimeout(r, 500));
+      await cache.destroy();
+      const session = document.createElement('jd-session') as HTMLElement & { signIn(e: string, p: string): Promise<unknown> };
+      Object.assign(session, { supabaseUrl: apiUrl, anonKey, cacheName: 'bench' });
+      document.body.append(session);
+      await (session as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      await session.signIn('editor@esdc.example', 'demo-password-1');
+      (window as unknown as { benchSession: HTMLElement }).benchSession = session;
+      return count / 2;
+    },
+    { apiUrl: stack.apiUrl, anonKey: stack.anonKey, doc: DOC, wordsPerLang: WORDS_PER_LANG },
+  );
+
+  // 2. Open: from element connection to both panes rendered, three times (first includes warm-up).
+  const opens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    opens.push(
+      await page.evaluate(async (doc) => {
+        const session = (window as unknown as { benchSession: HTMLElement }).benchSession;
+        session.querySelector('jd-editor')?.remove();
+        await new Promise((r) => setTimeout(r, 100));
+        const editor = document.createElement('jd-editor') as HTMLElement & { documentId: string; getView(l: string): unknown };
+        editor.documentId = doc;
+        const start = performance.now();
+        session.append(editor);
+        while (!(editor.getView('en') && editor.getView('fr'))) await new Promise((r) => setTimeout(r, 1));
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        return performance.now() - start;
+      }, DOC),
+    );
+  }
+
+  // 3. Typing: real key presses in the English pane, keydown -> Y.Doc updated, and -> next frame.
+  await page.evaluate(() => {
+    const editor = document.querySelector('jd-editor') as HTMLElement & { getView(l: string): { focus(): void; dispatch(tr: unknown): void; state: { doc: { content: { size: number } }; tr: { setSelection(s: unknown): unknown } } }; ydoc: { on(e: string, f: () => void): void } };
+    const view = editor.getView('en');
+    const w = window as unknown as { latencies: number[]; frames: number[]; keyAt: number };
+    w.latencies = [];
+    w.frames = [];
+    view.focus();
+    editor.shadowRoot!.addEventListener('keydown', (e) => (w.keyAt = (e as KeyboardEvent).timeStamp), true);
+    editor.ydoc.on('update', () => {
+      if (!w.keyAt) return;
+      w.latencies.push(performance.now() - w.keyAt);
+      const at = w.keyAt;
+      requestAnimationFrame(() => w.frames.push(performance.now() - at));
+      w.keyAt = 0;
+    });
+  });
+  for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.press(i % 12 === 11 ? 'Space' : 'KeyA');
+  await new Promise((r) => setTimeout(r, 300));
+  const { latencies, frames } = await page.evaluate(() => window as unknown as { latencies: number[]; frames: number[] }).then(() =>
+    page.evaluate(() => ({ latencies: (window as unknown as { latencies: number[] }).latencies, frames: (window as unknown as { frames: number[] }).frames })),
+  );
+  const stats = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+    return `median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${(s[s.length - 1] ?? NaN).toFixed(2)} ms (n=${s.length})`;
+  };
+  console.log(`document: ${words} words per language, 6 sections per language`);
+  console.log(`open from IndexedDB: ${opens.map((t) => `${t.toFixed(0)} ms`).join(', ')} (goal < 1000 ms)`);
+  console.log(`keystroke -> Y.Doc updated: ${stats(latencies)} (goal < 16 ms)`);
+  console.log(`keystroke -> next frame:    ${stats(frames)}`);
+} finally {
+  await browser.close();
+  await vite.close();
+  await stack.stop();
+}
