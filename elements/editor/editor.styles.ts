@@ -171,6 +171,14 @@ export const editorStyles = css`
   .jd-range-finding {
     border-bottom-color: var(--_danger);
   }
+  .jd-range-comment {
+    background: var(--jd-color-comment, #fde9a9);
+    border-bottom-color: #7a4a00;
+  }
+  .jd-range-comment-active {
+    background: var(--jd-color-comment-active, #f7c948);
+    border-bottom: 3px solid #5c3700;
+  }
   .ProseMirror-yjs-cursor {
     position: relative;
     margin-left: -1px;

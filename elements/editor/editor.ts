@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import * as Y from 'yjs';
 import { DOMParser as PmDOMParser, DOMSerializer, Fragment, Slice, type Node as PmNode } from 'prosemirror-model';
-import type { Command } from 'prosemirror-state';
+import { TextSelection, type Command } from 'prosemirror-state';
 import { setBlockType, toggleMark } from 'prosemirror-commands';
 import { wrapInList } from 'prosemirror-schema-list';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
@@ -18,6 +18,9 @@ import { SYNC_STATUSES, type DocumentLease, type SharedDocument, type SyncStatus
 import { createPane, STRUCTURE_META, type Pane } from './pane.js';
 import { cleanPastedHtml } from './paste.js';
 import { rangeDecorationsKey, type RangeDecorationSpec } from './range-decorations.js';
+import { anchorFromRange, rangeOfAnchor } from '../core/comment-prosemirror.js';
+import { JdCommentRequestEvent } from '../core/comment-events.js';
+import type { EncodedAnchor } from '../core/comment-anchors.js';
 import { JdAccessChangeEvent, JdSectionFocusEvent, JdStatusChangeEvent, JdVersionEvent, JdWorkflowEvent, type EditorAccess } from './events.js';
 import { editorStyles } from './editor.styles.js';
 
@@ -74,6 +77,7 @@ const initials = (name: string) =>
  * @fires jd-section-focus - The cursor entered another section (`lang`, `sectionId`).
  * @fires jd-version - A version was saved or restored (`action`, `versionNumber`, `name`).
  * @fires jd-workflow - The review status changed (`status`).
+ * @fires jd-comment-request - Comment on the selection asked for (button or Ctrl+Alt+M, while `commenting`): `lang`, `anchor`, `quote`.
  * @csspart notice - Read-only, no-access, loading and signed-out messages.
  * @csspart identification - The position identification form (fieldset).
  * @csspart field - Each identification input.
@@ -85,6 +89,7 @@ const initials = (name: string) =>
  * @csspart versions - The versions panel.
  * @csspart version-view - A past version shown side by side.
  * @csspart workflow - The review panel.
+ * @csspart comment-button - The "Comment" button (shown while `commenting`).
  * @cssstate loading - Checking access or opening the document.
  * @cssstate no-access - The server refused this user.
  * @cssstate signed-out - Nobody is signed in.
@@ -95,6 +100,7 @@ const initials = (name: string) =>
  * @cssstate saved - This device's changes reached the server.
  * @cssproperty --jd-color-paired - Background of the section paired with the cursor's (default #fff3b0).
  * @cssproperty --jd-color-range - Background of decorated ranges (default #e0ecf8).
+ * @cssproperty --jd-color-comment - Background of commented text (default #fde9a9); the selected thread's is `--jd-color-comment-active` (default #f7c948).
  * @cssproperty --jd-color-link - Links in the text (default #284162).
  * @cssproperty --jd-pane-min-height - Minimum height of a pane (default 20rem).
  * @cssproperty --jd-panel-width - Width of the side panel (default 18rem).
@@ -108,6 +114,8 @@ export class JdEditor extends LitElement {
   @property({ attribute: 'document-id', reflect: true }) documentId = '';
   /** Force read-only even for editors (e.g. a review screen). */
   @property({ type: Boolean, reflect: true }) readonly = false;
+  /** Offer "Comment" on the selection (set by a linked `<jd-comments>` when the user may comment, even read-only). */
+  @property({ attribute: false }) commenting = false;
 
   @consume({ context: sessionContext, subscribe: true })
   @state()
@@ -379,6 +387,51 @@ export class JdEditor extends LitElement {
     return pane ? pane.decorations.positions(pane.view.state) : new Map();
   }
 
+  /** The comment anchor of the selection in a pane (default: the last focused one), or null when nothing is selected. */
+  selectionAnchor(lang: Lang = this.#activeLang): { lang: Lang; anchor: EncodedAnchor; quote: string } | null {
+    const view = this.getView(lang);
+    if (!view || view.state.selection.empty) return null;
+    const { from, to } = view.state.selection;
+    const anchor = anchorFromRange(view.state, from, to);
+    return anchor ? { lang, anchor, quote: view.state.doc.textBetween(from, to, '\n').slice(0, 10_000) } : null;
+  }
+
+  /** Where a comment anchor is in a pane now (null: its text was removed). */
+  anchorRange(lang: Lang, anchor: EncodedAnchor): { from: number; to: number } | null {
+    const view = this.getView(lang);
+    return view ? rangeOfAnchor(view.state, anchor, lang) : null;
+  }
+
+  /** Selects a range and scrolls it into view (focus stays where it is unless `focus`). */
+  revealRange(lang: Lang, from: number, to: number, options: { focus?: boolean } = {}): void {
+    const view = this.getView(lang);
+    if (!view) return;
+    const size = view.state.doc.content.size;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, Math.min(from, size), Math.min(to, size))).scrollIntoView());
+    if (options.focus) view.focus();
+    view.domAtPos(Math.min(from, size)).node.parentElement?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  /** Asks a linked `<jd-comments>` to comment on the selection; false when nothing is selected or nobody handled it. */
+  requestComment(lang: Lang = this.#activeLang): boolean {
+    const selected = this.commenting ? this.selectionAnchor(lang) : null;
+    if (!selected) {
+      if (this.commenting) this.message = msg(this.lang_, 'editor.commentNeedsSelection');
+      return false;
+    }
+    this.message = '';
+    const event = new JdCommentRequestEvent(selected.lang, selected.anchor, selected.quote, this.documentId);
+    this.dispatchEvent(event);
+    return event.defaultPrevented;
+  }
+
+  #onPanesKeydown = (event: KeyboardEvent) => {
+    if (this.commenting && (event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
+      event.preventDefault();
+      this.requestComment();
+    }
+  };
+
   #refreshDecorations(pane: Pane): void {
     // The plugin rebuilds from relative positions when its key is in the transaction meta.
     pane.view.dispatch(pane.view.state.tr.setMeta(rangeDecorationsKey, true).setMeta('addToHistory', false));
@@ -602,6 +655,11 @@ export class JdEditor extends LitElement {
       ${button(msg(lang, 'editor.bulletList'), '•', exec(wrapInList(jdSchema.nodes['bullet_list']!)))}
       ${button(msg(lang, 'editor.orderedList'), '1.', exec(wrapInList(jdSchema.nodes['ordered_list']!)))}
       ${button(msg(lang, 'editor.addSection'), '+', () => void this.addSection())}
+      ${this.commenting
+        ? html`<button type="button" part="comment-button" title=${msg(lang, 'editor.commentShortcut')} aria-keyshortcuts="Control+Alt+M" @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.requestComment()}>
+            ${msg(lang, 'editor.comment')}
+          </button>`
+        : nothing}
     </div>`;
   }
 
@@ -745,7 +803,7 @@ export class JdEditor extends LitElement {
         </div>
         ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
         ${this.contentReady ? nothing : notice('editor.empty')}
-        <div class="panes">
+        <div class="panes" @keydown=${this.#onPanesKeydown}>
           ${LANGS.map(
             (l) => html`<section part="pane pane-${l}" aria-labelledby="pane-title-${l}">
               <h2 id="pane-title-${l}">${msg(lang, l === 'en' ? 'editor.english' : 'editor.french')}</h2>

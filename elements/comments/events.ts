@@ -1,0 +1,48 @@
+import type { Lang } from '../core/sections.js';
+
+/** A comment was added here: a new thread (`replyId` null) or a reply. */
+export class JdCommentAddEvent extends Event {
+  static readonly type = 'jd-comment-add';
+  constructor(
+    readonly threadId: string,
+    readonly replyId: string | null,
+    readonly lang: Lang,
+    readonly body: string,
+    /** User ids mentioned with @. */
+    readonly mentions: readonly string[],
+  ) {
+    super(JdCommentAddEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** A thread was resolved (`resolved` true) or reopened here. */
+export class JdCommentResolveEvent extends Event {
+  static readonly type = 'jd-comment-resolve';
+  constructor(
+    readonly threadId: string,
+    readonly resolved: boolean,
+  ) {
+    super(JdCommentResolveEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** A thread was selected (clicked, or its highlight hovered or reached with the caret). */
+export class JdCommentSelectEvent extends Event {
+  static readonly type = 'jd-comment-select';
+  constructor(
+    readonly threadId: string,
+    readonly lang: Lang,
+    /** Where its text is in the linked editor, or null (text removed, or no editor). */
+    readonly range: { from: number; to: number } | null,
+  ) {
+    super(JdCommentSelectEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'jd-comment-add': JdCommentAddEvent;
+    'jd-comment-resolve': JdCommentResolveEvent;
+    'jd-comment-select': JdCommentSelectEvent;
+  }
+}

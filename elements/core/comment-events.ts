@@ -1,0 +1,24 @@
+import type { Lang } from './sections.js';
+import type { EncodedAnchor } from './comment-anchors.js';
+
+/**
+ * `<jd-editor>` asks for a comment on its selection (comment button or Ctrl+Alt+M). A linked
+ * `<jd-comments>` opens its compose form for it; call `preventDefault()` to say it was handled.
+ */
+export class JdCommentRequestEvent extends Event {
+  static readonly type = 'jd-comment-request';
+  constructor(
+    readonly lang: Lang,
+    readonly anchor: EncodedAnchor,
+    readonly quote: string,
+    readonly documentId: string,
+  ) {
+    super(JdCommentRequestEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'jd-comment-request': JdCommentRequestEvent;
+  }
+}

@@ -1,0 +1,303 @@
+// The sync server's check of every incoming Yjs update against what its sender may do: text
+// (the `en`/`fr` fragments, `meta` …) only with 'edit' access; comment threads (the `comments`
+// map) by membership role: editors, translators, reviewers and admins comment, the author
+// alone edits or deletes their own comment (admins may delete any), reviewers and admins
+// resolve and reopen. The update is applied to a copy of the document and the copy compared
+// with the original, so what is judged is exactly what the update would change.
+import * as Y from 'yjs';
+import { isEncodedAnchor } from '../../elements/core/comment-anchors.js';
+import {
+  COMMENTS_KEY,
+  commentPermissions,
+  isUuid,
+  MAX_MENTIONS,
+  MAX_NAME_LENGTH,
+  MAX_QUOTE_LENGTH,
+  MAX_REPLIES,
+  REPLY_FIELDS,
+  THREAD_FIELDS,
+  type MemberRole,
+} from '../../elements/core/comment-model.js';
+import { isCleanBody } from '../../elements/core/comment-text.js';
+import type { ApiRole, SyncDatabase } from '../db/sql-access.js';
+
+/** Who sends the update: their user id, membership role in the document's organization, and text access. */
+export interface GuardActor {
+  userId: string;
+  role: MemberRole | null;
+  /** can_open_document's answer: 'edit' may change text; 'view' may not (but may comment by role). */
+  access: 'edit' | 'view';
+}
+
+export type GuardDecision = { ok: true; text: boolean; comments: boolean } | { ok: false; reason: string };
+
+/** How far in the future a comment's time may be (clock skew). Past times are fine: offline comments. */
+const FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+type Raw = Record<string, unknown>;
+interface RawThread {
+  fields: Raw;
+  /** null when `replies` is not a Y.Array of Y.Maps */
+  replies: Raw[] | null;
+}
+
+/** Each thread of the comments map as plain fields; invalid shapes as 'invalid'. */
+function snapshot(doc: Y.Doc): Map<string, RawThread | 'invalid'> {
+  const out = new Map<string, RawThread | 'invalid'>();
+  for (const [key, value] of doc.getMap<unknown>(COMMENTS_KEY).entries()) {
+    if (!(value instanceof Y.Map)) {
+      out.set(key, 'invalid');
+      continue;
+    }
+    const fields: Raw = {};
+    let replies: Raw[] | null = null;
+    for (const [field, v] of (value as Y.Map<unknown>).entries()) {
+      if (field === 'replies') {
+        replies = v instanceof Y.Array && (v.toArray() as unknown[]).every((r) => r instanceof Y.Map) ? (v.toArray() as Y.Map<unknown>[]).map((r) => r.toJSON() as Raw) : null;
+        fields[field] = replies === null ? 'invalid' : 'array';
+      } else {
+        fields[field] = v instanceof Y.AbstractType ? 'invalid-type' : v;
+      }
+    }
+    out.set(key, { fields, replies });
+  }
+  return out;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const onlyKnownFields = (fields: Raw, known: readonly string[]) => Object.keys(fields).every((k) => known.includes(k)) && known.every((k) => k in fields);
+const isTime = (value: unknown, now: number) => typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= now + FUTURE_SKEW_MS;
+const isName = (value: unknown) => typeof value === 'string' && value.length <= MAX_NAME_LENGTH;
+const isMentions = (value: unknown) => Array.isArray(value) && value.length <= MAX_MENTIONS && value.every(isUuid);
+
+class Refusal extends Error {}
+const refuse = (reason: string): never => {
+  throw new Refusal(reason);
+};
+
+function checkNewComment(fields: Raw, actor: GuardActor, now: number, what: string) {
+  if (!isUuid(fields['id'])) refuse(`${what}: id must be a uuid`);
+  if (fields['authorId'] !== actor.userId) refuse(`${what}: a comment is written in its author's name only`);
+  if (!isName(fields['authorName'])) refuse(`${what}: bad author name`);
+  if (!isTime(fields['createdAt'], now)) refuse(`${what}: bad createdAt`);
+  if (!isCleanBody(fields['body'])) refuse(`${what}: body empty, too long or with control characters`);
+  if (fields['editedAt'] !== null && !isTime(fields['editedAt'], now)) refuse(`${what}: bad editedAt`);
+  if (!isMentions(fields['mentions'])) refuse(`${what}: bad mentions`);
+}
+
+function checkResolution(fields: Raw, actor: GuardActor, now: number, what: string) {
+  if (fields['resolved'] === true) {
+    if (fields['resolvedBy'] !== actor.userId || !isName(fields['resolvedByName']) || !isTime(fields['resolvedAt'], now)) refuse(`${what}: resolved in someone else's name`);
+  } else if (fields['resolved'] !== false || fields['resolvedBy'] !== null || fields['resolvedByName'] !== null || fields['resolvedAt'] !== null) {
+    refuse(`${what}: inconsistent resolution fields`);
+  }
+}
+
+function checkNewThread(key: string, t: RawThread, actor: GuardActor, now: number) {
+  const what = `thread ${key}`;
+  if (!onlyKnownFields(t.fields, THREAD_FIELDS)) refuse(`${what}: unexpected or missing fields`);
+  if (t.fields['id'] !== key) refuse(`${what}: key and id differ`);
+  checkNewComment(t.fields, actor, now, what);
+  if (t.fields['lang'] !== 'en' && t.fields['lang'] !== 'fr') refuse(`${what}: lang must be en or fr`);
+  if (!isEncodedAnchor({ start: t.fields['anchorStart'], end: t.fields['anchorEnd'] })) refuse(`${what}: bad anchor`);
+  if (typeof t.fields['quote'] !== 'string' || t.fields['quote'].length > MAX_QUOTE_LENGTH) refuse(`${what}: bad quote`);
+  if (t.fields['resolved'] === true && !commentPermissions(actor.role).resolve) refuse(`${what}: only reviewers and admins resolve`);
+  checkResolution(t.fields, actor, now, what);
+  if (!t.replies || t.replies.length > MAX_REPLIES) refuse(`${what}: bad replies`);
+  for (const reply of t.replies!) checkNewReply(reply, actor, now, what);
+}
+
+function checkNewReply(reply: Raw, actor: GuardActor, now: number, thread: string) {
+  const what = `${thread}, reply ${String(reply['id'])}`;
+  if (!onlyKnownFields(reply, REPLY_FIELDS)) refuse(`${what}: unexpected or missing fields`);
+  checkNewComment(reply, actor, now, what);
+}
+
+/** The author (with a commenting role) changes the text of their comment; nothing else about it changes. */
+function checkEdit(before: Raw, after: Raw, actor: GuardActor, now: number, what: string, immutable: readonly string[]) {
+  for (const field of immutable) if (!same(before[field], after[field])) refuse(`${what}: ${field} cannot change`);
+  const edited = ['body', 'mentions', 'editedAt'].some((f) => !same(before[f], after[f]));
+  if (!edited) return;
+  if (before['authorId'] !== actor.userId || !commentPermissions(actor.role).comment) refuse(`${what}: only its author edits a comment`);
+  if (!isCleanBody(after['body'])) refuse(`${what}: body empty, too long or with control characters`);
+  if (!isMentions(after['mentions'])) refuse(`${what}: bad mentions`);
+  if (after['editedAt'] !== null && !isTime(after['editedAt'], now)) refuse(`${what}: bad editedAt`);
+}
+
+function mayDelete(fields: Raw, replies: Raw[], actor: GuardActor): boolean {
+  const permissions = commentPermissions(actor.role);
+  if (permissions.moderate) return true;
+  return permissions.comment && fields['authorId'] === actor.userId && replies.every((r) => r['authorId'] === actor.userId);
+}
+
+const THREAD_IMMUTABLE = ['id', 'lang', 'anchorStart', 'anchorEnd', 'quote', 'authorId', 'authorName', 'createdAt'] as const;
+const REPLY_IMMUTABLE = ['id', 'authorId', 'authorName', 'createdAt'] as const;
+const RESOLUTION = ['resolved', 'resolvedBy', 'resolvedByName', 'resolvedAt'] as const;
+
+function checkChangedThread(key: string, before: RawThread | 'invalid', after: RawThread | 'invalid', actor: GuardActor, now: number) {
+  const what = `thread ${key}`;
+  if (before === 'invalid' || after === 'invalid') {
+    if (!commentPermissions(actor.role).moderate || after !== 'invalid') refuse(`${what}: not a valid thread`);
+    return;
+  }
+  if (same(before, after)) return;
+  if (!onlyKnownFields(after.fields, THREAD_FIELDS) || !after.replies) refuse(`${what}: unexpected or missing fields`);
+  checkEdit(before.fields, after.fields, actor, now, what, THREAD_IMMUTABLE);
+  if (RESOLUTION.some((f) => !same(before.fields[f], after.fields[f]))) {
+    if (!commentPermissions(actor.role).resolve) refuse(`${what}: only reviewers and admins resolve or reopen`);
+    checkResolution(after.fields, actor, now, what);
+  }
+  const previous = new Map((before.replies ?? []).map((r) => [String(r['id']), r]));
+  const next = new Map(after.replies!.map((r) => [String(r['id']), r]));
+  if (next.size !== after.replies!.length || next.size > MAX_REPLIES) refuse(`${what}: duplicate or too many replies`);
+  for (const [id, reply] of next) {
+    const old = previous.get(id);
+    if (!old) {
+      if (!commentPermissions(actor.role).comment) refuse(`${what}: your role cannot comment`);
+      checkNewReply(reply, actor, now, what);
+    } else if (!same(old, reply)) {
+      if (!onlyKnownFields(reply, REPLY_FIELDS)) refuse(`${what}, reply ${id}: unexpected or missing fields`);
+      checkEdit(old, reply, actor, now, `${what}, reply ${id}`, REPLY_IMMUTABLE);
+    }
+  }
+  for (const [id, old] of previous) if (!next.has(id) && !mayDelete(old, [], actor)) refuse(`${what}, reply ${id}: only its author deletes a reply`);
+}
+
+/** The names of the root types a transaction changed (`en`, `fr`, `meta`, `comments` …). */
+function changedRoots(doc: Y.Doc, transaction: Y.Transaction): Set<string> {
+  const names = new Set<string>();
+  const roots = new Map<unknown, string>();
+  for (const [name, type] of doc.share) roots.set(type, name);
+  for (const type of transaction.changed.keys()) {
+    let t: Y.AbstractType<unknown> = type as Y.AbstractType<unknown>;
+    while (t._item) t = t._item.parent as Y.AbstractType<unknown>;
+    names.add(roots.get(t) ?? '?');
+  }
+  return names;
+}
+
+const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+
+/**
+ * Whether `actor` may apply `update` to the document `base` (not modified). On success, the
+ * copy of `base` with the update applied (`next`), which the caller may keep as its new state.
+ */
+export function checkUpdate(base: Y.Doc, update: Uint8Array, actor: GuardActor, now = Date.now()): { decision: GuardDecision; next: Y.Doc | null } {
+  const copy = new Y.Doc({ gc: false });
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
+  const pendingBefore = hasPending(copy);
+  const before = snapshot(copy);
+  let roots = new Set<string>();
+  const onTransaction = (transaction: Y.Transaction) => {
+    for (const name of changedRoots(copy, transaction)) roots.add(name);
+  };
+  copy.on('afterTransaction', onTransaction);
+  try {
+    Y.applyUpdate(copy, update);
+  } catch {
+    copy.destroy();
+    return { decision: { ok: false, reason: 'malformed update' }, next: null };
+  }
+  copy.off('afterTransaction', onTransaction);
+  const fail = (reason: string) => {
+    copy.destroy();
+    return { decision: { ok: false, reason } as GuardDecision, next: null };
+  };
+  // Parts that cannot be integrated yet would be judged later by nobody: refuse them now.
+  if (!pendingBefore && hasPending(copy)) return fail('the update depends on changes this server does not have');
+  const text = [...roots].some((name) => name !== COMMENTS_KEY);
+  const comments = roots.has(COMMENTS_KEY);
+  roots = new Set();
+  if (text && actor.access !== 'edit') return fail('read-only: this user may not change the text');
+  if (comments) {
+    const after = snapshot(copy);
+    try {
+      for (const [key, value] of after) {
+        const old = before.get(key);
+        if (old === undefined) {
+          if (!commentPermissions(actor.role).comment) refuse('your role cannot comment');
+          if (value === 'invalid') refuse(`thread ${key}: not a valid thread`);
+          checkNewThread(key, value as RawThread, actor, now);
+        } else {
+          checkChangedThread(key, old, value, actor, now);
+        }
+      }
+      for (const [key, old] of before) {
+        if (after.has(key)) continue;
+        if (old === 'invalid' ? !commentPermissions(actor.role).moderate : !mayDelete(old.fields, old.replies ?? [], actor)) refuse(`thread ${key}: only its author (or an admin) deletes a thread`);
+      }
+    } catch (error) {
+      if (error instanceof Refusal) return fail(error.message);
+      throw error;
+    }
+  }
+  return { decision: { ok: true, text, comments }, next: copy };
+}
+
+/**
+ * One per loaded document: judges updates against the document as it will be once every update
+ * already accepted (possibly still on its way to Postgres) is applied, so a client's pipelined
+ * updates that build on each other are judged in order.
+ */
+export class CommentGuard {
+  #shadow: Y.Doc;
+  readonly #onRoomUpdate = (update: Uint8Array) => Y.applyUpdate(this.#shadow, update);
+
+  constructor(private readonly room: Y.Doc) {
+    this.#shadow = new Y.Doc({ gc: false });
+    Y.applyUpdate(this.#shadow, Y.encodeStateAsUpdate(room));
+    // Updates from Postgres (catch-up) and other instances reach the room first: follow them.
+    room.on('update', this.#onRoomUpdate);
+  }
+
+  /** Judges an update; when accepted it counts as applied for the next ones. */
+  admit(update: Uint8Array, actor: GuardActor, now = Date.now()): GuardDecision {
+    const { decision, next } = checkUpdate(this.#shadow, update, actor, now);
+    if (decision.ok && next) {
+      this.#shadow.destroy();
+      this.#shadow = next;
+    }
+    return decision;
+  }
+
+  destroy(): void {
+    this.room.off('update', this.#onRoomUpdate);
+    this.#shadow.destroy();
+  }
+}
+
+const guards = new WeakMap<Y.Doc, CommentGuard>();
+
+/** The guard of a room's document (created on first use, destroyed with the document). */
+export function guardFor(roomDoc: Y.Doc): CommentGuard {
+  let guard = guards.get(roomDoc);
+  if (!guard) {
+    const created = new CommentGuard(roomDoc);
+    guards.set(roomDoc, created);
+    roomDoc.once('destroy', () => {
+      created.destroy();
+      guards.delete(roomDoc);
+    });
+    guard = created;
+  }
+  return guard;
+}
+
+/**
+ * The caller's membership role in the document's organization, asked as the user (RLS on
+ * memberships lets members read their organization's memberships). Null: no membership.
+ */
+export async function documentRole(db: SyncDatabase, role: ApiRole, claims: Record<string, unknown>, documentId: string): Promise<MemberRole | null> {
+  const userId = typeof claims['sub'] === 'string' ? claims['sub'] : null;
+  if (!userId || !isUuid(userId) || !isUuid(documentId)) return null;
+  const { rows } = await db.asUser(role, claims, (tx) =>
+    tx.query(
+      `select m.role from public.memberships m
+         join public.job_descriptions jd on jd.organization_id = m.organization_id
+        where jd.id = $1::uuid and m.user_id = $2::uuid`,
+      [documentId, userId],
+    ),
+  );
+  const value = rows[0]?.['role'];
+  return value === 'viewer' || value === 'editor' || value === 'translator' || value === 'reviewer' || value === 'admin' ? value : null;
+}

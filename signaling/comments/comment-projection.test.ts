@@ -1,0 +1,129 @@
+// The comments projection against the real schema (supabase/migrations and the seed in PGlite):
+// after adds, replies, edits, resolves and deletions the rows match the Y.Doc's threads, and
+// what the service writes is what members of the organization (only) read under RLS.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import * as Y from 'yjs';
+import type { PGlite } from '@electric-sql/pglite';
+import { openDatabase } from '../../dev/db/open-database.js';
+import { applyMigrations, applySeed } from '../../dev/db/migrations.js';
+import { pgliteAccess, type SyncDatabase } from '../db/sql-access.js';
+import { anchorInText } from '../../elements/core/comment-anchors.js';
+import { addReply, commentsMap, createThread, deleteComment, editComment, setResolved } from '../../elements/core/comment-model.js';
+import { projectComments, writeComments } from './comment-projection.js';
+
+const DOC = 'e5dc0000-0000-4000-a000-00000000d001';
+const TC_DOC = '7c000000-0000-4000-a000-00000000d001';
+const EDITOR = { id: 'e5dc0000-0000-4000-a000-000000000102', name: 'Eddie Editor' };
+const REVIEWER = { id: 'e5dc0000-0000-4000-a000-000000000104', name: 'Rachel Reviewer' };
+const VIEWER = 'e5dc0000-0000-4000-a000-000000000101';
+const TC_EDITOR = '7c000000-0000-4000-a000-000000000102';
+
+function jobDescription(): Y.Doc {
+  const doc = new Y.Doc();
+  const section = new Y.XmlElement('section');
+  section.setAttribute('sectionId', 'key-activities');
+  const p = new Y.XmlElement('paragraph');
+  const t = new Y.XmlText();
+  t.insert(0, 'Négocie des accords de contribution avec les organismes bénéficiaires.');
+  p.insert(0, [t]);
+  section.insert(0, [p]);
+  doc.getXmlFragment('fr').insert(0, [section]);
+  return doc;
+}
+const text = (doc: Y.Doc) => ((doc.getXmlFragment('fr').get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+
+describe('comments projection', () => {
+  let pg: PGlite;
+  let db: SyncDatabase;
+
+  before(async () => {
+    pg = (await openDatabase({ dataDir: 'memory' })).pg;
+    const supabase = fileURLToPath(new URL('../../supabase/', import.meta.url));
+    await applyMigrations(pg, `${supabase}migrations`);
+    await applySeed(pg, `${supabase}seed.sql`);
+    db = pgliteAccess(pg);
+  });
+  after(async () => {
+    await pg.close();
+  });
+
+  const rows = async () =>
+    (
+      await pg.query<Record<string, unknown>>(
+        `select id, parent_id, lang, section_id, anchor_text, anchor, body, author_id, resolved_by, resolved_at is not null as resolved, organization_id, extract(epoch from created_at) * 1000 as created_ms
+           from public.comments where document_id = $1 order by parent_id nulls first, created_at, id`,
+        [DOC],
+      )
+    ).rows;
+
+  const asUser = (userId: string, work: string) =>
+    db.asUser('authenticated', { sub: userId, role: 'authenticated' }, async (tx) => (await tx.query(work, [DOC])).rows);
+
+  it('mirrors threads and replies through adds, edits, resolves and deletions', async () => {
+    const doc = jobDescription();
+    const a = createThread(doc, { lang: 'fr', anchor: anchorInText(text(doc), 8, 39), quote: 'accords de contribution', author: EDITOR, body: 'Terme TBS ?', mentions: [REVIEWER.id], now: 1_700_000_000_000 });
+    const b = createThread(doc, { lang: 'fr', anchor: anchorInText(text(doc), 45, 55), quote: 'organismes', author: REVIEWER, body: 'Ok', now: 1_700_000_001_000 });
+    const reply = addReply(doc, a, { author: REVIEWER, body: 'Oui.\nVoir https://www.canada.ca', now: 1_700_000_002_000 });
+    await writeComments(db, DOC, projectComments(doc));
+    let stored = await rows();
+    assert.equal(stored.length, 3);
+    const first = stored.find((r) => r['id'] === a)!;
+    assert.equal(first['parent_id'], null);
+    assert.equal(first['lang'], 'fr');
+    assert.equal(first['section_id'], 'key-activities');
+    assert.equal(first['anchor_text'], 'accords de contribution');
+    assert.deepEqual(Object.keys(JSON.parse(first['anchor'] as string)), ['start', 'end']);
+    assert.equal(first['author_id'], EDITOR.id);
+    assert.equal(first['organization_id'], 'e5dc0000-0000-4000-a000-000000000001');
+    assert.equal(Math.round(Number(first['created_ms'])), 1_700_000_000_000);
+    assert.equal(stored.find((r) => r['id'] === reply)!['parent_id'], a);
+
+    editComment(doc, a, null, 'Terme du SCT ?');
+    setResolved(doc, b, true, REVIEWER);
+    deleteComment(doc, a, reply);
+    await writeComments(db, DOC, projectComments(doc));
+    stored = await rows();
+    assert.deepEqual(stored.map((r) => [r['id'], r['body'], r['resolved']]), [
+      [a, 'Terme du SCT ?', false],
+      [b, 'Ok', true],
+    ]);
+    assert.equal(stored.find((r) => r['id'] === b)!['resolved_by'], REVIEWER.id);
+
+    setResolved(doc, b, false, REVIEWER);
+    deleteComment(doc, a, null);
+    // The anchored text is deleted: the row stays, with its quote, and no section any more.
+    text(doc).delete(45, 10);
+    await writeComments(db, DOC, projectComments(doc));
+    stored = await rows();
+    assert.deepEqual(stored.map((r) => [r['id'], r['resolved'], r['anchor_text'], r['section_id']]), [[b, false, 'organismes', null]]);
+
+    // Members of the organization read the rows; another organization does not.
+    assert.equal((await asUser(VIEWER, 'select id from public.comments where document_id = $1')).length, 1);
+    assert.equal((await asUser(TC_EDITOR, 'select id from public.comments where document_id = $1')).length, 0);
+    // Writing again with nothing changed leaves the rows as they are.
+    await writeComments(db, DOC, projectComments(doc));
+    assert.deepEqual(await rows(), stored);
+    commentsMap(doc).clear();
+    await writeComments(db, DOC, projectComments(doc));
+    assert.equal((await rows()).length, 0);
+  });
+
+  it('never overwrites another document\'s comment that has the same id, and skips what the table cannot hold', async () => {
+    const other = await pg.query<{ id: string }>(
+      `insert into public.comments (document_id, body, author_id) values ($1, 'Transport Canada', $2) returning id`,
+      [TC_DOC, TC_EDITOR],
+    );
+    const stolen = other.rows[0]!.id;
+    const doc = jobDescription();
+    createThread(doc, { id: stolen, lang: 'fr', anchor: anchorInText(text(doc), 0, 3), quote: 'Nég', author: EDITOR, body: 'Hijack' });
+    const hostile = createThread(doc, { lang: 'fr', anchor: anchorInText(text(doc), 0, 3), quote: 'Nég', author: EDITOR, body: 'placeholder' });
+    (commentsMap(doc).get(hostile) as Y.Map<unknown>).set('body', 'x'.repeat(20_001));
+    const projected = projectComments(doc);
+    assert.deepEqual(projected.map((r) => r.id), [stolen]);
+    await writeComments(db, DOC, projected);
+    const row = (await pg.query<{ document_id: string; body: string }>('select document_id, body from public.comments where id = $1', [stolen])).rows[0]!;
+    assert.deepEqual(row, { document_id: TC_DOC, body: 'Transport Canada' });
+  });
+});
