@@ -205,7 +205,7 @@ insert into tests.allowed values
   ('document_versions', 'select', '{*}'), ('document_versions', 'insert', '{editor,translator,admin}'),
   ('document_versions', 'update', '{}'), ('document_versions', 'delete', '{}'),
   ('comments', 'select', '{*}'), ('comments', 'insert', '{editor,translator,reviewer,admin}'),
-  ('comments', 'update', '{editor,translator,reviewer,admin}'), ('comments', 'delete', '{editor,admin}'), -- editor: the author
+  ('comments', 'update', '{reviewer,admin}'), ('comments', 'delete', '{editor,admin}'), -- editor: the author
   ('tm_segments', 'select', '{*}'), ('tm_segments', 'insert', '{editor,translator,admin}'),
   ('tm_segments', 'update', '{editor,translator,admin}'), ('tm_segments', 'delete', '{editor,translator,admin}'),
   ('glossary_terms', 'select', '{*}'), ('glossary_terms', 'insert', '{admin}'), ('glossary_terms', 'update', '{admin}'), ('glossary_terms', 'delete', '{admin}'),

@@ -2,7 +2,7 @@
 -- submit_for_review, decide_approval. What each role may do, what another organization's user
 -- gets (nothing), and the workflow's effect on the document status.
 begin;
-select plan(72);
+select plan(73);
 
 create schema tests;
 grant usage on schema tests to anon, authenticated, service_role;
@@ -150,13 +150,16 @@ select throws_ok(format($$select public.add_comment('e5dc0000-0000-4000-a000-000
   'body must be at most 10000 characters (got 10001)', 'add_comment: body over 10 000 characters');
 select throws_ok($$select public.add_comment('e5dc0000-0000-4000-a000-00000000d001', 'x', 'de')$$, '22023',
   'lang must be ''en'' or ''fr'' (got ''de'')', 'add_comment: unknown language');
+select throws_ok($$select public.resolve_comment(null)$$, '22023', 'comment_id must not be null', 'resolve_comment: null id');
+select throws_ok($$select public.resolve_comment((select id from tests.ids where name = 'thread'))$$, '42501',
+  'your role (editor) cannot resolve or reopen comments; this needs reviewer or admin', 'an editor cannot resolve: it is a review decision');
+select tests.login('admin');
 select throws_ok($$select public.resolve_comment((select id from tests.ids where name = 'reply'))$$, '22023', null,
   'resolve_comment: a reply cannot be resolved on its own');
-select throws_ok($$select public.resolve_comment(null)$$, '22023', 'comment_id must not be null', 'resolve_comment: null id');
 select results_eq(
   $$select resolved_by, resolved_at is not null from public.resolve_comment((select id from tests.ids where name = 'thread'))$$,
-  $$values ('e5dc0000-0000-4000-a000-000000000102'::uuid, true)$$,
-  'an editor resolves a reviewer''s thread; who and when are recorded');
+  $$values ('e5dc0000-0000-4000-a000-000000000105'::uuid, true)$$,
+  'an admin resolves a reviewer''s thread; who and when are recorded');
 select results_eq(
   $$select resolved_by, resolved_at from public.resolve_comment((select id from tests.ids where name = 'thread'), false)$$,
   $$values (null::uuid, null::timestamptz)$$,
