@@ -414,7 +414,7 @@ describe('<jd-comments> through the sync server', () => {
     await openEditor(sa); // the document has content on the server before a viewer opens it
     const admin = await openComments(sa);
     await waitUntil(() => admin.sharedDocument!.serverSynced, 'admin synced', { timeout: 8000 });
-    const id = writeThread(admin.ydoc!, 'To be resolved by a reviewer only');
+    const id = writeThread(admin.ydoc!, 'To be resolved by a reviewer only', { id: 'e5dc0000-0000-4000-a000-000000000105', name: 'Alain Admin' });
     const editorForViewer = await openEditor(sv);
     const viewer = await openComments(sv);
     await waitUntil(() => viewer.sharedDocument!.serverSynced && viewer.threads.some((t) => t.id === id), 'the viewer has the thread', { timeout: 8000 });

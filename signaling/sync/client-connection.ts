@@ -12,6 +12,8 @@ import type { DocumentRoom, RoomPeer } from './document-room.js';
 import type { RoomRegistry } from './room-registry.js';
 import type { SyncMetrics } from './sync-metrics.js';
 import { RateLimiter } from './rate-limiter.js';
+import { documentRole, guardFor } from '../comments/comment-guard.js';
+import type { MemberRole } from '../../elements/core/comment-model.js';
 import {
   awarenessStatesFrame,
   isEmptyUpdate,
@@ -57,6 +59,8 @@ export class ClientConnection implements RoomPeer {
   private room: DocumentRoom | null = null;
   private user: VerifiedUser | null = null;
   private readOnly = true;
+  /** Membership role in the document's organization: who may comment, edit or resolve threads. */
+  private memberRole: MemberRole | null = null;
   private toldReadOnly = false;
   private work: Promise<void>;
   private queued = 0;
@@ -165,6 +169,9 @@ export class ClientConnection implements RoomPeer {
     let access;
     try {
       access = await decideAccess(this.ctx.db, this.user.role, this.user.claims, this.documentId);
+      if (access !== 'not-found' && access !== 'forbidden') {
+        this.memberRole = await documentRole(this.ctx.db, this.user.role, this.user.claims, this.documentId);
+      }
     } catch (error) {
       this.ctx.metrics.errors.inc({ kind: 'access-check' });
       this.close(CloseCode.internalError, 'access check failed', { error });
@@ -236,7 +243,9 @@ export class ClientConnection implements RoomPeer {
   }
 
   private async receiveUpdate(room: DocumentRoom, update: Uint8Array) {
-    if (this.readOnly) {
+    // Read-only for the text and no right to comment either (viewers, or the service acting
+    // without a membership): nothing to judge.
+    if (this.readOnly && (this.memberRole === null || this.memberRole === 'viewer')) {
       // Viewers keep their connection (and presence); their edits go nowhere. No y-protocols
       // "permission denied" message: the stock client logs it with the URL, token included.
       if (!this.toldReadOnly) {
@@ -254,6 +263,17 @@ export class ClientConnection implements RoomPeer {
     }
     // Pipelined: the next message is read while this one is being written; the room keeps order.
     while (this.inFlight.length >= this.ctx.limits.maxUpdatesInFlight) await this.inFlight.shift();
+    // Judged against the room's document plus what was accepted before it (no await between the
+    // decision and the submission, so updates are judged in the order they are stored).
+    // A token without a user (the service) is not judged: it acts for the system.
+    if (this.user?.userId) {
+      const decision = guardFor(room.doc).admit(update, { userId: this.user.userId, role: this.memberRole, access: this.readOnly ? 'view' : 'edit' });
+      if (!decision.ok) {
+        this.ctx.metrics.errors.inc({ kind: 'update-refused' });
+        this.log.log('info', 'update refused', { reason: decision.reason });
+        return;
+      }
+    }
     const persisted = room.submitUpdate(update, this, this.user?.userId ?? null).catch((error: unknown) => {
       // Not acknowledged: the client still has the update and sends it again after reconnecting.
       this.close(CloseCode.internalError, 'update could not be stored', { error });
