@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import * as Y from 'yjs';
 import { anchorInText } from '../../elements/core/comment-anchors.js';
 import { addReply, commentsMap, createThread, deleteComment, editComment, setResolved, type MemberRole } from '../../elements/core/comment-model.js';
-import { checkUpdate, CommentGuard, guardFor, type GuardActor } from './comment-guard.js';
+import { checkUpdate, CommentGuard, guardCounters, guardFor, touchedRoots, type GuardActor } from './comment-guard.js';
 
 const USERS = {
   viewer: 'e5dc0000-0000-4000-a000-000000000101',
@@ -149,5 +149,225 @@ describe('comment guard', () => {
     assert.equal(guard.admit(Y.encodeStateAsUpdate(reply, replySv), actor('reviewer')).ok, true);
     assert.equal(guardFor(room), guardFor(room));
     guard.destroy();
+  });
+
+  describe('fast path (text without a copy of the document)', () => {
+    /** Counts of copies (full checks) and fast judgements while `run` runs. */
+    const counting = <T>(run: () => T) => {
+      const before = { ...guardCounters };
+      const result = run();
+      return { result, fast: guardCounters.fast - before.fast, full: guardCounters.full - before.full };
+    };
+    /** A client following `room`, whose updates are collected as it makes them. */
+    const clientOf = (room: Y.Doc) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(room));
+      const sent: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => sent.push(u));
+      return { doc, next: (change: (d: Y.Doc) => void) => (change(doc), sent.pop()!) };
+    };
+
+    it('accepts an editor’s text updates without copying the document, and keeps following them', () => {
+      const room = serverDoc();
+      const guard = new CommentGuard(room);
+      const client = clientOf(room);
+      // Each keystroke builds on the previous one, which the room does not have yet: accepted
+      // only because the guard's document took the previous one in (else: "depends on changes").
+      const keys = counting(() => [...'Bonjour'].map((c, i) => guard.admit(client.next((d) => textOf(d).insert(i, c)), actor('editor'))));
+      assert.deepEqual(keys.result, Array(7).fill({ ok: true, text: true, comments: false }));
+      assert.deepEqual([keys.fast, keys.full], [7, 0]);
+      const more = counting(() => [
+        guard.admit(client.next((d) => textOf(d).delete(0, 3)), actor('editor')), // deletion only
+        guard.admit(client.next((d) => textOf(d).format(0, 2, { bold: true })), actor('editor')),
+        guard.admit(client.next((d) => d.getMap('meta').set('title_fr', 'Agente')), actor('editor')),
+        guard.admit(client.next((d) => d.getXmlFragment('en').insert(0, [new Y.XmlElement('paragraph')])), actor('translator')),
+        guard.admit(client.next((d) => d.getXmlFragment('fr').delete(0, 1)), actor('editor')), // a whole paragraph
+      ]);
+      assert.ok(more.result.every((d) => d.ok && d.text && !d.comments), JSON.stringify(more.result));
+      assert.deepEqual([more.fast, more.full], [5, 0]);
+      // A comment on top of the accepted text is judged (fully) against it.
+      const thread = counting(() => guard.admit(client.next((d) => d.getXmlFragment('fr').insert(0, [new Y.XmlText('neuf')])), actor('editor')));
+      assert.equal(thread.result.ok, true);
+      const c = counting(() =>
+        guard.admit(
+          client.next((d) => createThread(d, { lang: 'fr', anchor: anchorInText(d.getXmlFragment('fr').get(0) as Y.XmlText, 0, 4), quote: 'neuf', author: person('editor'), body: 'Ici' })),
+          actor('editor'),
+        ),
+      );
+      assert.deepEqual([c.result, c.fast, c.full], [{ ok: true, text: false, comments: true }, 0, 1]);
+      guard.destroy();
+    });
+
+    it('refuses text updates from viewers and reviewers without copying, and accepts empty ones', () => {
+      const { doc: room } = withThread();
+      const guard = new CommentGuard(room);
+      // Each from a client that has exactly what the server has (a refused update stays with its client).
+      const refused = counting(() => [
+        guard.admit(updateFrom(room, (d) => textOf(d).insert(0, 'X')), actor('viewer')),
+        guard.admit(updateFrom(room, (d) => textOf(d).delete(0, 1)), actor('reviewer')),
+        guard.admit(updateFrom(room, (d) => d.getMap('meta').set('title_en', 'x')), actor('reviewer')),
+      ]);
+      for (const decision of refused.result) {
+        assert.equal(decision.ok, false);
+        assert.match((decision as { reason: string }).reason, /read-only/);
+      }
+      assert.deepEqual([refused.fast, refused.full], [3, 0]);
+      // Sync step 2 of a client with nothing new (and a duplicate of what the server has).
+      const empty = counting(() => [guard.admit(Y.encodeStateAsUpdate(room, Y.encodeStateVector(room)), actor('viewer')), guard.admit(Y.encodeStateAsUpdate(room), actor('viewer'))]);
+      assert.deepEqual(empty.result, Array(2).fill({ ok: true, text: false, comments: false }));
+      assert.deepEqual([...touchedRoots(room, new Uint8Array([0, 0]))!], []);
+      assert.deepEqual([empty.fast, empty.full], [2, 0]);
+      guard.destroy();
+    });
+
+    it('judges an update mixing text and comments in full', () => {
+      const { doc: room, id } = withThread('translator');
+      const guard = new CommentGuard(room);
+      // Text an editor may change, with a resolve only reviewers may do, in one transaction.
+      const forbidden = counting(() =>
+        guard.admit(
+          updateFrom(room, (d) => d.transact(() => (textOf(d).insert(0, 'X'), setResolved(d, id, true, person('editor'))))),
+          actor('editor'),
+        ),
+      );
+      assert.equal(forbidden.result.ok, false);
+      assert.match((forbidden.result as { reason: string }).reason, /only reviewers and admins resolve/);
+      assert.deepEqual([forbidden.fast, forbidden.full], [0, 1]);
+      const allowed = counting(() => guard.admit(updateFrom(room, (d) => d.transact(() => (textOf(d).insert(0, 'Y'), addReply(d, id, { author: person('editor'), body: 'Oui' })))), actor('editor')));
+      assert.deepEqual([allowed.result, allowed.fast, allowed.full], [{ ok: true, text: true, comments: true }, 0, 1]);
+      guard.destroy();
+    });
+
+    it('judges the deletion of a thread in full', () => {
+      const { doc: room, id } = withThread('translator');
+      const guard = new CommentGuard(room);
+      const deletion = updateFrom(room, (d) => deleteComment(d, id, null));
+      assert.equal(Y.decodeUpdate(deletion).structs.length, 0, 'a deletion only');
+      const byEditor = counting(() => guard.admit(deletion, actor('editor')));
+      assert.equal(byEditor.result.ok, false);
+      assert.match((byEditor.result as { reason: string }).reason, /only its author/);
+      assert.deepEqual([byEditor.fast, byEditor.full], [0, 1]);
+      const byAuthor = counting(() => guard.admit(deletion, actor('translator')));
+      assert.deepEqual([byAuthor.result, byAuthor.fast, byAuthor.full], [{ ok: true, text: false, comments: true }, 0, 1]);
+      guard.destroy();
+    });
+
+    it('leaves to the full check what it cannot place: unknown parents and origins, garbage', () => {
+      const room = serverDoc();
+      const guard = new CommentGuard(room);
+      const client = clientOf(room);
+      // A paragraph the server never got, then text typed into it: the parent is unknown.
+      client.next((d) => d.getXmlFragment('fr').insert(1, [new Y.XmlText()]));
+      const orphan = client.next((d) => (d.getXmlFragment('fr').get(1) as Y.XmlText).insert(0, 'a'));
+      assert.ok(Y.decodeUpdate(orphan).structs.some((s) => s instanceof Y.Item && s.parent instanceof Y.ID), 'parent given as an id');
+      assert.equal(touchedRoots(room, orphan), null);
+      const unknownParent = counting(() => guard.admit(orphan, actor('editor')));
+      assert.equal(unknownParent.result.ok, false);
+      assert.match((unknownParent.result as { reason: string }).reason, /depends on changes/);
+      assert.deepEqual([unknownParent.fast, unknownParent.full], [0, 1]);
+      // More text after it: the origin (parent left out) is unknown too.
+      const unknownOrigin = client.next((d) => (d.getXmlFragment('fr').get(1) as Y.XmlText).insert(1, 'b'));
+      assert.ok(Y.decodeUpdate(unknownOrigin).structs.every((s) => s instanceof Y.Item && s.parent === null && s.origin !== null), 'parent left out');
+      assert.equal(touchedRoots(room, unknownOrigin), null);
+      const second = counting(() => guard.admit(unknownOrigin, actor('editor')));
+      assert.deepEqual([second.result.ok, second.fast, second.full], [false, 0, 1]);
+      // Deleting what the server does not have.
+      const unknownDeletion = client.next((d) => (d.getXmlFragment('fr').get(1) as Y.XmlText).delete(0, 1));
+      assert.equal(Y.decodeUpdate(unknownDeletion).structs.length, 0);
+      assert.equal(touchedRoots(room, unknownDeletion), null);
+      assert.equal(counting(() => guard.admit(unknownDeletion, actor('editor'))).full, 1);
+      const garbage = counting(() => guard.admit(new Uint8Array([1, 2, 3, 4, 5]), actor('editor')));
+      assert.deepEqual([garbage.result.ok, garbage.full], [false, 1]);
+      // Once the paragraph arrives, the text typed into it passes the fast way.
+      const guard2 = new CommentGuard(room);
+      const all = Y.encodeStateAsUpdate(client.doc, Y.encodeStateVector(room));
+      assert.deepEqual(counting(() => guard2.admit(all, actor('editor'))), { result: { ok: true, text: true, comments: false }, fast: 1, full: 0 });
+      guard.destroy();
+      guard2.destroy();
+    });
+
+    it('decides as the full check does, on random edits by several clients', () => {
+      const room = serverDoc();
+      const id = createThread(room, { lang: 'fr', anchor: anchorInText(textOf(room), 0, 3), quote: 'l’a', author: person('translator'), body: 'x' });
+      const guard = new CommentGuard(room);
+      let reference = new Y.Doc({ gc: false });
+      Y.applyUpdate(reference, Y.encodeStateAsUpdate(room));
+      const clients = [clientOf(room), clientOf(room), clientOf(room)];
+      let seed = 42;
+      const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+      const start = { ...guardCounters };
+      for (let step = 0; step < 300; step++) {
+        const client = clients[random(clients.length)]!;
+        const text = textOf(client.doc);
+        const kind = random(10);
+        const update = client.next((d) => {
+          if (kind < 4 || text.length < 2) textOf(d).insert(random(text.length + 1), 'abc'.slice(random(3)) || 'z');
+          else if (kind < 6) textOf(d).delete(random(text.length - 1), 1 + random(2));
+          else if (kind === 6) textOf(d).format(random(text.length - 1), 1, { bold: random(2) === 1 });
+          else if (kind === 7) d.getMap('meta').set(`k${random(3)}`, step);
+          else if (kind === 8) d.transact(() => (textOf(d).insert(0, 'm'), editComment(d, id, null, `v${step}`)));
+          else addReply(d, id, { author: person('translator'), body: `r${step}` });
+        });
+        const who = random(4) === 0 ? 'reviewer' : 'translator';
+        const expected = checkUpdate(reference, update, actor(who));
+        assert.deepEqual(guard.admit(update, actor(who)), expected.decision, `step ${step}`);
+        if (expected.next) {
+          reference.destroy();
+          reference = expected.next;
+        }
+        if (expected.decision.ok) {
+          // Every client gets what the server accepted.
+          for (const other of clients) if (other !== client) Y.applyUpdate(other.doc, update);
+        } else {
+          // The refused change stays with its client: it starts again from the server's state.
+          client.doc.destroy();
+          clients[clients.indexOf(client)] = clientOf(reference);
+        }
+      }
+      assert.ok(guardCounters.fast - start.fast > 100, 'most of it the fast way');
+      guard.destroy();
+    });
+
+    it('times one keystroke on a ~1 MB document (printed, not asserted)', (t) => {
+      const room = new Y.Doc({ gc: true });
+      const fr = room.getXmlFragment('fr');
+      room.transact(() => {
+        for (let i = 0; i < 5000; i++) {
+          const p = new Y.XmlElement('paragraph');
+          p.insert(0, [new Y.XmlText(`Paragraphe ${i} : `.padEnd(200, 'l’agente ou l’agent '))]);
+          fr.insert(fr.length, [p]);
+        }
+      });
+      // Some history too: a few thousand separate edits, as typing leaves them.
+      const history = clientOf(room);
+      for (let i = 0; i < 2000; i++) Y.applyUpdate(room, history.next((d) => ((d.getXmlFragment('fr').get(i) as Y.XmlElement).get(0) as Y.XmlText).insert(5, 'x')));
+      const size = Y.encodeStateAsUpdate(room).byteLength;
+      const client = clientOf(room);
+      const keystroke = (i: number) => client.next((d) => ((d.getXmlFragment('fr').get(2500) as Y.XmlElement).get(0) as Y.XmlText).insert(i, 'é'));
+      // The updates are made first: only the judging is timed.
+      const fastRuns = 300;
+      const slowRuns = 10;
+      const fastUpdates = Array.from({ length: fastRuns }, (_, i) => keystroke(i));
+      const afterFast = Y.encodeStateAsUpdate(client.doc);
+      const slowUpdates = Array.from({ length: slowRuns }, (_, i) => keystroke(fastRuns + i));
+      const guard = new CommentGuard(room);
+      let t0 = performance.now();
+      for (const update of fastUpdates) assert.equal(guard.admit(update, actor('editor')).ok, true);
+      const fast = (performance.now() - t0) / fastRuns;
+      // The old path: copy, compare, keep the copy (what admit did for every update).
+      let shadow = new Y.Doc({ gc: false });
+      Y.applyUpdate(shadow, afterFast);
+      t0 = performance.now();
+      for (const update of slowUpdates) {
+        const { decision, next } = checkUpdate(shadow, update, actor('editor'));
+        assert.equal(decision.ok, true);
+        shadow.destroy();
+        shadow = next!;
+      }
+      const slow = (performance.now() - t0) / slowRuns;
+      shadow.destroy();
+      t.diagnostic(`admit of a one-character insert on a ${(size / 1e6).toFixed(2)} MB document: fast path ${(fast * 1000).toFixed(0)} µs, full copy ${slow.toFixed(1)} ms (×${Math.round(slow / fast)})`);
+      guard.destroy();
+    });
   });
 });

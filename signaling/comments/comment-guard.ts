@@ -2,8 +2,11 @@
 // (the `en`/`fr` fragments, `meta` …) only with 'edit' access; comment threads (the `comments`
 // map) by membership role: editors, translators, reviewers and admins comment, the author
 // alone edits or deletes their own comment (admins may delete any), reviewers and admins
-// resolve and reopen. The update is applied to a copy of the document and the copy compared
-// with the original, so what is judged is exactly what the update would change.
+// resolve and reopen. An update that touches the comments (or that cannot be read without
+// integrating it) is applied to a copy of the document and the copy compared with the original,
+// so what is judged is exactly what the update would change. Every other update (text: the bulk
+// of the traffic, one per keystroke) is judged without the copy, from the root types its
+// structs and deletions belong to (see touchedRoots).
 import * as Y from 'yjs';
 import { isEncodedAnchor } from '../../elements/core/comment-anchors.js';
 import {
@@ -183,6 +186,7 @@ const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.stor
  * copy of `base` with the update applied (`next`), which the caller may keep as its new state.
  */
 export function checkUpdate(base: Y.Doc, update: Uint8Array, actor: GuardActor, now = Date.now()): { decision: GuardDecision; next: Y.Doc | null } {
+  guardCounters.full++;
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
   const pendingBefore = hasPending(copy);
@@ -234,6 +238,144 @@ export function checkUpdate(base: Y.Doc, update: Uint8Array, actor: GuardActor, 
   return { decision: { ok: true, text, comments }, next: copy };
 }
 
+/** How updates were judged: `fast` without a copy of the document, `full` by copy and compare (checkUpdate). */
+export const guardCounters = { fast: 0, full: 0 };
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+
+/** The struct of `structs` (one client's, in clock order) that holds `clock`, or null. */
+function structAt<T extends Struct>(structs: T[], clock: number): T | null {
+  let low = 0;
+  let high = structs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const s = structs[mid]!;
+    if (clock < s.id.clock) high = mid - 1;
+    else if (clock >= s.id.clock + s.length) low = mid + 1;
+    else return s;
+  }
+  return null;
+}
+
+/**
+ * The names of the root types `update` would change in `base`, found without integrating it:
+ * each new item's root through its parent (a root name, the id of a type's item, or, when Yjs
+ * left it out, the parent of its origin), each deletion's root through the deleted item. Null
+ * when that cannot be told for sure (malformed, Skip or GC structs, references to what neither
+ * `base` nor earlier structs of the same client in the update hold, items already pending in
+ * `base` …): then only integrating the update tells, which is checkUpdate's job. What this
+ * accepts integrates entirely, leaving nothing pending: each client's structs follow on from
+ * what `base` has, and every reference points into `base` or to an earlier struct of the same
+ * client in the update.
+ */
+export function touchedRoots(base: Y.Doc, update: Uint8Array): Set<string> | null {
+  const store = base.store;
+  // Pending structs could be unblocked by this update, and their changes would not be seen here.
+  if (hasPending(base)) return null;
+  let decoded: { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return null;
+  }
+  const rootNames = new Map<unknown, string>();
+  for (const [name, type] of base.share) rootNames.set(type, name);
+  const rootOfType = new Map<unknown, string | null>();
+  /** The root name of an integrated type (walking up through its items), or null. */
+  const rootOf = (type: Y.AbstractType<unknown>): string | null => {
+    const known = rootOfType.get(type);
+    if (known !== undefined) return known;
+    let t: unknown = type;
+    for (let depth = 0; t instanceof Y.AbstractType && t._item; depth++) {
+      if (depth > 10_000) return null;
+      t = t._item.parent;
+    }
+    const name = t instanceof Y.AbstractType ? (rootNames.get(t) ?? null) : null;
+    rootOfType.set(type, name);
+    return name;
+  };
+  /** The root of an item of `base` (where its content lives), or null. */
+  const storedRoot = (item: Struct): string | null => (item instanceof Y.Item && item.parent instanceof Y.AbstractType ? rootOf(item.parent) : null);
+  const has = (id: Y.ID) => id.clock < Y.getState(store, id.client);
+
+  // The update's structs, per client, in clock order (decodeUpdate's order), and their roots.
+  const byClient = new Map<number, Y.Item[]>();
+  const rootOfNew = new Map<Y.Item, string>();
+  /**
+   * The root of the item `id` names, an item of base or one of this update (already resolved);
+   * with `type`, the root of the type that item holds. Null: not an item (GC) or not a type.
+   */
+  const rootAt = (id: Y.ID, type: boolean): string | null => {
+    const item = has(id) ? (Y.getItem(store, id) as Struct) : structAt(byClient.get(id.client) ?? [], id.clock);
+    if (!(item instanceof Y.Item) || (type && !(item.content instanceof Y.ContentType))) return null;
+    if (!has(id)) return rootOfNew.get(item) ?? null;
+    return type ? rootOf((item.content as Y.ContentType).type) : storedRoot(item);
+  };
+
+  const roots = new Set<string>();
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) return null; // GC (content whose parent is unknown) or Skip (a gap)
+    const { client, clock } = struct.id;
+    let own = byClient.get(client);
+    if (!own) byClient.set(client, (own = []));
+    const previous = own[own.length - 1];
+    const state = Y.getState(store, client);
+    // Contiguous, following on from what base has (else it would stay pending).
+    if (previous ? previous.id.clock + previous.length !== clock : clock > state) return null;
+    own.push(struct);
+    if (clock + struct.length <= state) continue; // already known: changes nothing
+    if (clock < state) return null; // partly known: Yjs integrates the rest from another origin
+    // What the item needs: in base, or an earlier struct of the same client (integrated before it).
+    const needs = (id: Y.ID | null) => id === null || has(id) || (id.client === client && id.clock < clock);
+    const parent = struct.parent as unknown;
+    if (!needs(struct.origin) || !needs(struct.rightOrigin) || !needs(parent instanceof Y.ID ? parent : null)) return null;
+    let root: string | null;
+    if (typeof parent === 'string') root = parent;
+    else if (parent instanceof Y.ID) root = rootAt(parent, true);
+    else if (parent === null) {
+      // Yjs leaves the parent out when there is an origin: it is the origin's (else the right origin's).
+      // Either being garbage-collected makes Yjs drop the item: not ours to reason about.
+      const left = struct.origin ? rootAt(struct.origin, false) : undefined;
+      const right = struct.rightOrigin ? rootAt(struct.rightOrigin, false) : undefined;
+      if (left === null || right === null) return null;
+      root = left ?? right ?? null;
+    } else root = null;
+    if (root === null) return null;
+    rootOfNew.set(struct, root);
+    roots.add(root);
+  }
+
+  for (const [client, ranges] of decoded.ds.clients) {
+    const state = Y.getState(store, client);
+    const stored = store.clients.get(client) as Struct[] | undefined;
+    const own = byClient.get(client) ?? [];
+    for (const { clock, len } of ranges) {
+      const end = clock + len;
+      if (len <= 0) continue;
+      // What base holds: items not deleted yet.
+      if (clock < state && stored) {
+        for (let i = Y.findIndexSS(stored as (Y.Item | Y.GC)[], clock); i < stored.length && stored[i]!.id.clock < end; i++) {
+          const item = stored[i]!;
+          if (item instanceof Y.GC || (item instanceof Y.Item && item.deleted)) continue; // nothing to delete
+          const root = storedRoot(item);
+          if (root === null) return null;
+          roots.add(root);
+        }
+      }
+      // Beyond it: only items of this very update (else the deletion would stay pending).
+      for (let c = Math.max(clock, state); c < end; ) {
+        const item = structAt(own, c);
+        if (!item) return null;
+        const root = rootOfNew.get(item);
+        if (root === undefined) return null;
+        roots.add(root);
+        c = item.id.clock + item.length;
+      }
+    }
+  }
+  return roots;
+}
+
 /**
  * One per loaded document: judges updates against the document as it will be once every update
  * already accepted (possibly still on its way to Postgres) is applied, so a client's pipelined
@@ -244,20 +386,54 @@ export class CommentGuard {
   readonly #onRoomUpdate = (update: Uint8Array) => Y.applyUpdate(this.#shadow, update);
 
   constructor(private readonly room: Y.Doc) {
-    this.#shadow = new Y.Doc({ gc: false });
-    Y.applyUpdate(this.#shadow, Y.encodeStateAsUpdate(room));
+    this.#shadow = CommentGuard.#copyOf(room);
     // Updates from Postgres (catch-up) and other instances reach the room first: follow them.
     room.on('update', this.#onRoomUpdate);
   }
 
   /** Judges an update; when accepted it counts as applied for the next ones. */
   admit(update: Uint8Array, actor: GuardActor, now = Date.now()): GuardDecision {
+    // Fast path: no comments touched, and every change's root known without integrating it.
+    const roots = touchedRoots(this.#shadow, update);
+    if (roots && !roots.has(COMMENTS_KEY)) {
+      guardCounters.fast++;
+      const text = roots.size > 0;
+      if (text && actor.access !== 'edit') return { ok: false, reason: 'read-only: this user may not change the text' };
+      try {
+        Y.applyUpdate(this.#shadow, update);
+      } catch {
+        // Cannot happen for an update decodeUpdate read (its content is read there): start again from the room.
+        this.#reset();
+        return { ok: false, reason: 'malformed update' };
+      }
+      if (hasPending(this.#shadow)) {
+        // Cannot happen either (touchedRoots checks every dependency): never keep what the room will not get.
+        this.#reset();
+        return { ok: false, reason: 'the update depends on changes this server does not have' };
+      }
+      return { ok: true, text, comments: false };
+    }
     const { decision, next } = checkUpdate(this.#shadow, update, actor, now);
     if (decision.ok && next) {
       this.#shadow.destroy();
       this.#shadow = next;
     }
     return decision;
+  }
+
+  static #copyOf(doc: Y.Doc): Y.Doc {
+    const copy = new Y.Doc({ gc: false });
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    return copy;
+  }
+
+  /**
+   * Back to the room's state. Updates accepted but not in the room yet come back through
+   * #onRoomUpdate once they are applied to it.
+   */
+  #reset(): void {
+    this.#shadow.destroy();
+    this.#shadow = CommentGuard.#copyOf(this.room);
   }
 
   destroy(): void {
