@@ -198,8 +198,13 @@ test('review workflow: submit, request changes, resubmit, approve', async () => 
 
   const comment = await as('reviewer@esdc.example').rpc('add_comment', { doc: ESDC_DOC, body: 'See my decision.', lang: 'fr' });
   assert.equal(comment.error, null);
-  const resolved = await as('editor@esdc.example').rpc('resolve_comment', { comment_id: (comment.data as { id: string }).id });
-  assert.equal((resolved.data as { resolved_by: string }).resolved_by, 'e5dc0000-0000-4000-a000-000000000102');
+  const commentId = (comment.data as { id: string }).id;
+  // Resolving is a review decision: the editor is refused, the reviewer may.
+  const byEditor = await as('editor@esdc.example').rpc('resolve_comment', { comment_id: commentId });
+  assert.equal(byEditor.status, 403);
+  assert.equal(byEditor.error?.code, '42501');
+  const resolved = await as('reviewer@esdc.example').rpc('resolve_comment', { comment_id: commentId });
+  assert.equal((resolved.data as { resolved_by: string }).resolved_by, 'e5dc0000-0000-4000-a000-000000000104');
 
   const version = await as('editor@esdc.example').rpc('save_version', { doc: ESDC_DOC, version_name: 'After review' });
   assert.equal(version.error, null);
