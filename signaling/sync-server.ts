@@ -10,6 +10,7 @@ import { closeServer, listen, parseRoomUrl } from './ops/http-server.js';
 import { PROMETHEUS_CONTENT_TYPE } from './ops/metrics.js';
 import type { DocumentBus } from './scale/document-bus.js';
 import { createRedisBus } from './scale/redis-bus.js';
+import { UpdateWriter, type UpdateWriterLimits } from './db/update-writer.js';
 import { ClientConnection, type ConnectionLimits } from './sync/client-connection.js';
 import { CloseCode } from './sync/close-codes.js';
 import { DocumentRoom, type RoomSettings } from './sync/document-room.js';
@@ -30,6 +31,8 @@ export interface SyncServerOptions {
   log?: Logger | ((line: string) => void);
   limits?: Partial<ConnectionLimits>;
   room?: Partial<RoomSettings>;
+  /** Bounds of one group-commit transaction of doc_updates. */
+  persistence?: Partial<UpdateWriterLimits>;
   /** How long a document stays loaded after its last client leaves. */
   unloadDelayMs?: number;
   loadKeepaliveMs?: number;
@@ -66,6 +69,11 @@ export const defaultRoomSettings: RoomSettings = {
   catchUpDelayMs: 250,
 };
 
+export const defaultPersistenceLimits: UpdateWriterLimits = {
+  maxRows: 2000,
+  maxBytes: 16 * 1024 * 1024,
+};
+
 export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
   const host = options.host ?? '127.0.0.1';
   const log = typeof options.log === 'function' ? createLogger(options.log, { server: 'sync' }) : (options.log ?? createLogger(undefined, { server: 'sync' }));
@@ -75,8 +83,22 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const bus = options.bus ?? (options.redisUrl ? createRedisBus(options.redisUrl, log) : null);
   let registry: RoomRegistry | null = null;
   const metrics = createSyncMetrics({ connections: () => connections.size, documents: () => registry?.size ?? 0 });
+  const writer = new UpdateWriter(
+    options.database,
+    { ...defaultPersistenceLimits, ...options.persistence },
+    {
+      committed: ({ seconds, documents }) => {
+        metrics.persistSeconds.observe(seconds);
+        metrics.persistBatchDocuments.observe(documents);
+      },
+      retryingSeparately: (error, documents) => {
+        metrics.errors.inc({ kind: 'persist-batch' });
+        log.log('warn', 'a grouped append failed; appending its documents one by one', { documents, error });
+      },
+    },
+  );
   registry = new RoomRegistry(
-    (documentId) => DocumentRoom.load(documentId, { db: options.database, bus, metrics, log, settings }),
+    (documentId) => DocumentRoom.load(documentId, { db: options.database, writer, bus, metrics, log, settings }),
     options.unloadDelayMs ?? 10_000,
     log,
   );

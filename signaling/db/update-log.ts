@@ -24,29 +24,74 @@ export interface StoredState {
   bytes: number;
 }
 
+/** Rows of one document to append, in order. */
+export interface DocumentAppend {
+  documentId: string;
+  updates: PendingUpdate[];
+}
+
+/** The per-document lock every writer of doc_updates takes (the insert trigger takes the same one). */
 const lockDocument = (tx: SqlTransaction, documentId: string) =>
-  tx.query('select pg_advisory_xact_lock(hashtextextended($1::text, 7031)) as locked', [documentId]);
+  tx.query('select pg_advisory_xact_lock(hashtextextended($1::uuid::text, 7031)) as locked', [documentId]);
+
+/**
+ * Locks several documents, always in ascending key order, so two transactions locking
+ * overlapping sets (two instances, or an append and a compaction) queue instead of deadlocking.
+ * A volatile function in the select list is evaluated after the ORDER BY sort.
+ */
+const lockDocuments = (tx: SqlTransaction, documentIds: string[]) =>
+  documentIds.length === 1
+    ? lockDocument(tx, documentIds[0]!)
+    : tx.query(
+        `select pg_advisory_xact_lock(k) as locked
+           from (select distinct hashtextextended(d::uuid::text, 7031) as k from unnest(string_to_array($1::text, ',')) as d) keys
+          order by k`,
+        [documentIds.join(',')],
+      );
 
 /** Appends the updates in order; returns their seqs. One transaction, one round of locking. */
 export async function appendUpdates(db: SyncDatabase, documentId: string, updates: PendingUpdate[]): Promise<number[]> {
-  if (updates.length === 0) return [];
+  const [seqs] = await appendUpdateGroups(db, [{ documentId, updates }]);
+  return seqs ?? [];
+}
+
+/**
+ * Appends the updates of several documents in one transaction (group commit): one lock
+ * statement, one read of every document's last seq, one insert. Returns each group's seqs, in
+ * the order given. Seqs are consecutive per document, allocated under the document's lock, so
+ * seq order is commit order even with other instances appending; several groups for the same
+ * document get consecutive seqs in the order given. All or nothing: on error nothing is stored.
+ */
+export async function appendUpdateGroups(db: SyncDatabase, groups: DocumentAppend[]): Promise<number[][]> {
+  const key = (documentId: string) => documentId.toLowerCase();
+  const documentIds = [...new Set(groups.filter((g) => g.updates.length > 0).map((g) => key(g.documentId)))];
+  if (documentIds.length === 0) return groups.map(() => []);
   return db.asService(async (tx) => {
-    await lockDocument(tx, documentId);
+    await lockDocuments(tx, documentIds);
+    // A statement of its own, after the locks: its snapshot sees every append committed before.
     const { rows } = await tx.query(
-      `select greatest(
-         coalesce((select max(seq) from public.doc_updates where document_id = $1::uuid), 0),
-         coalesce((select last_seq from public.doc_snapshots where document_id = $1::uuid), 0)) as last`,
-      [documentId],
+      `select d.id::text as id,
+              greatest(
+                coalesce((select max(u.seq) from public.doc_updates u where u.document_id = d.id), 0),
+                coalesce((select s.last_seq from public.doc_snapshots s where s.document_id = d.id), 0)) as last
+         from unnest(string_to_array($1::text, ',')::uuid[]) as d(id)`,
+      [documentIds.join(',')],
     );
-    const base = toNumber(rows[0]?.['last'] ?? 0);
-    const params: unknown[] = [documentId];
-    const values = updates.map((u, i) => {
-      params.push(base + i + 1, u.update, u.createdBy);
-      const p = params.length;
-      return `($1::uuid, $${p - 2}::bigint, $${p - 1}::bytea, $${p}::uuid)`;
-    });
+    const last = new Map(rows.map((row) => [key(String(row['id'])), toNumber(row['last'] ?? 0)]));
+    const params: unknown[] = [];
+    const values: string[] = [];
+    const seqs = groups.map(({ documentId, updates }) =>
+      updates.map((u) => {
+        const seq = (last.get(key(documentId)) ?? 0) + 1;
+        last.set(key(documentId), seq);
+        params.push(documentId, seq, u.update, u.createdBy);
+        const p = params.length;
+        values.push(`($${p - 3}::uuid, $${p - 2}::bigint, $${p - 1}::bytea, $${p}::uuid)`);
+        return seq;
+      }),
+    );
     await tx.query(`insert into public.doc_updates (document_id, seq, update, created_by) values ${values.join(', ')}`, params);
-    return updates.map((_, i) => base + i + 1);
+    return seqs;
   });
 }
 

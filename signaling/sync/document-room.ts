@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../ops/logger.js';
 import type { SyncDatabase } from '../db/sql-access.js';
-import { appendUpdates, applyStoredState, compactDocument, readStoredState, type PendingUpdate } from '../db/update-log.js';
+import { applyStoredState, compactDocument, readStoredState, type PendingUpdate } from '../db/update-log.js';
+import type { UpdateWriter } from '../db/update-writer.js';
 import { projectSections, writeSections } from '../db/section-projection.js';
 import type { DocumentBus } from '../scale/document-bus.js';
 import type { SyncMetrics } from './sync-metrics.js';
@@ -33,6 +34,8 @@ export interface RoomSettings {
 
 interface RoomContext {
   db: SyncDatabase;
+  /** Shared by every room of the server: appends the updates of many documents per transaction. */
+  writer: UpdateWriter;
   bus: DocumentBus | null;
   metrics: SyncMetrics;
   log: Logger;
@@ -52,8 +55,10 @@ export class DocumentRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<RoomPeer>();
-  /** Bytes stored for this document (snapshot + tail), to enforce the size limit. */
-  storedBytes = 0;
+  /** Bytes stored for this document (snapshot + tail). */
+  private persistedBytes = 0;
+  /** Bytes of updates accepted and on their way to Postgres. */
+  private pendingBytes = 0;
 
   private readonly queue: QueuedUpdate[] = [];
   private draining: Promise<void> | null = null;
@@ -97,7 +102,7 @@ export class DocumentRoom {
         room.log.log('error', 'stored update could not be applied; skipped', { seq, error }),
       );
       room.contiguousSeq = stored.lastSeq;
-      room.storedBytes = stored.bytes;
+      room.persistedBytes = stored.bytes;
       room.tailUpdates = stored.tail.length;
       room.tailBytes = stored.tail.reduce((n, t) => n + t.update.byteLength, 0);
       loaded = true;
@@ -107,6 +112,14 @@ export class DocumentRoom {
       await room.destroy();
       throw error;
     }
+  }
+
+  /**
+   * What the document size limit is judged against: what is stored plus what has been accepted
+   * and is still being written (updates are pipelined, so a burst is judged as a whole).
+   */
+  get storedBytes(): number {
+    return this.persistedBytes + this.pendingBytes;
   }
 
   attach(peer: RoomPeer) {
@@ -125,6 +138,7 @@ export class DocumentRoom {
    * other clients; rejects if Postgres refused it (then nothing was applied or relayed).
    */
   submitUpdate(update: Uint8Array, peer: RoomPeer, createdBy: string | null): Promise<void> {
+    this.pendingBytes += update.byteLength;
     return new Promise((resolve, reject) => {
       this.queue.push({ update, createdBy, peer, resolve, reject });
       this.kick();
@@ -160,21 +174,25 @@ export class DocumentRoom {
     });
   }
 
-  /** Takes whatever has queued up while the previous append was in flight: one transaction per batch. */
+  /**
+   * Takes whatever has queued up while the previous append was in flight and hands it to the
+   * shared writer, which commits it together with other documents' batches.
+   */
   private async drain() {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.ctx.settings.maxBatchUpdates);
       let seqs: number[];
-      const started = performance.now();
       try {
-        seqs = await appendUpdates(this.ctx.db, this.documentId, batch);
+        seqs = await this.ctx.writer.append(this.documentId, batch);
       } catch (error) {
         this.ctx.metrics.errors.inc({ kind: 'persist' });
         this.log.log('error', 'appending updates failed; clients will resend after reconnecting', { count: batch.length, error });
-        for (const item of batch) item.reject(error);
+        for (const item of batch) {
+          this.pendingBytes -= item.update.byteLength;
+          item.reject(error);
+        }
         continue;
       }
-      this.ctx.metrics.persistSeconds.observe((performance.now() - started) / 1000);
       batch.forEach((item, i) => {
         const seq = seqs[i]!;
         try {
@@ -186,7 +204,8 @@ export class DocumentRoom {
         this.ctx.bus?.publishUpdate(this.documentId, seq, item.update);
         this.tailUpdates += 1;
         this.tailBytes += item.update.byteLength;
-        this.storedBytes += item.update.byteLength;
+        this.pendingBytes -= item.update.byteLength;
+        this.persistedBytes += item.update.byteLength;
         item.resolve();
       });
       this.noteSeqs(seqs);
@@ -203,7 +222,7 @@ export class DocumentRoom {
     this.tailBytes = 0;
     this.compacting = compactDocument(this.ctx.db, this.documentId)
       .then((result) => {
-        this.storedBytes = result.snapshotBytes + this.tailBytes;
+        this.persistedBytes = result.snapshotBytes + this.tailBytes;
         this.log.log('info', 'compacted', { lastSeq: result.lastSeq, folded: result.foldedUpdates, snapshotBytes: result.snapshotBytes });
       })
       .catch((error: unknown) => {

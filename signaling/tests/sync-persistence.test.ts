@@ -180,3 +180,59 @@ describe('update log: compaction under concurrent appends', () => {
     }
   });
 });
+
+describe('sync server: compaction by size', () => {
+  let database: TestDatabase;
+  let server: RunningSyncServer;
+  const clients: TestClient[] = [];
+  const logLines: string[] = [];
+  after(async () => {
+    for (const c of clients) c.destroy();
+    await server?.stop();
+    await database?.close();
+  });
+
+  it('folds the log into a snapshot once its bytes pass compactAfterBytes, long before the count would', async () => {
+    database = await startTestDatabase();
+    server = await startSyncServer({
+      database: database.db,
+      tokens: database.keys,
+      port: 0,
+      log: (line) => logLines.push(line),
+      room: { compactAfterUpdates: 10_000, compactAfterBytes: 64 * 1024 },
+    });
+    const client = connectClient(server.url, DOCUMENTS.tc, await database.token(USERS.tcEditor));
+    clients.push(client);
+    await synced(client);
+    const snapshotSeq = async () =>
+      (await database.pg.query<{ last_seq: number }>('select last_seq from public.doc_snapshots where document_id = $1', [DOCUMENTS.tc])).rows[0]?.last_seq ?? null;
+    const rows = async () =>
+      (await database.pg.query<{ n: number }>('select count(*)::int as n from public.doc_updates where document_id = $1', [DOCUMENTS.tc])).rows[0]!.n;
+    // Each chunk is one update of a little over 20 KB.
+    const chunk = (n: number) => `<${n}>${'Assesses airworthiness and enforces regulations. '.repeat(410)}`;
+    const body = client.doc.getText('body');
+
+    body.insert(body.length, chunk(1));
+    body.insert(body.length, chunk(2));
+    await waitFor(async () => (await rows()) === 2, 'two large updates stored');
+    await sleep(300);
+    assert.equal(await snapshotSeq(), null, 'about 40 KB in the tail: below the 64 KB threshold, no compaction');
+
+    body.insert(body.length, chunk(3));
+    body.insert(body.length, chunk(4));
+    await waitFor(async () => (await snapshotSeq()) !== null, 'a compaction triggered by size');
+
+    // Three chunks are about 60 KB; the fourth crosses 64 KB and the compaction folds all four.
+    assert.equal(await snapshotSeq(), 4);
+    assert.equal(await rows(), 0);
+    const compacted = logLines.map((l) => JSON.parse(l) as { msg: string; folded?: number }).filter((l) => l.msg === 'compacted');
+    assert.deepEqual(compacted.map((l) => l.folded), [4], 'one compaction, of 4 updates (the count threshold is 10 000)');
+
+    const expected = textOf(client.doc);
+    assert.equal(await storedText(database, DOCUMENTS.tc), expected);
+    const late = connectClient(server.url, DOCUMENTS.tc, await database.token(USERS.tcEditor));
+    clients.push(late);
+    await synced(late);
+    await waitFor(() => textOf(late.doc) === expected, 'a new client to get snapshot plus tail');
+  });
+});

@@ -1,0 +1,269 @@
+// Group commit of doc_updates: the pending updates of many documents go to Postgres in one
+// transaction, each document still gets consecutive seqs, one document's failure does not fail
+// the others, nothing of a grouped transaction is relayed before it commits, and (on a real
+// PostgreSQL server, where transactions run in parallel) two instances appending to overlapping
+// sets of documents while compactions run neither deadlock nor collide.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import postgres from 'postgres';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { postgresAccess, type SyncDatabase } from '../db/sql-access.js';
+import { appendUpdateGroups, applyStoredState, compactDocument, readStoredState, type PendingUpdate } from '../db/update-log.js';
+import { UpdateWriter } from '../db/update-writer.js';
+import { silentLogger } from '../ops/logger.js';
+import { startSyncServer } from '../sync-server.js';
+import { connectClient, sleep, synced, textOf, waitFor, type TestClient } from './support/clients.js';
+import { gate, observe } from './support/observed-database.js';
+import { startPostgres } from './support/postgres-server.js';
+import { DOCUMENTS, ORGS, startTestDatabase, USERS, type TestDatabase } from './support/test-database.js';
+
+const isAppend = (sql: string) => sql.startsWith('insert into public.doc_updates');
+
+/** A source of real Yjs updates for one document: each call types `text` and returns its update. */
+function typist() {
+  const doc = new Y.Doc();
+  let last: Uint8Array | null = null;
+  doc.on('update', (u: Uint8Array) => (last = u));
+  return {
+    doc,
+    type(text: string): PendingUpdate {
+      doc.getText('body').insert(doc.getText('body').length, text);
+      return { update: last!, createdBy: null };
+    },
+  };
+}
+
+async function storedText(db: SyncDatabase, documentId: string) {
+  const doc = new Y.Doc();
+  applyStoredState(doc, await readStoredState(db, documentId), null, () => {});
+  return doc.getText('body').toString();
+}
+
+async function createDocuments(run: (sql: string, params: unknown[]) => Promise<{ id: string }[]>, n: number): Promise<string[]> {
+  const rows = await run(
+    `insert into public.job_descriptions (organization_id, title_en) select $1::uuid, 'doc ' || g from generate_series(1, $2::int) g returning id::text as id`,
+    [ORGS.esdc, n],
+  );
+  return rows.map((r) => r.id);
+}
+
+describe('group commit of doc_updates (PGlite)', () => {
+  let database: TestDatabase;
+  let ids: string[];
+  let others: string[];
+  before(async () => {
+    database = await startTestDatabase();
+    // Twelve documents for the first test, three more of their own for the others.
+    const all = await createDocuments(async (sql, params) => (await database.pg.query<{ id: string }>(sql, params)).rows, 15);
+    ids = all.slice(0, 12);
+    others = all.slice(12);
+  });
+  after(() => database.close());
+
+  it('appends what gathered from many documents in one transaction, with consecutive seqs per document', async () => {
+    const observed = observe(database.db);
+    const commits: { documents: number; rows: number }[] = [];
+    const writer = new UpdateWriter(observed, { maxRows: 1000, maxBytes: 1 << 20 }, { committed: ({ documents, rows }) => commits.push({ documents, rows }) });
+    const typists = new Map(ids.map((id) => [id, typist()]));
+    const held = gate();
+    let holding = false;
+    observed.intercept(async (sql) => {
+      if (isAppend(sql) && !holding) {
+        holding = true;
+        await held.opened;
+      }
+    });
+    const first = writer.append(ids[0]!, [typists.get(ids[0]!)!.type('first ')]);
+    await waitFor(() => holding, 'the first append to reach the insert');
+    // While it is held, every document hands in two requests (as rooms do, one after the other).
+    const gathered = ids.map((id) => {
+      const t = typists.get(id)!;
+      return [writer.append(id, [t.type('a '), t.type('b ')]), writer.append(id, [t.type('c ')])];
+    });
+    await sleep(50);
+    assert.equal(writer.queued, 24, 'nothing else is written while the first transaction is open');
+    held.open();
+    assert.deepEqual(await first, [1]);
+    const seqs = await Promise.all(gathered.map((pair) => Promise.all(pair)));
+    observed.intercept(null);
+
+    assert.deepEqual(commits, [
+      { documents: 1, rows: 1 },
+      { documents: 12, rows: 36 },
+    ]);
+    assert.equal(observed.statements.filter(isAppend).length, 2, 'two inserts for 25 requests');
+    assert.deepEqual(seqs[0], [[2, 3], [4]], 'after the held one, in the order handed in');
+    for (const pair of seqs.slice(1)) assert.deepEqual(pair, [[1, 2], [3]]);
+    for (const [id, t] of typists) assert.equal(await storedText(database.db, id), t.doc.getText('body').toString());
+  });
+
+  it('keeps a transaction within its row limit; a request above the limit goes alone', async () => {
+    const observed = observe(database.db);
+    const commits: number[] = [];
+    const writer = new UpdateWriter(observed, { maxRows: 4, maxBytes: 1 << 20 }, { committed: (s) => commits.push(s.rows) });
+    const t = typist();
+    const id = others[0]!;
+    const done = await Promise.all([
+      writer.append(id, [t.type('1'), t.type('2'), t.type('3')]),
+      writer.append(id, [t.type('4')]),
+      writer.append(id, [t.type('5'), t.type('6')]),
+      writer.append(id, [t.type('7'), t.type('8'), t.type('9'), t.type('A'), t.type('B')]),
+    ]);
+    assert.deepEqual(commits, [4, 2, 5]);
+    assert.deepEqual(done.flat(), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it("does not let one document's failure fail the other documents of the transaction", async () => {
+    const observed = observe(database.db);
+    const retries: number[] = [];
+    const writer = new UpdateWriter(observed, { maxRows: 1000, maxBytes: 1 << 20 }, { retryingSeparately: (_e, n) => retries.push(n) });
+    const held = gate();
+    let holding = false;
+    observed.intercept(async (sql) => {
+      if (isAppend(sql) && !holding) {
+        holding = true;
+        await held.opened;
+      }
+    });
+    const [x, y] = [typist(), typist()];
+    const [first, second] = [others[1]!, others[2]!];
+    const warmUp = writer.append(first, [x.type('warm-up ')]);
+    await waitFor(() => holding, 'the writer to be busy');
+    // A document that does not exist (deleted meanwhile, say): its rows violate the foreign key.
+    const gone = '99999999-9999-4999-8999-999999999999';
+    const results = Promise.allSettled([
+      writer.append(first, [x.type('kept ')]),
+      writer.append(gone, [typist().type('lost')]),
+      writer.append(second, [y.type('also kept')]),
+    ]);
+    await sleep(20);
+    held.open();
+    await warmUp;
+    const [a, b, c] = await results;
+    observed.intercept(null);
+    assert.equal(a!.status, 'fulfilled');
+    assert.equal(b!.status, 'rejected');
+    assert.match(String((b as PromiseRejectedResult).reason), /foreign key/);
+    assert.equal(c!.status, 'fulfilled');
+    assert.deepEqual(retries, [3], 'the grouped transaction failed once and was retried per document');
+    assert.equal(await storedText(database.db, first), 'warm-up kept ');
+    assert.equal(await storedText(database.db, second), 'also kept');
+  });
+});
+
+describe('group commit through the sync server', () => {
+  let database: TestDatabase;
+  const clients: TestClient[] = [];
+  after(async () => {
+    for (const c of clients) c.destroy();
+    await database?.close();
+  });
+
+  it('relays nothing of a grouped transaction before it commits, in any of its documents', async () => {
+    database = await startTestDatabase();
+    const observed = observe(database.db);
+    const server = await startSyncServer({ database: observed, tokens: database.keys, port: 0, log: silentLogger });
+    try {
+      const connect = async (documentId: string, user: (typeof USERS)[keyof typeof USERS]) => {
+        const c = connectClient(server.url, documentId, await database.token(user));
+        clients.push(c);
+        await synced(c);
+        return c;
+      };
+      const [esdcWriter, esdcReader] = [await connect(DOCUMENTS.esdc, USERS.editor), await connect(DOCUMENTS.esdc, USERS.translator)];
+      const [tcWriter, tcReader] = [await connect(DOCUMENTS.tc, USERS.tcEditor), await connect(DOCUMENTS.tc, USERS.tcEditor)];
+      const held = gate();
+      let holding = false;
+      observed.intercept(async (sql) => {
+        if (isAppend(sql) && !holding) {
+          holding = true;
+          await held.opened;
+        }
+      });
+      esdcWriter.doc.getText('body').insert(0, 'esdc-1 ');
+      await waitFor(() => holding, 'the first append to be held');
+      // Queued behind it: the next batch of ESDC and the first of TC, which travel together.
+      esdcWriter.doc.getText('body').insert(7, 'esdc-2 ');
+      tcWriter.doc.getText('body').insert(0, 'tc-1 ');
+      await sleep(300);
+      assert.equal(textOf(esdcReader.doc), '', 'nothing relayed while the first transaction is open');
+      assert.equal(textOf(tcReader.doc), '', 'nothing of the other document either');
+      held.open();
+      await waitFor(() => textOf(esdcReader.doc) === 'esdc-1 esdc-2 ' && textOf(tcReader.doc) === 'tc-1 ', 'both documents relayed');
+      observed.intercept(null);
+      const metrics = server.metrics.registry.render();
+      const single = Number(/^jd_sync_persist_batch_documents_bucket\{le="1"\} (\d+)$/m.exec(metrics)?.[1]);
+      const all = Number(/^jd_sync_persist_batch_documents_count (\d+)$/m.exec(metrics)?.[1]);
+      assert.ok(all - single >= 1, `a transaction carried both documents (${all} transactions, ${single} of one document)`);
+      assert.equal(await storedText(database.db, DOCUMENTS.esdc), 'esdc-1 esdc-2 ');
+      assert.equal(await storedText(database.db, DOCUMENTS.tc), 'tc-1 ');
+    } finally {
+      for (const c of clients.splice(0)) c.destroy();
+      await server.stop();
+    }
+  });
+});
+
+describe('group commit on PostgreSQL: two instances, overlapping documents, compactions', () => {
+  let pg: Awaited<ReturnType<typeof startPostgres>> | null = null;
+  const pools: postgres.Sql[] = [];
+  after(async () => {
+    for (const sql of pools) await sql.end({ timeout: 5 });
+    pg?.stop();
+  });
+
+  it('neither deadlocks nor allocates a seq twice', async (t) => {
+    pg = await startPostgres();
+    const pool = () => {
+      const sql = postgres(pg!.url, { max: 4, onnotice: () => {} });
+      pools.push(sql);
+      return sql;
+    };
+    const admin = pool();
+    await admin.unsafe(await readFile(join(import.meta.dirname, 'support', 'schema.sql'), 'utf8'));
+    await admin.unsafe(`insert into public.organizations values ('${ORGS.esdc}', 'ESDC')`);
+    const ids = await createDocuments((sql, params) => admin.unsafe(sql, params as never[]) as unknown as Promise<{ id: string }[]>, 8);
+
+    // Two instances, each with its own connections and writer; each "room" appends in sequence.
+    const instances = [postgresAccess(pool()), postgresAccess(pool())];
+    let retries = 0;
+    const writers = instances.map((db) => new UpdateWriter(db, { maxRows: 1000, maxBytes: 1 << 20 }, { retryingSeparately: () => retries++ }));
+    const typists = new Map(ids.map((id) => [id, typist()]));
+    const perRoom = 40;
+    const rooms = writers.flatMap((writer, w) =>
+      // Instance 0 walks the documents forwards, instance 1 backwards: opposite first-seen orders.
+      (w === 0 ? ids : [...ids].reverse()).map(async (id) => {
+        for (let i = 0; i < perRoom; i++) await writer.append(id, [typists.get(id)!.type(`[${w}:${i}]`)]);
+      }),
+    );
+    const compactor = postgresAccess(pool());
+    let compacting = true;
+    let folded = 0;
+    const compactions = (async () => {
+      while (compacting) {
+        for (const id of ids) folded += (await compactDocument(compactor, id)).foldedUpdates;
+      }
+    })();
+    // Direct multi-document groups too, in the order given (not sorted), against the writers.
+    const direct = (async () => {
+      for (let i = 0; i < 20; i++) {
+        const order = i % 2 === 0 ? ids : [...ids].reverse();
+        await appendUpdateGroups(instances[i % 2]!, order.map((id) => ({ documentId: id, updates: [typists.get(id)!.type(`(${i})`)] })));
+      }
+    })();
+    await Promise.all([...rooms, direct]);
+    compacting = false;
+    await compactions;
+    t.diagnostic(`${folded} updates folded by compactions running alongside`);
+
+    assert.equal(retries, 0, 'no grouped transaction failed (a deadlock would have)');
+    for (const id of ids) {
+      const stored = await readStoredState(compactor, id);
+      assert.equal(stored.lastSeq, 2 * perRoom + 20, 'one seq per update, none twice: the last seq is the number of updates');
+      stored.tail.forEach((row, i) => assert.equal(row.seq, (stored.snapshotSeq || 0) + i + 1, 'the tail is consecutive'));
+      assert.equal(await storedText(compactor, id), typists.get(id)!.doc.getText('body').toString());
+    }
+  });
+});
