@@ -7,6 +7,8 @@ import * as Y from 'yjs';
 import { startStack, type RunningStack } from '../stack.js';
 import { clientFor } from './stack-fixture.js';
 import { connectClient, synced, textOf, waitFor, type TestClient } from '../../signaling/tests/support/clients.js';
+import { createThread } from '../../elements/core/comment-model.js';
+import { anchorInText } from '../../elements/core/comment-anchors.js';
 
 let stack: RunningStack;
 const clients: TestClient[] = [];
@@ -23,7 +25,7 @@ async function signIn(email: string) {
   const supabase = clientFor(stack);
   const { data, error } = await supabase.auth.signInWithPassword({ email, password: 'demo-password-1' });
   if (error) throw new Error(`${email} could not sign in: ${error.message}`);
-  return { supabase, token: data.session.access_token };
+  return { supabase, token: data.session.access_token, userId: data.user.id };
 }
 
 function connect(documentId: string, token: string | null, doc?: Y.Doc) {
@@ -69,5 +71,51 @@ describe('the sync server on the local stack', () => {
     const late = connect(documentId, (await signIn('reviewer@esdc.example')).token);
     await synced(late);
     await waitFor(() => textOf(late.doc) === textOf(a.doc), 'a late reader to get the full state');
+  });
+
+  test('comment threads follow membership roles and are projected into public.comments', async () => {
+    const editor = await signIn('editor@esdc.example');
+    const reviewer = await signIn('reviewer@esdc.example');
+    const viewer = await signIn('viewer@esdc.example');
+    const { data: documents } = await editor.supabase.rpc('list_documents');
+    const documentId = (documents as { id: string }[])[0]!.id;
+
+    const e = connect(documentId, editor.token);
+    await synced(e);
+    e.doc.getText('notes').insert(0, 'Supervises a team of three analysts.');
+    const r = connect(documentId, reviewer.token);
+    await synced(r);
+    await waitFor(() => r.doc.getText('notes').toString().startsWith('Supervises'), 'the reviewer to receive the text');
+
+    // A reviewer may not change the text (view access) but may comment.
+    const threadId = createThread(r.doc, {
+      lang: 'en',
+      anchor: anchorInText(r.doc.getText('notes'), 0, 10),
+      quote: 'Supervises',
+      author: { id: reviewer.userId, name: 'Rachel Reviewer' },
+      body: 'Three or four analysts?',
+    });
+    await waitFor(() => e.doc.getMap('comments').has(threadId), "the editor to receive the reviewer's thread");
+    await waitFor(
+      async () => (await stack.pg.query('select 1 from public.comments where id = $1 and author_id = $2', [threadId, reviewer.userId])).rows.length === 1,
+      'the thread to be projected into public.comments',
+      20_000,
+    );
+
+    // A viewer may do neither: its thread never leaves its own replica.
+    const v = connect(documentId, viewer.token);
+    await synced(v);
+    await waitFor(() => v.doc.getMap('comments').has(threadId), 'the viewer to read the thread');
+    const refusedId = createThread(v.doc, {
+      lang: 'en',
+      anchor: anchorInText(v.doc.getText('notes'), 0, 10),
+      quote: 'Supervises',
+      author: { id: viewer.userId, name: 'Valérie Viewer' },
+      body: 'Viewer speaking',
+    });
+    e.doc.getText('notes').insert(0, 'Later: ');
+    await waitFor(() => r.doc.getText('notes').toString().startsWith('Later: '), 'a later edit to reach the reviewer');
+    assert.ok(!e.doc.getMap('comments').has(refusedId), "the viewer's thread was refused by the server");
+    assert.ok(!r.doc.getMap('comments').has(refusedId));
   });
 });

@@ -3,6 +3,7 @@
 // only then applied to the Y.Doc, relayed to the other clients and published to other instances.
 // The in-memory Y.Doc therefore never holds anything Postgres does not, which is what makes
 // unloading, crashing and reloading lossless.
+import { projectComments, writeComments } from '../comments/comment-projection.js';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../ops/logger.js';
@@ -244,6 +245,13 @@ export class DocumentRoom {
     } catch (error) {
       this.ctx.metrics.errors.inc({ kind: 'projection' });
       this.log.log('error', 'writing document_sections failed', { error });
+    }
+    // Comment threads go to public.comments for audit and queries, on the same debounce.
+    try {
+      await writeComments(this.ctx.db, this.documentId, projectComments(this.doc));
+    } catch (error) {
+      this.ctx.metrics.errors.inc({ kind: 'comment-projection' });
+      this.log.log('error', 'writing comments failed', { error });
     }
   }
 

@@ -66,3 +66,22 @@ language sql stable security invoker set search_path = public as $$
      and m.user_id = nullif(current_setting('request.jwt.claims', true)::jsonb ->> 'sub', '')::uuid
 $$;
 grant execute on function public.can_open_document(uuid) to anon, authenticated;
+
+-- What the comment projection writes (signaling/comments/comment-projection.ts), reduced to the
+-- columns it uses; auth.users only to resolve author ids.
+create schema if not exists auth;
+create table if not exists auth.users (id uuid primary key);
+create table if not exists public.comments (
+  id uuid primary key,
+  document_id uuid not null references public.job_descriptions on delete cascade,
+  parent_id uuid references public.comments on delete cascade,
+  lang text,
+  section_id text,
+  anchor_text text,
+  anchor text,
+  body text not null,
+  author_id uuid,
+  created_at timestamptz,
+  resolved_by uuid,
+  resolved_at timestamptz
+);
