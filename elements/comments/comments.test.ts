@@ -56,11 +56,11 @@ async function submitBody(form: HTMLFormElement, body: string) {
 }
 
 /** A thread written straight into a doc (what another client, friendly or hostile, does). */
-function writeThread(doc: Y.Doc, body: string, author = { id: 'e5dc0000-0000-4000-a000-000000000103', name: 'Thérèse Traductrice' }) {
+function writeThread(doc: Y.Doc, body: string, author = { id: 'e5dc0000-0000-4000-a000-000000000103', name: 'Thérèse Traductrice' }, now?: number) {
   const text = new Y.Text();
   doc.getMap('scratch').set('t', text);
   text.insert(0, 'quote');
-  return createThread(doc, { lang: 'fr', anchor: anchorInText(text, 0, 5), quote: 'quote', author, body });
+  return createThread(doc, { lang: 'fr', anchor: anchorInText(text, 0, 5), quote: 'quote', author, body, ...(now === undefined ? {} : { now }) });
 }
 
 /** The y-websocket "sync update" message carrying a Yjs update, as a hand-crafted client would send it. */
@@ -346,8 +346,9 @@ describe('<jd-comments>', () => {
       const session = await signedInSession('admin@esdc.example', { lang });
       const el = await openComments(session);
       const doc = el.ydoc!;
-      const first = writeThread(doc, 'Première remarque https://www.canada.ca');
-      const second = writeThread(doc, 'Deuxième');
+      // Threads list oldest first: give them distinct times so the order is not left to their ids.
+      const first = writeThread(doc, 'Première remarque https://www.canada.ca', undefined, Date.now() - 1000);
+      const second = writeThread(doc, 'Deuxième', undefined, Date.now());
       el.reply(first, 'Réponse');
       el.resolve(second, true);
       el.filter = 'all';
