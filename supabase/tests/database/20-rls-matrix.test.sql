@@ -5,7 +5,6 @@
 -- 42501. Each operation runs in a subtransaction that is rolled back, so cases are independent.
 begin;
 
-create schema tests;
 grant usage on schema tests to anon, authenticated, service_role;
 
 -- Fixtures (as the owner) -----------------------------------------------------------------------

@@ -3,27 +3,7 @@
 begin;
 select plan(28);
 
-create schema tests;
 grant usage on schema tests to anon, authenticated, service_role;
-create function tests.login(who text) returns text
-language plpgsql as $$
-begin
-  if who = 'service' then
-    perform set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true);
-  else
-    perform set_config('role', 'authenticated', true),
-            set_config('request.jwt.claims', json_build_object('role', 'authenticated', 'sub', case who
-              when 'viewer' then 'e5dc0000-0000-4000-a000-000000000101'
-              when 'editor' then 'e5dc0000-0000-4000-a000-000000000102'
-              when 'translator' then 'e5dc0000-0000-4000-a000-000000000103'
-              when 'reviewer' then 'e5dc0000-0000-4000-a000-000000000104'
-              when 'admin' then 'e5dc0000-0000-4000-a000-000000000105'
-              when 'tc_editor' then '7c000000-0000-4000-a000-000000000102' end)::text, true);
-  end if;
-  return '# as ' || who;
-end
-$$;
-grant execute on function tests.login(text) to authenticated, service_role;
 create table tests.marks (name text primary key, id bigint);
 grant all on tests.marks to authenticated, service_role;
 -- Audit rows written after the mark `name` (read as the owner).

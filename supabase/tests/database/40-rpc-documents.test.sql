@@ -4,33 +4,7 @@
 begin;
 select plan(73);
 
-create schema tests;
 grant usage on schema tests to anon, authenticated, service_role;
-create function tests.login(who text) returns text
-language plpgsql as $$
-begin
-  if who = 'anon' then
-    perform set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true);
-  elsif who = 'service' then
-    perform set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true);
-  else
-    perform set_config('role', 'authenticated', true),
-            set_config('request.jwt.claims', json_build_object('role', 'authenticated', 'sub', tests.uid(who))::text, true);
-  end if;
-  return '# as ' || who;
-end
-$$;
-create function tests.uid(who text) returns uuid
-language sql immutable as $$
-  select (case who
-    when 'viewer' then 'e5dc0000-0000-4000-a000-000000000101'
-    when 'editor' then 'e5dc0000-0000-4000-a000-000000000102'
-    when 'translator' then 'e5dc0000-0000-4000-a000-000000000103'
-    when 'reviewer' then 'e5dc0000-0000-4000-a000-000000000104'
-    when 'admin' then 'e5dc0000-0000-4000-a000-000000000105'
-    when 'tc_editor' then '7c000000-0000-4000-a000-000000000102'
-    when 'stranger' then 'f0000000-0000-4000-a000-00000000000f' end)::uuid
-$$;
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 create table tests.ids (name text primary key, id uuid);
 grant all on tests.ids to anon, authenticated, service_role;

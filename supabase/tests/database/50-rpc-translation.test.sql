@@ -3,27 +3,7 @@
 begin;
 select plan(61);
 
-create schema tests;
 grant usage on schema tests to anon, authenticated, service_role;
-create function tests.login(who text) returns text
-language plpgsql as $$
-begin
-  if who = 'anon' then
-    perform set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true);
-  else
-    perform set_config('role', 'authenticated', true),
-            set_config('request.jwt.claims', json_build_object('role', 'authenticated', 'sub', case who
-              when 'viewer' then 'e5dc0000-0000-4000-a000-000000000101'
-              when 'editor' then 'e5dc0000-0000-4000-a000-000000000102'
-              when 'translator' then 'e5dc0000-0000-4000-a000-000000000103'
-              when 'reviewer' then 'e5dc0000-0000-4000-a000-000000000104'
-              when 'admin' then 'e5dc0000-0000-4000-a000-000000000105'
-              when 'tc_editor' then '7c000000-0000-4000-a000-000000000102'
-              when 'stranger' then 'f0000000-0000-4000-a000-00000000000f' end)::text, true);
-  end if;
-  return '# as ' || who;
-end
-$$;
 -- Brute force: every segment the caller can read, scored.
 create function tests.brute_force(query text, lang_from text, lang_to text, min_score integer, max_results integer)
 returns integer[] language sql as $$

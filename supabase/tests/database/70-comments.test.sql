@@ -5,22 +5,7 @@
 begin;
 select plan(20);
 
-create schema tests;
 grant usage on schema tests to anon, authenticated, service_role;
-create function tests.login(who text) returns text
-language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true),
-          set_config('request.jwt.claims', json_build_object('role', 'authenticated', 'sub', case who
-            when 'viewer' then 'e5dc0000-0000-4000-a000-000000000101'
-            when 'editor' then 'e5dc0000-0000-4000-a000-000000000102'
-            when 'translator' then 'e5dc0000-0000-4000-a000-000000000103'
-            when 'reviewer' then 'e5dc0000-0000-4000-a000-000000000104'
-            when 'admin' then 'e5dc0000-0000-4000-a000-000000000105'
-            when 'tc_editor' then '7c000000-0000-4000-a000-000000000102' end)::text, true);
-  return '# as ' || who;
-end
-$$;
 grant execute on all functions in schema tests to authenticated;
 
 -- The projection, as the service ----------------------------------------------------------------
