@@ -11,11 +11,12 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { sharedStyles } from '../core/shared.styles.js';
 import { sessionContext, type JdSessionState } from '../core/session-context.js';
 import { msg, langOf } from '../core/i18n.js';
-import { jdSchema, safeHref, SECTION_HEADING_LEVEL } from '../core/schema.js';
+import { jdSchema, SECTION_HEADING_LEVEL } from '../core/schema.js';
 import { LANGS, META_FIELDS, newCustomSectionId, type Lang, type MetaField } from '../core/sections.js';
 import { initialContentUpdate, isEmptyDocument, seedsFromRows } from '../core/document-init.js';
 import { SYNC_STATUSES, type DocumentLease, type SharedDocument, type SyncStatus } from '../core/document-registry.js';
 import { createPane, STRUCTURE_META, type Pane } from './pane.js';
+import { nextToolbarIndex, removeLink, sameToolbarState, setLink, toolbarStateOf, type ToolbarState } from './toolbar.js';
 import { cleanPastedHtml } from './paste.js';
 import { rangeDecorationsKey, type RangeDecorationSpec } from './range-decorations.js';
 import { anchorFromRange, rangeOfAnchor } from '../core/comment-prosemirror.js';
@@ -38,6 +39,12 @@ interface ViewedVersion {
   row: VersionRow;
   docs: Record<Lang, PmNode>;
   meta: Record<string, unknown>;
+}
+
+/** The link form under the toolbar: the address being typed, and whether it was refused. */
+interface LinkForm {
+  href: string;
+  invalid: boolean;
 }
 
 const FIELD_LABELS: Record<Exclude<MetaField, 'status'>, Parameters<typeof msg>[1]> = {
@@ -128,6 +135,11 @@ export class JdEditor extends LitElement {
   @state() private workflowStatus = '';
   @state() private message = '';
   @state() private contentReady = false;
+  /** Formats active at the selection of the focused pane (aria-pressed on the toolbar). */
+  @state() private toolbarState: ToolbarState | null = null;
+  /** The toolbar's single tab stop (roving tabindex). */
+  @state() private toolbarIndex = 0;
+  @state() private linkForm: LinkForm | null = null;
 
   /** The connection status now. */
   get status(): SyncStatus {
@@ -159,6 +171,9 @@ export class JdEditor extends LitElement {
   #internals = this.attachInternals();
   #cleanup: (() => void)[] = [];
   #mountFailed = false;
+  #presenceKey = '';
+  /** Past versions rendered once per view, not on every keystroke's render. */
+  #versionDom = new WeakMap<ViewedVersion, Record<Lang, HTMLElement>>();
 
   private get lang_(): Lang {
     return this.session?.lang ?? langOf(this);
@@ -263,7 +278,13 @@ export class JdEditor extends LitElement {
         this.dispatchEvent(new JdAccessChangeEvent('none'));
       }
     };
-    const onAwareness = () => this.requestUpdate();
+    // Every keystroke moves the local cursor in awareness; only a change of who is here re-renders.
+    const onAwareness = () => {
+      const key = this.#presenceKeyOf(document);
+      if (key === this.#presenceKey) return;
+      this.#presenceKey = key;
+      this.requestUpdate();
+    };
     const meta = document.doc.getMap('meta');
     const onMeta = () => this.requestUpdate();
     const onUpdate = () => {
@@ -351,11 +372,30 @@ export class JdEditor extends LitElement {
           this.#panes.get(lang === 'en' ? 'fr' : 'en')?.setPaired(sectionId);
           this.dispatchEvent(new JdSectionFocusEvent(lang, sectionId));
         },
-        onFocus: () => (this.#activeLang = lang),
-        onUpdate: () => this.requestUpdate(),
+        onFocus: () => {
+          this.#activeLang = lang;
+          this.#refreshToolbarState();
+        },
+        onUpdate: () => {
+          if (lang === this.#activeLang) this.#refreshToolbarState();
+        },
       });
       this.#panes.set(lang, pane);
     }
+  }
+
+  /** Re-renders only when what the toolbar shows changed: most transactions (typing) change nothing there. */
+  #refreshToolbarState(): void {
+    const pane = this.#panes.get(this.#activeLang);
+    if (!pane) return;
+    const next = toolbarStateOf(pane.view.state);
+    if (!sameToolbarState(this.toolbarState, next)) this.toolbarState = next;
+  }
+
+  #presenceKeyOf(document: SharedDocument): string {
+    const users: string[] = [];
+    for (const [clientId, state] of document.awareness.getStates()) users.push(`${clientId}:${JSON.stringify((state as { user?: unknown }).user ?? null)}`);
+    return users.sort().join('|');
   }
 
   // ---- Public API -----------------------------------------------------------------------------
@@ -636,31 +676,131 @@ export class JdEditor extends LitElement {
   #toolbar(lang: Lang) {
     const exec = (cmd: Command) => this.#command((p) => void cmd(p.view.state, p.view.dispatch));
     const disabled = !this.editable;
-    const link = this.#command((p) => {
-      const href = safeHref(prompt(msg(lang, 'editor.linkPrompt')) ?? '');
-      if (href) toggleMark(jdSchema.marks['link']!, { href })(p.view.state, p.view.dispatch);
-    });
-    const button = (label: string, text: string, action: () => void) =>
-      html`<button type="button" title=${label} ?disabled=${disabled} @mousedown=${(e: Event) => e.preventDefault()} @click=${action}>
-        <span aria-hidden="true">${text}</span><span class="visually-hidden">${label}</span>
-      </button>`;
-    return html`<div part="toolbar" role="toolbar" aria-label=${msg(lang, 'editor.toolbar')}>
-      ${button(msg(lang, 'editor.undo'), '↶', this.#command((p) => p.undoManager()?.undo()))}
-      ${button(msg(lang, 'editor.redo'), '↷', this.#command((p) => p.undoManager()?.redo()))}
-      ${button(msg(lang, 'editor.bold'), 'B', exec(toggleMark(jdSchema.marks['strong']!)))}
-      ${button(msg(lang, 'editor.italic'), 'I', exec(toggleMark(jdSchema.marks['em']!)))}
-      ${button(msg(lang, 'editor.link'), '🔗', link)}
-      ${button(msg(lang, 'editor.heading'), 'H', exec(setBlockType(jdSchema.nodes['heading']!, { level: 3 })))}
-      ${button(msg(lang, 'editor.paragraph'), '¶', exec(setBlockType(jdSchema.nodes['paragraph']!)))}
-      ${button(msg(lang, 'editor.bulletList'), '•', exec(wrapInList(jdSchema.nodes['bullet_list']!)))}
-      ${button(msg(lang, 'editor.orderedList'), '1.', exec(wrapInList(jdSchema.nodes['ordered_list']!)))}
-      ${button(msg(lang, 'editor.addSection'), '+', () => void this.addSection())}
+    const active = this.toolbarState;
+    const items: { label: string; text: string; action: () => void; pressed?: boolean; expanded?: boolean }[] = [
+      { label: msg(lang, 'editor.undo'), text: '↶', action: this.#command((p) => p.undoManager()?.undo()) },
+      { label: msg(lang, 'editor.redo'), text: '↷', action: this.#command((p) => p.undoManager()?.redo()) },
+      { label: msg(lang, 'editor.bold'), text: 'B', action: exec(toggleMark(jdSchema.marks['strong']!)), pressed: !!active?.strong },
+      { label: msg(lang, 'editor.italic'), text: 'I', action: exec(toggleMark(jdSchema.marks['em']!)), pressed: !!active?.em },
+      { label: msg(lang, 'editor.link'), text: '🔗', action: () => this.#openLinkForm(), pressed: !!active?.link, expanded: !!this.linkForm },
+      { label: msg(lang, 'editor.heading'), text: 'H', action: exec(setBlockType(jdSchema.nodes['heading']!, { level: 3 })), pressed: active?.block === 'heading' },
+      { label: msg(lang, 'editor.paragraph'), text: '¶', action: exec(setBlockType(jdSchema.nodes['paragraph']!)), pressed: active?.block === 'paragraph' },
+      { label: msg(lang, 'editor.bulletList'), text: '•', action: exec(wrapInList(jdSchema.nodes['bullet_list']!)), pressed: active?.block === 'bullet_list' },
+      { label: msg(lang, 'editor.orderedList'), text: '1.', action: exec(wrapInList(jdSchema.nodes['ordered_list']!)), pressed: active?.block === 'ordered_list' },
+      { label: msg(lang, 'editor.addSection'), text: '+', action: () => void this.addSection() },
+    ];
+    const enabled = [...items.map(() => !disabled), ...(this.commenting ? [true] : [])];
+    // One tab stop: the last item used, or the first enabled one.
+    const tabStop = enabled[this.toolbarIndex] ? this.toolbarIndex : enabled.indexOf(true);
+    const onKeydown = (event: KeyboardEvent) => {
+      const next = nextToolbarIndex(event.key, tabStop, enabled);
+      if (next === null) return;
+      event.preventDefault();
+      this.toolbarIndex = next;
+      void this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLButtonElement>('[part=toolbar] > button')[next]?.focus());
+    };
+    const onFocusin = (event: FocusEvent) => {
+      const index = Array.from(this.renderRoot.querySelectorAll('[part=toolbar] > button')).indexOf(event.target as Element);
+      if (index >= 0 && index !== this.toolbarIndex) this.toolbarIndex = index;
+    };
+    const keepSelection = (e: Event) => e.preventDefault();
+    return html`<div part="toolbar" role="toolbar" aria-label=${msg(lang, 'editor.toolbar')} @keydown=${onKeydown} @focusin=${onFocusin}>
+      ${items.map(
+        (item, i) =>
+          html`<button
+            type="button"
+            title=${item.label}
+            tabindex=${i === tabStop ? 0 : -1}
+            aria-pressed=${item.pressed === undefined || item.expanded !== undefined ? nothing : String(item.pressed)}
+            aria-expanded=${item.expanded === undefined ? nothing : String(item.expanded)}
+            class=${item.pressed ? 'pressed' : ''}
+            ?disabled=${disabled}
+            @mousedown=${keepSelection}
+            @click=${item.action}
+          >
+            <span aria-hidden="true">${item.text}</span><span class="visually-hidden">${item.label}</span>
+          </button>`,
+      )}
       ${this.commenting
-        ? html`<button type="button" part="comment-button" title=${msg(lang, 'editor.commentShortcut')} aria-keyshortcuts="Control+Alt+M" @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.requestComment()}>
+        ? html`<button
+            type="button"
+            part="comment-button"
+            tabindex=${tabStop === items.length ? 0 : -1}
+            title=${msg(lang, 'editor.commentShortcut')}
+            aria-keyshortcuts="Control+Alt+M"
+            @mousedown=${keepSelection}
+            @click=${() => this.requestComment()}
+          >
             ${msg(lang, 'editor.comment')}
           </button>`
         : nothing}
     </div>`;
+  }
+
+  #openLinkForm(): void {
+    const pane = this.#panes.get(this.#activeLang);
+    if (!pane || !this.editable) return;
+    this.linkForm = { href: toolbarStateOf(pane.view.state).link ?? '', invalid: false };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part=link-form] input')?.focus());
+  }
+
+  #closeLinkForm(): void {
+    this.linkForm = null;
+    this.#panes.get(this.#activeLang)?.view.focus();
+  }
+
+  #linkFormView(lang: Lang) {
+    const form = this.linkForm;
+    if (!form) return nothing;
+    const pane = this.#panes.get(this.#activeLang);
+    const hasLink = !!this.toolbarState?.link;
+    const apply = (event: SubmitEvent) => {
+      event.preventDefault();
+      const href = ((event.target as HTMLFormElement).elements.namedItem('href') as HTMLInputElement).value;
+      if (!pane || !setLink(href)(pane.view.state, pane.view.dispatch)) {
+        this.linkForm = { href, invalid: true };
+        return;
+      }
+      this.#closeLinkForm();
+    };
+    return html`<form
+      part="link-form"
+      class="row"
+      novalidate
+      @submit=${apply}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        this.#closeLinkForm();
+      }}
+    >
+      <label
+        >${msg(lang, 'editor.linkPrompt')}
+        <input
+          name="href"
+          type="url"
+          inputmode="url"
+          autocomplete="url"
+          maxlength="2048"
+          .value=${form.href}
+          aria-invalid=${form.invalid ? 'true' : 'false'}
+          aria-describedby=${form.invalid ? 'link-error' : nothing}
+      /></label>
+      <button type="submit" class="primary">${msg(lang, 'editor.linkApply')}</button>
+      ${hasLink
+        ? html`<button
+            type="button"
+            @click=${() => {
+              if (pane) removeLink(pane.view.state, pane.view.dispatch);
+              this.#closeLinkForm();
+            }}
+          >
+            ${msg(lang, 'editor.linkRemove')}
+          </button>`
+        : nothing}
+      <button type="button" @click=${() => this.#closeLinkForm()}>${msg(lang, 'editor.linkCancel')}</button>
+      ${form.invalid ? html`<p id="link-error" class="error" role="alert">${msg(lang, 'editor.linkInvalid')}</p>` : nothing}
+    </form>`;
   }
 
   #presence(lang: Lang) {
@@ -768,19 +908,24 @@ export class JdEditor extends LitElement {
   #versionView(lang: Lang) {
     const viewed = this.viewedVersion;
     if (!viewed) return nothing;
-    const serializer = DOMSerializer.fromSchema(jdSchema);
-    const render = (l: Lang) => {
-      const container = window.document.createElement('div');
-      container.lang = l === 'fr' ? 'fr-CA' : 'en-CA';
-      container.append(serializer.serializeFragment(viewed.docs[l].content));
-      return container;
-    };
+    let rendered = this.#versionDom.get(viewed);
+    if (!rendered) {
+      const serializer = DOMSerializer.fromSchema(jdSchema);
+      const render = (l: Lang) => {
+        const container = window.document.createElement('div');
+        container.lang = l === 'fr' ? 'fr-CA' : 'en-CA';
+        container.append(serializer.serializeFragment(viewed.docs[l].content));
+        return container;
+      };
+      rendered = { en: render('en'), fr: render('fr') };
+      this.#versionDom.set(viewed, rendered);
+    }
     return html`<section part="version-view" aria-labelledby="version-heading">
       <div class="bar">
         <h2 id="version-heading">${msg(lang, 'versions.viewing', { number: viewed.row.version_number, name: viewed.row.name })}</h2>
         <button type="button" @click=${() => (this.viewedVersion = null)}>${msg(lang, 'versions.close')}</button>
       </div>
-      <div class="panes">${render('en')}${render('fr')}</div>
+      <div class="panes">${rendered.en}${rendered.fr}</div>
     </section>`;
   }
 
@@ -801,6 +946,7 @@ export class JdEditor extends LitElement {
           <span part="status" role="status" aria-label=${msg(lang, 'status.label')}>${msg(lang, `status.${status}`)}</span>
           ${this.#presence(lang)}
         </div>
+        ${this.#linkFormView(lang)}
         ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
         ${this.contentReady ? nothing : notice('editor.empty')}
         <div class="panes" @keydown=${this.#onPanesKeydown}>
