@@ -9,17 +9,11 @@
 //  2. Grep the SQL for constructs PostgreSQL 18 accepts and 17 rejects.
 // CI installs the server (.ci/run installs `postgresql`); without one the test fails, it does not skip.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-
-const root = resolve(import.meta.dirname, '../..');
-const platformDir = join(root, 'dev/db/platform');
-const migrationsDir = join(root, 'supabase/migrations');
-const seedFile = join(root, 'supabase/seed.sql');
+import { describeRun, findServerBin, NO_POSTGRES_SERVER, startPostgres, type PostgresServer } from '../../signaling/tests/support/postgres-server.js';
+import { applySupabaseSchema, migrationsDir, seedFile } from './support/supabase-schema.js';
 
 const sqlFiles = (dir: string) =>
   readdirSync(dir)
@@ -27,123 +21,33 @@ const sqlFiles = (dir: string) =>
     .sort()
     .map((name) => join(dir, name));
 
-/** The bin folder of the newest PostgreSQL server installed the Debian way, if any. */
-function findServerBin(): string | null {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return null;
-  const versions = readdirSync(base)
-    .filter((v) => /^\d+$/.test(v) && existsSync(join(base, v, 'bin/initdb')) && existsSync(join(base, v, 'bin/pg_ctl')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions.length > 0 ? join(base, versions[0]!, 'bin') : null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-const isRoot = process.getuid?.() === 0;
-
-/** Runs a server binary; as root, as the postgres user (initdb and postgres refuse root). */
-function runServerTool(bin: string, args: string[]): SpawnSyncReturns<string> {
-  const [command, commandArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
-  return spawnSync(command, commandArgs, { encoding: 'utf8', timeout: 60_000 });
-}
-
-function describe(result: SpawnSyncReturns<string>): string {
-  return `exit ${result.status ?? result.signal}: ${(result.stderr || result.stdout || String(result.error ?? '')).trim()}`;
-}
-
-let bin: string | null = null;
-let workDir = '';
-let port = 0;
-let started = false;
-
-function psql(sql: string, options: { file?: string; singleTransaction?: boolean } = {}): SpawnSyncReturns<string> {
-  const args = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', workDir, '-p', String(port), '-U', 'postgres', '-d', 'postgres'];
-  if (options.singleTransaction) args.push('-1');
-  args.push('-f', '-');
-  return spawnSync(join(bin!, 'psql'), args, { input: sql, encoding: 'utf8', timeout: 120_000 });
-}
+let server: PostgresServer | null = null;
 
 before(async () => {
-  bin = findServerBin();
-  if (!bin) return;
-  workDir = mkdtempSync(join(tmpdir(), 'jd-pg-'));
-  if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(workDir, uid, gid);
-  }
-  port = await freePort();
-  const data = join(workDir, 'data');
-  const init = runServerTool(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
-  assert.equal(init.status, 0, `initdb failed: ${describe(init)}`);
-  // Unix socket only (in the temporary folder), nothing listens on TCP.
-  const start = runServerTool(join(bin, 'pg_ctl'), [
-    '-D', data, '-l', join(workDir, 'server.log'), '-w', '-t', '60',
-    '-o', `-p ${port} -k ${workDir} -c listen_addresses=''`, 'start',
-  ]);
-  assert.equal(start.status, 0, `pg_ctl start failed: ${describe(start)}`);
-  started = true;
+  if (!findServerBin()) return;
+  server = await startPostgres();
 });
 
 after(() => {
-  if (bin && started) {
-    const stop = runServerTool(join(bin, 'pg_ctl'), ['-D', join(workDir, 'data'), '-m', 'fast', '-w', 'stop']);
-    assert.equal(stop.status, 0, `pg_ctl stop failed: ${describe(stop)}`);
-  }
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  // `fast`: a clean shutdown, which must succeed (stop throws otherwise).
+  server?.stop('fast');
 });
 
-const CREATES_VECTOR = /^\s*create extension if not exists vector\b[^;]*;\s*$/im;
-
-test('the platform files, every migration and the seed apply to Debian PostgreSQL', () => {
-  assert.ok(
-    bin,
-    'No PostgreSQL server under /usr/lib/postgresql/<version>/bin (initdb, pg_ctl, psql). ' +
-      'Install Debian\'s `postgresql` package (`apt-get install postgresql`), as .ci/run does.',
-  );
+test('the platform files, every migration and the seed apply to Debian PostgreSQL', async () => {
+  assert.ok(server, NO_POSTGRES_SERVER);
+  const { psql } = server;
   const version = psql('show server_version_num');
-  assert.equal(version.status, 0, describe(version));
+  assert.equal(version.status, 0, describeRun(version));
   assert.ok(Number(version.stdout.trim()) >= 150000, `PostgreSQL 15 or newer, got ${version.stdout.trim()}`);
 
-  const available = psql(`select count(*) from pg_available_extensions where name = 'vector'`);
-  const hasVector = available.stdout.trim() === '1';
-
-  const applied: string[] = [];
-  const skipped: string[] = [];
-  for (const file of sqlFiles(platformDir)) {
-    let sql = readFileSync(file, 'utf8');
-    if (!hasVector) sql = sql.replace(CREATES_VECTOR, '-- (pgvector is not installed on this server)');
-    const result = psql(sql, { singleTransaction: true });
-    assert.equal(result.status, 0, `platform file ${file} failed: ${describe(result)}`);
-  }
-  for (const file of sqlFiles(migrationsDir)) {
-    const sql = readFileSync(file, 'utf8');
-    if (!hasVector && CREATES_VECTOR.test(sql)) {
-      skipped.push(file);
-      continue;
-    }
-    const result = psql(sql, { singleTransaction: true });
-    assert.equal(result.status, 0, `migration ${file} failed: ${describe(result)}`);
-    applied.push(file);
-  }
+  // Each file in one transaction; the first that fails throws with its name and psql's error.
+  const { hasVector, applied, skipped } = await applySupabaseSchema(server);
   // Only the semantic-search migration may be left out, and only for lack of pgvector.
   assert.deepEqual(
     skipped.map((f) => f.split('/').at(-1)),
     hasVector ? [] : ['20261123100500_translation_vectors.sql'],
   );
   assert.ok(applied.length >= 9, `applied ${applied.length} migrations`);
-
-  const seed = psql(readFileSync(seedFile, 'utf8'), { singleTransaction: true });
-  assert.equal(seed.status, 0, `seed failed: ${describe(seed)}`);
 
   const tables = psql(`select string_agg(tablename, ',' order by tablename) from pg_tables where schemaname = 'public'`);
   const expected = ['ai_requests', 'alignment_pairs', 'alignments', 'approvals', 'audit_log', 'classification_groups', 'comments',
@@ -161,7 +65,7 @@ test('the platform files, every migration and the seed apply to Debian PostgreSQ
     select coalesce(public.can_open_document('7c000000-0000-4000-a000-00000000d001'), 'none');
     select score from public.tm_search('Occasional travel is required.', 'en', 'fr', 100);
     rollback;`);
-  assert.equal(asViewer.status, 0, describe(asViewer));
+  assert.equal(asViewer.status, 0, describeRun(asViewer));
   assert.deepEqual(asViewer.stdout.trim().split('\n'), ['PM-04 view', 'none', '100']);
 });
 
