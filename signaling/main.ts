@@ -2,9 +2,8 @@
 // (DATABASE_URL, e.g. a hosted Supabase project) with tokens verified through the project's
 // JWKS (SUPABASE_URL) and/or its legacy JWT secret (SUPABASE_JWT_SECRET). REDIS_URL enables
 // scale-out. SIGTERM/SIGINT stop gracefully (clients get 1012 and reconnect elsewhere).
-import postgres from 'postgres';
 import { createSupabaseTokenVerifier } from './auth/token-verifier.js';
-import { postgresAccess } from './db/sql-access.js';
+import { connectPostgres, postgresAccess } from './db/sql-access.js';
 import { createLogger } from './ops/logger.js';
 import { startSignalingServer } from './signaling-server.js';
 import { startSyncServer } from './sync-server.js';
@@ -14,21 +13,19 @@ function required(name: string): string {
   if (!value) throw new Error(`${name} is required`);
   return value;
 }
-function port(name: string, fallback: number): number {
+function integer(name: string, fallback: number, min: number, max: number, what: string): number {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be ${what}, got "${value}"`);
   return n;
 }
+const port = (name: string, fallback: number) => integer(name, fallback, 0, 65535, 'a port number');
 
 const log = createLogger();
-const sql = postgres(required('DATABASE_URL'), {
-  max: Number(process.env['JD_DB_POOL_SIZE'] ?? 10),
-  // Supabase's pooler in transaction mode does not support prepared statements.
-  prepare: false,
-  onnotice: () => {},
-});
+// Checked here: with 0 postgres.js has no connection and every query waits forever; a word
+// makes it fail with "Invalid array length".
+const sql = connectPostgres(required('DATABASE_URL'), { max: integer('JD_DB_POOL_SIZE', 10, 1, 1000, 'a number of connections (1 to 1000)') });
 const database = postgresAccess(sql);
 const tokens = createSupabaseTokenVerifier({ supabaseUrl: process.env['SUPABASE_URL'], jwtSecret: process.env['SUPABASE_JWT_SECRET'] });
 const host = process.env['JD_BIND_HOST'] ?? '127.0.0.1';

@@ -2,7 +2,7 @@
 // (SerialDatabase), a bare PGlite (tests), or a `postgres` client on DATABASE_URL (hosted
 // Supabase). Everything else is written once against `SyncDatabase`.
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import type postgres from 'postgres';
+import postgres from 'postgres';
 import type { SerialDatabase } from '../../dev/db/serial-database.js';
 
 export interface SqlResult {
@@ -54,7 +54,28 @@ export function pgliteAccess(pg: PGlite): SyncDatabase {
   };
 }
 
-/** A `postgres` (porsager) client, e.g. on Supabase's DATABASE_URL as the `postgres` role. */
+/**
+ * JSON parameters as PGlite takes them, which is what the SQL here is written for: a string is
+ * JSON text already, anything else is serialized. postgres.js's own json/jsonb serializer
+ * stringifies every value, so `$1::jsonb` bound to '[…]' would store a JSON string, not the array.
+ */
+const jsonAsPGlite = {
+  to: 3802,
+  from: [114, 3802],
+  serialize: (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)),
+  parse: (text: string): unknown => JSON.parse(text),
+};
+
+/**
+ * The `postgres` client for postgresAccess (e.g. on Supabase's DATABASE_URL as the `postgres`
+ * role): parameters bound as PGlite binds them, no prepared statements (Supabase's pooler in
+ * transaction mode does not support them), notices dropped.
+ */
+export function connectPostgres(url: string, options: { max?: number } = {}): postgres.Sql {
+  return postgres(url, { max: options.max ?? 10, prepare: false, onnotice: () => {}, types: { jsonAsPGlite } });
+}
+
+/** A `postgres` (porsager) client: one made by connectPostgres, or one whose queries pass no strings for json parameters. */
 export function postgresAccess(sql: postgres.Sql): SyncDatabase {
   const wrap = (tx: postgres.TransactionSql): SqlTransaction => ({
     query: async (text, params = []) => ({
