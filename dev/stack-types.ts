@@ -25,10 +25,43 @@ export interface StackOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * A y-websocket sync server that can be stopped and started again on the same port, so its
+ * clients keep their URL and reconnect on their own (y-websocket retries with backoff).
+ *
+ * Why: issue #6 asks that closing the network (stopping the sync server) and editing, then
+ * restoring it, merges both sides' edits; with this, tests show it with a real outage, not a
+ * disconnect simulated in the client.
+ */
+export interface SyncServerControl {
+  /** ws:// URL, the same across restarts. */
+  readonly url: string;
+  readonly port: number;
+  /** False from the moment stop() is called until start() has finished. */
+  readonly running: boolean;
+  /**
+   * Graceful, as the server's own stop: refuses new clients, closes the others with 1012
+   * (service restart), persists what they sent, unloads every document. The port is kept for
+   * start(). Does nothing when already stopped.
+   */
+  stop(): Promise<void>;
+  /** Listens again on the same port with the same options; documents load from the database. Does nothing when running. */
+  start(): Promise<void>;
+}
+
 export interface RunningStack {
   apiUrl: string;
-  /** ws:// URL of the y-websocket sync server. */
+  /** ws:// URL of the y-websocket sync server (`sync.url`). */
   syncUrl: string;
+  /** The stack's sync server, which can be stopped and started again (see SyncServerControl). */
+  sync: SyncServerControl;
+  /**
+   * Starts another sync server on the same database, keys and options, on a free port of its
+   * own: something that must stop a sync server (a test of an outage) stops this one and cuts
+   * nobody else off. Without Redis, instances do not relay to each other live, so give it
+   * documents no other instance serves. The stack's stop() stops it too.
+   */
+  startSyncInstance(): Promise<SyncServerControl>;
   /** ws:// URL of the y-webrtc signaling server. */
   signalingUrl: string;
   dbUrl: string;

@@ -10,12 +10,12 @@ import { createGateway } from './gateway/app.js';
 import { loadKeySet } from './gateway/keys.js';
 import { createFunctionsRunner } from './gateway/functions/runner.js';
 import { readProjectConfig } from './project-config.js';
-import { startSyncServer } from '../signaling/sync-server.js';
+import { startSyncServer, type RunningSyncServer } from '../signaling/sync-server.js';
 import { startSignalingServer } from '../signaling/signaling-server.js';
 import { serialDatabaseAccess } from '../signaling/db/sql-access.js';
-import type { RunningStack, StackOptions } from './stack-types.js';
+import type { RunningStack, StackOptions, SyncServerControl } from './stack-types.js';
 
-export type { RunningStack, StackOptions } from './stack-types.js';
+export type { RunningStack, StackOptions, SyncServerControl } from './stack-types.js';
 
 const HOST = '127.0.0.1';
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -65,6 +65,39 @@ function close(server: ServerType): Promise<void> {
     if ('closeAllConnections' in server) server.closeAllConnections();
     server.close(() => resolveClose());
   });
+}
+
+/**
+ * A sync server that keeps its port across stop() and start() (see SyncServerControl). Calls
+ * run one after the other, so a start() issued during a stop() waits for the port to be free.
+ */
+async function restartableSyncServer(startOn: (port: number) => Promise<RunningSyncServer>, port: number): Promise<SyncServerControl> {
+  let server: RunningSyncServer | null = await startOn(port);
+  const { url, port: boundPort } = server;
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = (work: () => Promise<void>): Promise<void> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    url,
+    port: boundPort,
+    get running() {
+      return server !== null;
+    },
+    stop: () =>
+      inTurn(async () => {
+        const stopping = server;
+        server = null;
+        await stopping?.stop();
+      }),
+    start: () =>
+      inTurn(async () => {
+        if (server) return;
+        server = await startOn(boundPort);
+      }),
+  };
 }
 
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
@@ -137,10 +170,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   // Collaboration: the y-websocket sync server and the y-webrtc signaling server decide access
   // through the same database, as the user, so RLS is the one source of truth.
   const syncDatabase = serialDatabaseAccess(db.database);
-  let sync: Awaited<ReturnType<typeof startSyncServer>> | undefined;
+  const startSync = (port: number) => startSyncServer({ database: syncDatabase, tokens: keys, host: HOST, port, redisUrl: settings.redisUrl, log });
+  let sync: SyncServerControl | undefined;
   let signaling: Awaited<ReturnType<typeof startSignalingServer>>;
   try {
-    sync = await startSyncServer({ database: syncDatabase, tokens: keys, host: HOST, port: settings.syncPort, redisUrl: settings.redisUrl, log });
+    sync = await restartableSyncServer(startSync, settings.syncPort);
     signaling = await startSignalingServer({ database: syncDatabase, tokens: keys, host: HOST, port: settings.signalingPort, log });
   } catch (error) {
     await sync?.stop();
@@ -150,9 +184,19 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     throw new Error(`the collaboration servers could not start: ${(error as Error).message}`);
   }
 
+  const syncInstances = new Set<SyncServerControl>();
+  let stopped = false;
+
   return {
     apiUrl,
     syncUrl: sync.url,
+    sync,
+    async startSyncInstance() {
+      if (stopped) throw new Error('the stack has stopped');
+      const instance = await restartableSyncServer(startSync, 0);
+      syncInstances.add(instance);
+      return instance;
+    },
     signalingUrl: signaling.url,
     dbUrl: db.wireUrl,
     anonKey: keys.anonKey,
@@ -160,9 +204,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     pg: db.pg,
     database: db.database,
     async stop() {
+      stopped = true;
       // Sync first: it flushes pending updates to the database before the database closes.
       await signaling.stop();
-      await sync.stop();
+      await Promise.all([sync, ...syncInstances].map((instance) => instance.stop()));
       await close(server);
       await functions.stop();
       await db.stop();
