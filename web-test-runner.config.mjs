@@ -38,14 +38,24 @@ function logStackErrors(line) {
  * Starts the local stack (in memory, on free ports) before the tests and stops it after.
  * dev/stack.ts is TypeScript and this config runs in plain Node, so it is loaded with tsx's
  * tsImport, which compiles that one import graph without registering a global loader.
+ *
+ * It also answers the server command `jd-stack-sync` (dev/sync-command.ts), through which a
+ * browser test stops and restarts a sync server for real. Test files run concurrently and share
+ * the stack's sync server, so the command never touches that one: each test session that asks
+ * gets a dedicated instance (same database and keys, own port) and stops only that.
  */
 function localStackPlugin() {
   const stackFile = new URL('./dev/stack.ts', import.meta.url);
+  const syncCommandFile = new URL('./dev/sync-command.ts', import.meta.url);
   let stack;
   let unavailable = null;
+  let commandName = null;
+  let syncCommand = null;
   return {
     name: 'jd-local-stack',
     async serverStart() {
+      const commands = await tsImport(syncCommandFile.href, import.meta.url);
+      commandName = commands.SYNC_COMMAND;
       if (!existsSync(stackFile)) {
         // Tests that need the stack fail with this reason; the others still run.
         unavailable = `${fileURLToPath(stackFile)} does not exist`;
@@ -64,9 +74,17 @@ function localStackPlugin() {
         functionsDir: fileURLToPath(new URL('./dev/tests/fixtures/functions', import.meta.url)),
         log: logStackErrors,
       });
+      syncCommand = commands.syncCommand(stack);
     },
     async serverStop() {
+      await syncCommand?.closeAll();
       await stack?.stop();
+    },
+    async executeCommand({ command, payload, session }) {
+      // Other commands (sendKeys, …) belong to other plugins: undefined passes them on.
+      if (command !== commandName) return undefined;
+      if (!syncCommand) throw new Error(`The local stack is not running: ${unavailable}`);
+      return syncCommand.execute(session.id, payload);
     },
     serve(context) {
       if (context.path !== STACK_MODULE_PATH) return undefined;

@@ -1,7 +1,9 @@
 // Shared by the element tests (not shipped): reaching the local stack and signing people in.
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../session/define.js';
 import type { JdSession } from '../session/session.js';
+import { SYNC_COMMAND, type SyncCommandAction, type SyncCommandPayload, type SyncCommandResult } from '../../dev/sync-command.js';
 
 export interface StackSettings {
   apiUrl: string;
@@ -52,4 +54,53 @@ export async function signedInSession(
     await waitUntil(() => el.session?.user?.email === email, `session for ${email}`);
   }
   return el;
+}
+
+/** A sync server of this test file's own, which the test may stop and start for real. */
+export interface OwnSyncServer {
+  /** ws:// URL, the same after a restart. */
+  readonly url: string;
+  /** Graceful stop: clients are closed with 1012, what they sent is in the database. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port; clients reconnect on their own. */
+  start(): Promise<void>;
+  /** Stops it for good (call it when the test ends; later calls do nothing). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a dedicated sync server instance for this test file through the `jd-stack-sync` server
+ * command (dev/sync-command.ts): other test files keep the stack's shared sync server, so
+ * stopping this one cannot cut them off. Open through it only documents no other test uses.
+ */
+export async function ownSyncServer(): Promise<OwnSyncServer> {
+  const run = (action: SyncCommandAction) => executeServerCommand<SyncCommandResult, SyncCommandPayload>(SYNC_COMMAND, { action });
+  const { url } = await run('open');
+  let closed = false;
+  return {
+    url,
+    stop: async () => void (await run('stop')),
+    start: async () => void (await run('start')),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await run('close');
+    },
+  };
+}
+
+/** A new, empty job description in the organization of `session`'s user (an editor), through RLS; its id. */
+export async function createDocument(session: JdSession, title: string): Promise<string> {
+  const client = session.client;
+  const userId = session.user?.id;
+  if (!client || !userId) throw new Error('the session is not signed in');
+  const { data: orgs, error: orgError } = await client.from('memberships').select('organization_id').eq('user_id', userId).limit(1);
+  if (orgError || !orgs?.[0]) throw new Error(`no organization for the signed-in user: ${orgError?.message ?? 'no membership'}`);
+  const { data, error } = await client
+    .from('job_descriptions')
+    .insert({ organization_id: (orgs[0] as { organization_id: string }).organization_id, title_en: title, title_fr: title })
+    .select('id')
+    .single();
+  if (error || !data) throw new Error(`could not create a document: ${error?.message ?? 'no row'}`);
+  return (data as { id: string }).id;
 }
