@@ -5,7 +5,7 @@ import { TextSelection } from 'prosemirror-state';
 import './define.js';
 import type { JdEditor } from './editor.js';
 import type { JdAccessChangeEvent } from './events.js';
-import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC, stack, PASSWORD } from '../core/test-helpers.js';
+import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC, stack, PASSWORD, ownSyncServer, createDocument } from '../core/test-helpers.js';
 import type { JdSession } from '../session/session.js';
 import { STANDARD_SECTIONS } from '../core/sections.js';
 import { selectionInSection } from './pane.js';
@@ -415,24 +415,78 @@ describe('<jd-editor> through the sync server', () => {
     expect(b.shadowRoot!.querySelector('[part=presence]')!.textContent).to.contain('Eddie Editor');
   });
 
-  it('merges both sides\' edits made while disconnected', async () => {
-    const url = await syncUrl();
-    const sa = await signedInSession('editor@esdc.example', { cacheName: uniqueCache('a') });
-    const sb = await signedInSession('translator@esdc.example', { cacheName: uniqueCache('b') });
-    sa.syncUrl = url;
-    sb.syncUrl = url;
-    const a = await openEditor(sa);
-    const b = await openEditor(sb);
-    await waitUntil(() => a.sharedDocument!.serverSynced && b.sharedDocument!.serverSynced, 'both synced', { timeout: 8000 });
-    a.sharedDocument!.disconnect();
-    b.sharedDocument!.disconnect();
-    await waitUntil(() => a.status === 'offline' && b.status === 'offline');
-    typeInto(a, 'en', 'working-conditions', ' offline-A');
-    typeInto(b, 'fr', 'working-conditions', ' hors-ligne-B');
-    expect(sectionText(b, 'en', 'working-conditions')).not.to.contain('offline-A');
-    a.sharedDocument!.websocket!.connect();
-    b.sharedDocument!.websocket!.connect();
-    await waitUntil(() => sectionText(b, 'en', 'working-conditions').includes('offline-A') && sectionText(a, 'fr', 'working-conditions').includes('hors-ligne-B'), 'merged', { timeout: 8000 });
+  it('merges both sides\' edits made while the sync server is down, once it is back', async function () {
+    this.timeout(60_000);
+    // A sync server of this file's own (the jd-stack-sync server command), so stopping it cuts
+    // off no other test file, and a document of its own, which no other test opens.
+    const server = await ownSyncServer();
+    try {
+      // The only path between the two pages is the sync server: these sessions have no
+      // signaling-url (signedInSession never sets one), so y-webrtc stays off, and
+      // BroadcastChannel is off too. The same user in two browsers (TC has one editor).
+      const sa = await signedInSession('editor@tc.example', { cacheName: uniqueCache('a') });
+      const sb = await signedInSession('editor@tc.example', { cacheName: uniqueCache('b') });
+      const documentId = await createDocument(sa, 'Network outage test');
+      sa.syncUrl = server.url;
+      sb.syncUrl = server.url;
+      const a = await openEditor(sa, documentId);
+      const b = await openEditor(sb, documentId);
+      const docA = a.sharedDocument!;
+      const docB = b.sharedDocument!;
+      expect(docA.webrtc).to.equal(null);
+      expect(docB.webrtc).to.equal(null);
+      const same = () => (['en', 'fr'] as const).every((lang) => a.ydoc!.getXmlFragment(lang).toString() === b.ydoc!.getXmlFragment(lang).toString());
+      await waitUntil(() => docA.serverSynced && docB.serverSynced && same(), 'both synced', { timeout: 10_000 });
+      const websocketA = docA.websocket!;
+      const websocketB = docB.websocket!;
+      const closeCodes: Record<'a' | 'b', number[]> = { a: [], b: [] };
+      websocketA.on('connection-close', (event) => event && closeCodes.a.push(event.code));
+      websocketB.on('connection-close', (event) => event && closeCodes.b.push(event.code));
+
+      await server.stop();
+      // The server closed both with 1012 (service restart) and both pages know they are offline.
+      await waitUntil(() => a.status === 'offline' && b.status === 'offline', 'both offline', { timeout: 5000 });
+      expect(closeCodes.a).to.include(1012);
+      expect(closeCodes.b).to.include(1012);
+      expect(a.matches(':state(offline)') && b.matches(':state(offline)')).to.equal(true);
+
+      typeInto(a, 'en', 'working-conditions', ' offline-A');
+      typeInto(b, 'fr', 'working-conditions', ' hors-ligne-B');
+      typeInto(b, 'en', 'working-conditions', ' offline-B'); // the same paragraph A typed in
+      // While the server is down nothing gets across (y-websocket keeps retrying meanwhile).
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(sectionText(b, 'en', 'working-conditions')).not.to.contain('offline-A');
+      expect(sectionText(a, 'en', 'working-conditions')).not.to.contain('offline-B');
+      expect(a.status).to.equal('offline');
+      expect(b.status).to.equal('offline');
+
+      await server.start();
+      // Both reconnect on their own (same URL, y-websocket's backoff is at most 2.5 s) and merge.
+      const merged = (el: JdEditor) =>
+        ['offline-A', 'offline-B'].every((t) => sectionText(el, 'en', 'working-conditions').includes(t)) &&
+        sectionText(el, 'fr', 'working-conditions').includes('hors-ligne-B');
+      await waitUntil(() => merged(a) && merged(b) && same(), 'merged through the restarted server', { timeout: 15_000 });
+      expect(docA.websocket).to.equal(websocketA);
+      expect(docB.websocket).to.equal(websocketB);
+      // saved: the server confirmed it holds this page's changes.
+      await waitUntil(() => a.status === 'saved' && b.status === 'saved', 'both saved', { timeout: 10_000 });
+
+      // The edits are in the database: a third page, with an empty cache, opens the document
+      // through the stack's shared sync server, which never had it in memory and so loads it
+      // from Postgres.
+      const expected = { en: sectionText(a, 'en', 'working-conditions'), fr: sectionText(a, 'fr', 'working-conditions') };
+      sa.remove();
+      sb.remove();
+      await server.close();
+      const sc = await signedInSession('editor@tc.example', { cacheName: uniqueCache('c'), withSync: true });
+      expect(sc.syncUrl).not.to.equal(server.url);
+      const c = await openEditor(sc, documentId);
+      await waitUntil(() => c.sharedDocument!.serverSynced, 'third page synced', { timeout: 10_000 });
+      expect(sectionText(c, 'en', 'working-conditions')).to.equal(expected.en);
+      expect(sectionText(c, 'fr', 'working-conditions')).to.equal(expected.fr);
+    } finally {
+      await server.close();
+    }
   });
 
   it('a viewer cannot change the document: the UI is read-only and the server refuses updates', async () => {
