@@ -345,8 +345,12 @@ describe('<jd-editor>', () => {
       expect(el.shadowRoot!.textContent).to.contain(lang === 'fr' ? 'Identification du poste' : 'Position identification');
       await expect(el).to.be.accessible();
 
-      const controls = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('button:not([disabled]), input, textarea, summary, [contenteditable=true]'));
-      expect(controls.length).to.be.greaterThan(15);
+      const all = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('button:not([disabled]), input, textarea, summary, [contenteditable=true]'));
+      expect(all.length).to.be.greaterThan(15);
+      // The toolbar is one tab stop (roving tabindex): Tab reaches its current button, the
+      // arrow keys the others (toolbar.test.ts covers its keys in detail).
+      const toolbar = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('[part=toolbar] > button:not([disabled])'));
+      const controls = all.filter((c) => !toolbar.includes(c) || c.tabIndex === 0);
       const reached = new Set<Element>();
       controls[0]!.focus();
       reached.add(el.shadowRoot!.activeElement!);
@@ -354,7 +358,13 @@ describe('<jd-editor>', () => {
         await sendKeys({ press: 'Tab' });
         if (el.shadowRoot!.activeElement) reached.add(el.shadowRoot!.activeElement);
       }
-      const missed = controls.filter((c) => !reached.has(c)).map((c) => c.getAttribute('title') ?? c.getAttribute('name') ?? c.tagName);
+      toolbar.find((b) => b.tabIndex === 0)!.focus();
+      for (let i = 0; i < toolbar.length; i++) {
+        await sendKeys({ press: 'ArrowRight' });
+        await el.updateComplete;
+        if (el.shadowRoot!.activeElement) reached.add(el.shadowRoot!.activeElement);
+      }
+      const missed = all.filter((c) => !reached.has(c)).map((c) => c.getAttribute('title') ?? c.getAttribute('name') ?? c.tagName);
       expect(missed).to.deep.equal([]);
       // Keyboard formatting in the text.
       const view = el.getView('en')!;
