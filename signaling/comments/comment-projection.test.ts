@@ -3,12 +3,10 @@
 // what the service writes is what members of the organization (only) read under RLS.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import type { PGlite } from '@electric-sql/pglite';
-import { openDatabase } from '../../dev/db/open-database.js';
-import { applyMigrations, applySeed } from '../../dev/db/migrations.js';
-import { pgliteAccess, type SyncDatabase } from '../db/sql-access.js';
+import type { SyncDatabase } from '../db/sql-access.js';
+import { openProjectDatabase } from '../tests/support/project-database.js';
 import { anchorInText } from '../../elements/core/comment-anchors.js';
 import { addReply, commentsMap, createThread, deleteComment, editComment, setResolved } from '../../elements/core/comment-model.js';
 import { projectComments, writeComments } from './comment-projection.js';
@@ -39,11 +37,7 @@ describe('comments projection', () => {
   let db: SyncDatabase;
 
   before(async () => {
-    pg = (await openDatabase({ dataDir: 'memory' })).pg;
-    const supabase = fileURLToPath(new URL('../../supabase/', import.meta.url));
-    await applyMigrations(pg, `${supabase}migrations`);
-    await applySeed(pg, `${supabase}seed.sql`);
-    db = pgliteAccess(pg);
+    ({ pg, db } = await openProjectDatabase());
   });
   after(async () => {
     await pg.close();
@@ -53,7 +47,7 @@ describe('comments projection', () => {
     (
       await pg.query<Record<string, unknown>>(
         `select id, parent_id, lang, section_id, anchor_text, anchor, body, author_id, resolved_by, resolved_at is not null as resolved, organization_id, extract(epoch from created_at) * 1000 as created_ms
-           from public.comments where document_id = $1 order by parent_id nulls first, created_at, id`,
+           from public.comments where document_id = $1 and from_document order by parent_id nulls first, created_at, id`,
         [DOC],
       )
     ).rows;
@@ -100,7 +94,7 @@ describe('comments projection', () => {
     assert.deepEqual(stored.map((r) => [r['id'], r['resolved'], r['anchor_text'], r['section_id']]), [[b, false, 'organismes', null]]);
 
     // Members of the organization read the rows; another organization does not.
-    assert.equal((await asUser(VIEWER, 'select id from public.comments where document_id = $1')).length, 1);
+    assert.equal((await asUser(VIEWER, 'select id from public.comments where document_id = $1 and from_document')).length, 1);
     assert.equal((await asUser(TC_EDITOR, 'select id from public.comments where document_id = $1')).length, 0);
     // Writing again with nothing changed leaves the rows as they are.
     await writeComments(db, DOC, projectComments(doc));
@@ -108,6 +102,24 @@ describe('comments projection', () => {
     commentsMap(doc).clear();
     await writeComments(db, DOC, projectComments(doc));
     assert.equal((await rows()).length, 0);
+  });
+
+  it('never deletes comments that were not written from the document (seed, add_comment)', async () => {
+    const others = async () =>
+      (await pg.query<{ id: string; body: string }>('select id, body from public.comments where document_id = $1 and not from_document order by created_at, id', [DOC])).rows;
+    const seeded = await others();
+    assert.equal(seeded.length, 3, 'the seed has a thread with a reply and another thread on this document');
+    const added = await db.asUser('authenticated', { sub: REVIEWER.id, role: 'authenticated' }, async (tx) =>
+      String((await tx.query(`select id from public.add_comment(doc => $1::uuid, body => 'Through the portal', lang => 'en')`, [DOC])).rows[0]!['id']),
+    );
+    const doc = jobDescription();
+    const projected = createThread(doc, { lang: 'fr', anchor: anchorInText(text(doc), 8, 39), quote: 'accords de contribution', author: EDITOR, body: 'Dans le document', now: 1_700_000_000_000 });
+    await writeComments(db, DOC, projectComments(doc));
+    assert.deepEqual((await rows()).map((r) => r['id']), [projected]);
+    deleteComment(doc, projected, null);
+    await writeComments(db, DOC, projectComments(doc));
+    assert.deepEqual(await rows(), [], 'the projected thread left with the document\'s');
+    assert.deepEqual((await others()).map((r) => r.id), [...seeded.map((r) => r.id), added], 'the seeded comments and the one added through add_comment are all still there');
   });
 
   it('never overwrites another document\'s comment that has the same id, and skips what the table cannot hold', async () => {

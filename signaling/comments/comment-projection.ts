@@ -1,7 +1,8 @@
 // The relational projection of the comment threads: one `public.comments` row per thread and
 // per reply (replies point at their thread with parent_id), written as the service after the
-// document changes, for audit and queries. Rows of threads and replies no longer in the Y.Doc
-// are deleted, so the table always mirrors the document.
+// document changes, for audit and queries. Rows it wrote (from_document) whose thread or reply
+// is no longer in the Y.Doc are deleted; comments that reached the table another way
+// (add_comment, imports, the seed) are never touched, so nothing saved is lost.
 import * as Y from 'yjs';
 import { resolveAnchor } from '../../elements/core/comment-anchors.js';
 import { readThreads } from '../../elements/core/comment-model.js';
@@ -75,21 +76,22 @@ export function projectComments(doc: Y.Doc): CommentRow[] {
 
 const UPSERT = `
   insert into public.comments as c
-    (id, document_id, parent_id, lang, section_id, anchor_text, anchor, body, author_id, created_at, resolved_by, resolved_at)
+    (id, document_id, parent_id, lang, section_id, anchor_text, anchor, body, author_id, created_at, resolved_by, resolved_at, from_document)
   select r.id, $1::uuid, r.parent_id, r.lang, r.section_id, r.anchor_text, r.anchor, r.body,
          (select u.id from auth.users u where u.id = r.author_id),
          to_timestamp(r.created_at / 1000.0),
          (select u.id from auth.users u where u.id = r.resolved_by),
-         case when r.resolved_at is null then null else to_timestamp(r.resolved_at / 1000.0) end
+         case when r.resolved_at is null then null else to_timestamp(r.resolved_at / 1000.0) end,
+         true
     from jsonb_to_recordset($2::jsonb) as r(id uuid, parent_id uuid, lang text, section_id text, anchor_text text, anchor text,
                                            body text, author_id uuid, created_at double precision, resolved_by uuid, resolved_at double precision)
   on conflict (id) do update set
     lang = excluded.lang, section_id = excluded.section_id, anchor_text = excluded.anchor_text, anchor = excluded.anchor,
-    body = excluded.body, resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at
+    body = excluded.body, resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at, from_document = true
   -- An id taken by another document's comment is never overwritten.
   where c.document_id = excluded.document_id
-    and (c.lang, c.section_id, c.anchor_text, c.anchor, c.body, c.resolved_by, c.resolved_at)
-        is distinct from (excluded.lang, excluded.section_id, excluded.anchor_text, excluded.anchor, excluded.body, excluded.resolved_by, excluded.resolved_at)`;
+    and (c.from_document, c.lang, c.section_id, c.anchor_text, c.anchor, c.body, c.resolved_by, c.resolved_at)
+        is distinct from (true, excluded.lang, excluded.section_id, excluded.anchor_text, excluded.anchor, excluded.body, excluded.resolved_by, excluded.resolved_at)`;
 
 const toJson = (rows: CommentRow[]) =>
   JSON.stringify(
@@ -111,7 +113,7 @@ const toJson = (rows: CommentRow[]) =>
 /** Makes the document's `comments` rows match `rows` in one transaction (as the service: RLS does not apply). */
 export async function writeComments(db: SyncDatabase, documentId: string, rows: CommentRow[]): Promise<void> {
   await db.asService(async (tx) => {
-    await tx.query(`delete from public.comments where document_id = $1::uuid and not (id = any($2::uuid[]))`, [documentId, rows.map((r) => r.id)]);
+    await tx.query(`delete from public.comments where document_id = $1::uuid and from_document and not (id = any($2::uuid[]))`, [documentId, rows.map((r) => r.id)]);
     // Threads before replies: a reply's parent must exist when it is inserted.
     const threads = rows.filter((r) => r.parentId === null);
     const replies = rows.filter((r) => r.parentId !== null);

@@ -54,11 +54,15 @@ export function projectSections(doc: Y.Doc, lang: 'en' | 'fr'): SectionRow[] {
   return rows;
 }
 
-/** Replaces the document's rows with the current projection in one transaction. */
+/**
+ * Replaces the document's rows with the current projection in one transaction. A document
+ * with no section in either language has not been initialised from its stored sections yet
+ * (the editor does that on first open): its rows are left as they are, never wiped.
+ */
 export async function writeSections(db: SyncDatabase, documentId: string, rows: SectionRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await db.asService(async (tx) => {
     await tx.query('delete from public.document_sections where document_id = $1::uuid', [documentId]);
-    if (rows.length === 0) return;
     const params: unknown[] = [documentId];
     const values = rows.map((r) => {
       params.push(r.lang, r.sectionId, r.kind, r.position, r.heading, r.body);

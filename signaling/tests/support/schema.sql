@@ -83,5 +83,6 @@ create table if not exists public.comments (
   author_id uuid,
   created_at timestamptz,
   resolved_by uuid,
-  resolved_at timestamptz
+  resolved_at timestamptz,
+  from_document boolean not null default false
 );
