@@ -89,7 +89,11 @@ export async function ownSyncServer(): Promise<OwnSyncServer> {
   };
 }
 
-/** A new, empty job description in the organization of `session`'s user (an editor), through RLS; its id. */
+/**
+ * A new, empty job description in the organization of `session`'s user (an editor), through RLS;
+ * its id. It stays in that organization's list_documents for the rest of the run, and
+ * session.test.ts expects ESDC's editor to see exactly one: create as editor@tc.example.
+ */
 export async function createDocument(session: JdSession, title: string): Promise<string> {
   const client = session.client;
   const userId = session.user?.id;
