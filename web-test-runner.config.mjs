@@ -134,6 +134,10 @@ function countsReporter() {
 export default {
   files: ['elements/**/*.test.ts', 'dev/**/*.browser.test.ts', 'signaling/**/*.browser.test.ts', '!elements/**/*.node.test.ts'],
   nodeResolve: true,
+  // One test file at a time, whatever the core count: the files share one stack and its seeded
+  // database, and several drive focus, real key presses and animation frames, which Chromium
+  // throttles in background tabs (runs with 2 or 4 at once failed those tests).
+  concurrency: 1,
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS },

@@ -9,17 +9,7 @@ import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC, stack, PASSWOR
 import type { JdSession } from '../session/session.js';
 import { STANDARD_SECTIONS } from '../core/sections.js';
 import { selectionInSection } from './pane.js';
-
-/** An editor on `documentId` inside `session`, resolved once both panes are mounted (or it settled on a notice). */
-async function openEditor(session: JdSession, documentId = ESDC_DOC, settle: 'panes' | 'notice' = 'panes'): Promise<JdEditor> {
-  const el = document.createElement('jd-editor');
-  el.documentId = documentId;
-  session.append(el);
-  if (settle === 'panes') await waitUntil(() => el.getView('en') && el.getView('fr'), 'both panes mounted', { timeout: 8000 });
-  else await waitUntil(() => el.shadowRoot?.querySelector('[part=notice][role=alert]'), 'a notice', { timeout: 8000 });
-  await el.updateComplete;
-  return el;
-}
+import { openEditor } from './test-support.js';
 
 /** Two simulated pages exchanging Yjs updates directly (what a provider does), without a server. */
 function bridge(a: Y.Doc, b: Y.Doc): () => void {

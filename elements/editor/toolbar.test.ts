@@ -18,9 +18,12 @@ function select(el: JdEditor, text: string): { from: number; to: number } {
   return range;
 }
 
-/** A fresh document (so formatting never touches what other tests read) with one known sentence. */
+/**
+ * A fresh document (so formatting never touches what other tests read) with one known sentence;
+ * in Transport Canada, because other tests count ESDC's documents.
+ */
 async function editorWithText(lang: 'en' | 'fr' = 'en'): Promise<JdEditor> {
-  const session = await signedInSession('editor@esdc.example', { lang, withSync: true });
+  const session = await signedInSession('editor@tc.example', { lang, withSync: true });
   const id = await createDocument(session, `Toolbar ${Date.now()}`);
   const el = await openEditor(session, id);
   const view = el.getView('en')!;
