@@ -9,6 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const entries: Record<string, string> = {
   'jd-session (elements/session/define.ts)': 'elements/session/define.ts',
   'jd-editor (elements/editor/define.ts)': 'elements/editor/define.ts',
+  'jd-comments (elements/comments/define.ts)': 'elements/comments/define.ts',
 };
 
 const SHARED = [
@@ -68,7 +69,10 @@ rows.push([
   'shared: all of the above, one bundle',
   await bundle({ contents: SHARED.flatMap(importsOf).map((spec, i) => `export * as m${i} from '${spec}';`).join('\n'), external: [] }),
 ]);
-rows.push(['everything (jd-session + jd-editor + shared)', await bundle({ contents: `import './elements/session/define.ts'; import './elements/editor/define.ts';`, external: ['y-webrtc'] })]);
+rows.push([
+  'everything (the three elements + shared)',
+  await bundle({ contents: `import './elements/session/define.ts'; import './elements/editor/define.ts'; import './elements/comments/define.ts';`, external: ['y-webrtc'] }),
+]);
 
 const width = Math.max(...rows.map(([l]) => l.length));
 console.log(`${'bundle'.padEnd(width)}  ${'minified'.padStart(10)}  ${'gzip'.padStart(10)}`);
