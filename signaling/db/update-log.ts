@@ -78,19 +78,27 @@ export async function appendUpdateGroups(db: SyncDatabase, groups: DocumentAppen
       [documentIds.join(',')],
     );
     const last = new Map(rows.map((row) => [key(String(row['id'])), toNumber(row['last'] ?? 0)]));
-    const params: unknown[] = [];
-    const values: string[] = [];
+    // Four array parameters rather than four per row: much less to bind per row, and no limit
+    // on a statement's parameter count. The updates travel as hex text: postgres.js types an
+    // array parameter by its first element, so an array of byte arrays would arrive as bytea.
+    const columns = { documentId: [] as string[], seq: [] as number[], update: [] as string[], createdBy: [] as (string | null)[] };
     const seqs = groups.map(({ documentId, updates }) =>
       updates.map((u) => {
         const seq = (last.get(key(documentId)) ?? 0) + 1;
         last.set(key(documentId), seq);
-        params.push(documentId, seq, u.update, u.createdBy);
-        const p = params.length;
-        values.push(`($${p - 3}::uuid, $${p - 2}::bigint, $${p - 1}::bytea, $${p}::uuid)`);
+        columns.documentId.push(documentId);
+        columns.seq.push(seq);
+        columns.update.push(Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength).toString('hex'));
+        columns.createdBy.push(u.createdBy);
         return seq;
       }),
     );
-    await tx.query(`insert into public.doc_updates (document_id, seq, update, created_by) values ${values.join(', ')}`, params);
+    await tx.query(
+      `insert into public.doc_updates (document_id, seq, update, created_by)
+       select document_id, seq, decode(update_hex, 'hex'), created_by
+         from unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[]) as rows (document_id, seq, update_hex, created_by)`,
+      [columns.documentId, columns.seq, columns.update, columns.createdBy],
+    );
     return seqs;
   });
 }
@@ -130,27 +138,28 @@ export async function readStoredState(db: SyncDatabase, documentId: string, sinc
 }
 
 /**
- * Applies stored state to `doc`. Merged into one update first (much faster for long tails);
- * if that fails, one by one, skipping (and reporting) any update Yjs cannot read, so one bad
- * row cannot make a document unloadable.
+ * Applies stored state to `doc`, in one Yjs transaction (one cleanup, one update event): much
+ * faster for long tails than merging the updates first, which grows faster than linearly with
+ * their number. An update Yjs cannot read is skipped and reported, so one bad row cannot make a
+ * document unloadable.
  */
 export function applyStoredState(doc: Y.Doc, state: StoredState, origin: unknown, onBadUpdate: (seq: number, error: unknown) => void) {
   const parts = [...(state.snapshot ? [{ seq: state.snapshotSeq, update: state.snapshot }] : []), ...state.tail];
   if (parts.length === 0) return;
-  try {
-    const merged = parts.length === 1 ? parts[0]!.update : Y.mergeUpdates(parts.map((p) => p.update));
-    Y.applyUpdate(doc, merged, origin);
-    return;
-  } catch {
-    // fall through to the careful path
-  }
-  for (const part of parts) {
-    try {
-      Y.applyUpdate(doc, part.update, origin);
-    } catch (error) {
-      onBadUpdate(part.seq, error);
-    }
-  }
+  Y.transact(
+    doc,
+    () => {
+      for (const part of parts) {
+        try {
+          Y.applyUpdate(doc, part.update, origin);
+        } catch (error) {
+          onBadUpdate(part.seq, error);
+        }
+      }
+    },
+    origin,
+    false,
+  );
 }
 
 export interface CompactionResult {
@@ -160,10 +169,44 @@ export interface CompactionResult {
   snapshotBytes: number;
 }
 
+/** A document's whole state as of `lastSeq`: what doc_snapshots holds. */
+export interface DocumentSnapshot {
+  state: Uint8Array;
+  stateVector: Uint8Array;
+  /** Every update up to this seq is in `state` (updates after it may be too: applying them again is harmless). */
+  lastSeq: number;
+}
+
+/** The snapshot of `doc`, claimed to cover every update up to `lastSeq`. */
+export function snapshotOf(doc: Y.Doc, lastSeq: number): DocumentSnapshot {
+  return { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc), lastSeq };
+}
+
 /**
- * Folds the tail into the snapshot. Rows up to the folded seq are deleted in the same
- * transaction that writes the snapshot; rows appended meanwhile have higher seqs and stay.
- * If another instance already wrote a newer snapshot, that one is kept.
+ * Stores the snapshot and deletes the rows it covers, in one transaction under the document's
+ * lock; rows appended meanwhile have higher seqs and stay. If another instance already wrote a
+ * newer snapshot, that one is kept (and the rows it covers are gone already).
+ */
+export async function writeSnapshot(db: SyncDatabase, documentId: string, snapshot: DocumentSnapshot): Promise<void> {
+  await db.asService(async (tx) => {
+    await lockDocument(tx, documentId);
+    await tx.query(
+      `insert into public.doc_snapshots (document_id, state, state_vector, last_seq, updated_at)
+       values ($1::uuid, $2::bytea, $3::bytea, $4::bigint, now())
+       on conflict (document_id) do update
+         set state = excluded.state, state_vector = excluded.state_vector, last_seq = excluded.last_seq, updated_at = now()
+         where public.doc_snapshots.last_seq < excluded.last_seq`,
+      [documentId, snapshot.state, snapshot.stateVector, snapshot.lastSeq],
+    );
+    await tx.query('delete from public.doc_updates where document_id = $1::uuid and seq <= $2::bigint', [documentId, snapshot.lastSeq]);
+  });
+}
+
+/**
+ * Folds the tail into the snapshot, from what Postgres holds: reads snapshot and tail, rebuilds
+ * the document and writes it back (writeSnapshot). A loaded room usually encodes its own Y.Doc
+ * instead, which skips the read and the rebuild (see DocumentRoom); this is the path for
+ * everything else.
  */
 export async function compactDocument(db: SyncDatabase, documentId: string): Promise<CompactionResult> {
   const stored = await readStoredState(db, documentId);
@@ -171,21 +214,9 @@ export async function compactDocument(db: SyncDatabase, documentId: string): Pro
   const doc = new Y.Doc();
   try {
     applyStoredState(doc, stored, null, () => {});
-    const state = Y.encodeStateAsUpdate(doc);
-    const stateVector = Y.encodeStateVector(doc);
-    await db.asService(async (tx) => {
-      await lockDocument(tx, documentId);
-      await tx.query(
-        `insert into public.doc_snapshots (document_id, state, state_vector, last_seq, updated_at)
-         values ($1::uuid, $2::bytea, $3::bytea, $4::bigint, now())
-         on conflict (document_id) do update
-           set state = excluded.state, state_vector = excluded.state_vector, last_seq = excluded.last_seq, updated_at = now()
-           where public.doc_snapshots.last_seq < excluded.last_seq`,
-        [documentId, state, stateVector, stored.lastSeq],
-      );
-      await tx.query('delete from public.doc_updates where document_id = $1::uuid and seq <= $2::bigint', [documentId, stored.lastSeq]);
-    });
-    return { lastSeq: stored.lastSeq, foldedUpdates: stored.tail.length, snapshotBytes: state.byteLength };
+    const snapshot = snapshotOf(doc, stored.lastSeq);
+    await writeSnapshot(db, documentId, snapshot);
+    return { lastSeq: stored.lastSeq, foldedUpdates: stored.tail.length, snapshotBytes: snapshot.state.byteLength };
   } finally {
     doc.destroy();
   }
