@@ -64,6 +64,7 @@ export const defaultRoomSettings: RoomSettings = {
   maxBatchUpdates: 256,
   compactAfterUpdates: 500,
   compactAfterBytes: 2 * 1024 * 1024,
+  compactTailRatio: 1,
   projectionDelayMs: 2000,
   projectionMaxWaitMs: 10000,
   catchUpDelayMs: 250,

@@ -2,13 +2,14 @@
 // makes "acknowledged" mean "durable": an incoming update is appended to doc_updates first, and
 // only then applied to the Y.Doc, relayed to the other clients and published to other instances.
 // The in-memory Y.Doc therefore never holds anything Postgres does not, which is what makes
-// unloading, crashing and reloading lossless.
+// unloading, crashing and reloading lossless, and what lets a compaction encode the Y.Doc itself
+// instead of reading the log back.
 import { projectComments, writeComments } from '../comments/comment-projection.js';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../ops/logger.js';
 import type { SyncDatabase } from '../db/sql-access.js';
-import { applyStoredState, compactDocument, readStoredState, type PendingUpdate } from '../db/update-log.js';
+import { applyStoredState, compactDocument, readStoredState, snapshotOf, writeSnapshot, type CompactionResult, type PendingUpdate } from '../db/update-log.js';
 import type { UpdateWriter } from '../db/update-writer.js';
 import { projectSections, writeSections } from '../db/section-projection.js';
 import type { DocumentBus } from '../scale/document-bus.js';
@@ -25,12 +26,30 @@ export interface RoomPeer {
 
 export interface RoomSettings {
   maxBatchUpdates: number;
+  /**
+   * A compaction is due once the tail (the updates after the snapshot) holds this many updates
+   * or this many bytes, and also at least `compactTailRatio` times the snapshot's bytes. The
+   * ratio spaces compactions out as a document grows: each compaction rewrites at most
+   * (1 + 1/ratio) times the bytes it folds, so all the snapshots written over a document's life
+   * add up to a constant multiple of what was appended (fixed thresholds rewrite a growing
+   * snapshot every N updates: quadratic), while a load reads at most about (1 + ratio) times the
+   * snapshot.
+   */
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  compactTailRatio: number;
   projectionDelayMs: number;
   projectionMaxWaitMs: number;
   /** Wait before fetching missed seqs from Postgres when another instance's updates arrive out of order. */
   catchUpDelayMs: number;
+}
+
+type CompactionSettings = Pick<RoomSettings, 'compactAfterUpdates' | 'compactAfterBytes' | 'compactTailRatio'>;
+
+/** Whether the tail (updates stored after the snapshot) is due to be folded into it; see RoomSettings. */
+export function compactionDue(tail: { updates: number; bytes: number }, snapshotBytes: number, settings: CompactionSettings): boolean {
+  const large = tail.updates >= settings.compactAfterUpdates || tail.bytes >= settings.compactAfterBytes;
+  return large && tail.bytes >= settings.compactTailRatio * snapshotBytes;
 }
 
 interface RoomContext {
@@ -65,6 +84,14 @@ export class DocumentRoom {
   private draining: Promise<void> | null = null;
   private tailUpdates = 0;
   private tailBytes = 0;
+  /** The stored snapshot, as far as this room knows (another instance may have written a newer one). */
+  private snapshotSeq = 0;
+  private snapshotBytes = 0;
+  /**
+   * False once an update that is in Postgres could not be applied to `doc`: from then on `doc`
+   * is not a faithful copy of the log, and compaction rebuilds the snapshot from Postgres.
+   */
+  private faithful = true;
   private compacting: Promise<void> | null = null;
   private readonly projection: ProjectionScheduler;
   /** Every seq up to here has been applied to `doc` (scale-out gap detection). */
@@ -99,10 +126,10 @@ export class DocumentRoom {
         });
       }
       const stored = await readStoredState(ctx.db, documentId);
-      applyStoredState(room.doc, stored, FROM_STORE, (seq, error) =>
-        room.log.log('error', 'stored update could not be applied; skipped', { seq, error }),
-      );
+      applyStoredState(room.doc, stored, FROM_STORE, (seq, error) => room.storedUpdateSkipped(seq, error));
       room.contiguousSeq = stored.lastSeq;
+      room.snapshotSeq = stored.snapshotSeq;
+      room.snapshotBytes = stored.snapshot?.byteLength ?? 0;
       room.persistedBytes = stored.bytes;
       room.tailUpdates = stored.tail.length;
       room.tailBytes = stored.tail.reduce((n, t) => n + t.update.byteLength, 0);
@@ -199,6 +226,7 @@ export class DocumentRoom {
         try {
           Y.applyUpdate(this.doc, item.update, item.peer);
         } catch (error) {
+          this.faithful = false;
           this.ctx.metrics.errors.inc({ kind: 'apply' });
           this.log.log('error', 'persisted update could not be applied', { seq, error });
         }
@@ -215,16 +243,28 @@ export class DocumentRoom {
     }
   }
 
+  private storedUpdateSkipped(seq: number, error: unknown) {
+    this.faithful = false;
+    this.log.log('error', 'stored update could not be applied; skipped', { seq, error });
+  }
+
   private maybeCompact() {
-    const { compactAfterUpdates, compactAfterBytes } = this.ctx.settings;
-    if (this.compacting || (this.tailUpdates < compactAfterUpdates && this.tailBytes < compactAfterBytes)) return;
+    if (this.compacting || !compactionDue({ updates: this.tailUpdates, bytes: this.tailBytes }, this.snapshotBytes, this.ctx.settings)) return;
     const [updates, bytes] = [this.tailUpdates, this.tailBytes];
     this.tailUpdates = 0;
     this.tailBytes = 0;
-    this.compacting = compactDocument(this.ctx.db, this.documentId)
+    this.compacting = this.compact(updates)
       .then((result) => {
+        this.snapshotSeq = Math.max(this.snapshotSeq, result.lastSeq);
+        this.snapshotBytes = result.snapshotBytes;
         this.persistedBytes = result.snapshotBytes + this.tailBytes;
-        this.log.log('info', 'compacted', { lastSeq: result.lastSeq, folded: result.foldedUpdates, snapshotBytes: result.snapshotBytes });
+        this.log.log('info', 'compacted', {
+          lastSeq: result.lastSeq,
+          folded: result.foldedUpdates,
+          tailBytes: bytes,
+          snapshotBytes: result.snapshotBytes,
+          from: result.from,
+        });
       })
       .catch((error: unknown) => {
         this.tailUpdates += updates;
@@ -235,6 +275,23 @@ export class DocumentRoom {
       .finally(() => {
         this.compacting = null;
       });
+  }
+
+  /**
+   * Every update up to `contiguousSeq` has been applied to `doc`, and `doc` holds nothing that is
+   * not in Postgres (updates are applied only once stored), so encoding `doc` gives the snapshot
+   * as of `contiguousSeq` without reading the log back. Whatever `doc` holds beyond that seq is
+   * stored too, and stays in the tail. The encoding and the seq are taken together, synchronously.
+   * Rebuilt from Postgres instead when `doc` is not a faithful copy, or when it cannot get past
+   * the stored snapshot (a gap before anything new: a missed update not fetched yet).
+   */
+  private async compact(tailUpdates: number): Promise<CompactionResult & { from: 'memory' | 'postgres' }> {
+    if (!this.faithful || this.contiguousSeq <= this.snapshotSeq) {
+      return { ...(await compactDocument(this.ctx.db, this.documentId)), from: 'postgres' };
+    }
+    const snapshot = snapshotOf(this.doc, this.contiguousSeq);
+    await writeSnapshot(this.ctx.db, this.documentId, snapshot);
+    return { lastSeq: snapshot.lastSeq, foldedUpdates: tailUpdates, snapshotBytes: snapshot.state.byteLength, from: 'memory' };
   }
 
   private async writeProjection() {
@@ -290,24 +347,22 @@ export class DocumentRoom {
     try {
       Y.applyUpdate(this.doc, update, FROM_STORE);
     } catch (error) {
+      this.faithful = false;
       this.log.log('error', 'update from another instance could not be applied', { seq, error });
     }
     this.noteSeqs([seq]);
   }
 
   /**
-   * Seqs are consecutive per document across all instances. A gap means an update was persisted
-   * but its publication was missed (e.g. the publishing instance died in between): fetch it.
+   * Seqs are consecutive per document across all writers. A gap means an update was persisted
+   * but has not reached this room: its publication was missed (e.g. the publishing instance died
+   * in between), or it was appended without a sync server (doc_updates takes inserts from
+   * members directly). Fetch it. Compaction relies on `contiguousSeq` too.
    */
   private noteSeqs(seqs: number[]) {
-    if (!this.ctx.bus) {
-      // Single instance: nobody else appends, nothing to wait for.
-      this.contiguousSeq = Math.max(this.contiguousSeq, ...seqs);
-      return;
-    }
     for (const seq of seqs) if (seq > this.contiguousSeq) this.seenAbove.add(seq);
     while (this.seenAbove.delete(this.contiguousSeq + 1)) this.contiguousSeq += 1;
-    if (this.seenAbove.size > 0 && this.ctx.bus && !this.catchUpTimer && !this.destroyed) {
+    if (this.seenAbove.size > 0 && !this.catchUpTimer && !this.destroyed) {
       this.catchUpTimer = setTimeout(() => {
         this.catchUpTimer = null;
         this.catchingUp = this.catchingUp.then(() => this.catchUp());
@@ -331,7 +386,7 @@ export class DocumentRoom {
     try {
       const stored = await readStoredState(this.ctx.db, this.documentId, this.contiguousSeq);
       if (this.destroyed) return;
-      applyStoredState(this.doc, stored, FROM_STORE, (seq, error) => this.log.log('error', 'stored update could not be applied; skipped', { seq, error }));
+      applyStoredState(this.doc, stored, FROM_STORE, (seq, error) => this.storedUpdateSkipped(seq, error));
       const covered = stored.lastSeq;
       this.contiguousSeq = Math.max(this.contiguousSeq, covered);
       for (const seq of this.seenAbove) if (seq <= this.contiguousSeq) this.seenAbove.delete(seq);
