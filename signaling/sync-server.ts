@@ -56,12 +56,12 @@ export const defaultLimits: ConnectionLimits = {
   messagesPerSecond: 200,
   messageBurst: 1000,
   maxQueuedMessages: 2000,
-  maxUpdatesInFlight: 64,
+  maxUpdatesInFlight: 1024,
   maxBufferedBytes: 32 * 1024 * 1024,
 };
 
 export const defaultRoomSettings: RoomSettings = {
-  maxBatchUpdates: 256,
+  maxBatchUpdates: 1000,
   compactAfterUpdates: 500,
   compactAfterBytes: 2 * 1024 * 1024,
   compactTailRatio: 1,

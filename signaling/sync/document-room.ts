@@ -221,16 +221,9 @@ export class DocumentRoom {
         }
         continue;
       }
+      this.applyPersisted(batch, seqs);
       batch.forEach((item, i) => {
-        const seq = seqs[i]!;
-        try {
-          Y.applyUpdate(this.doc, item.update, item.peer);
-        } catch (error) {
-          this.faithful = false;
-          this.ctx.metrics.errors.inc({ kind: 'apply' });
-          this.log.log('error', 'persisted update could not be applied', { seq, error });
-        }
-        this.ctx.bus?.publishUpdate(this.documentId, seq, item.update);
+        this.ctx.bus?.publishUpdate(this.documentId, seqs[i]!, item.update);
         this.tailUpdates += 1;
         this.tailBytes += item.update.byteLength;
         this.pendingBytes -= item.update.byteLength;
@@ -240,6 +233,36 @@ export class DocumentRoom {
       this.noteSeqs(seqs);
       this.projection.markDirty();
       this.maybeCompact();
+    }
+  }
+
+  /**
+   * Applies a persisted batch, one Yjs transaction per run of updates from the same client: the
+   * doc then emits one update per run, so the other clients get one frame instead of one per
+   * keystroke, and Yjs cleans up once per run instead of once per update.
+   */
+  private applyPersisted(batch: QueuedUpdate[], seqs: number[]) {
+    for (let start = 0; start < batch.length; ) {
+      const peer = batch[start]!.peer;
+      let end = start;
+      while (end < batch.length && batch[end]!.peer === peer) end += 1;
+      Y.transact(
+        this.doc,
+        () => {
+          for (let i = start; i < end; i++) {
+            try {
+              Y.applyUpdate(this.doc, batch[i]!.update, peer);
+            } catch (error) {
+              this.faithful = false;
+              this.ctx.metrics.errors.inc({ kind: 'apply' });
+              this.log.log('error', 'persisted update could not be applied', { seq: seqs[i], error });
+            }
+          }
+        },
+        peer,
+        false,
+      );
+      start = end;
     }
   }
 
