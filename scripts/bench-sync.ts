@@ -1,14 +1,17 @@
 // Sync benchmark: jd-kit's sync server against @y/websocket-server 0.1.1 (the last release on
 // yjs 13) and Hocuspocus 4, same workload, each server in its own process, clients in this one.
 // Prints figures; there is no pass/fail on speed.
-//   npx tsx scripts/bench-sync.ts [--rooms 100] [--clients 5] [--rate 5] [--seconds 10] [--only <server>] [--skip-trace | --trace-only]
-// The trace replay (automerge-paper) checks the result against the trace file's own endContent
-// (104 852 characters; the issue text's 56 769 does not describe this file).
+//   npx tsx scripts/bench-sync.ts [--rooms 100] [--clients 5] [--rate 5] [--seconds 10] [--only <server>]
+//     [--memory-documents 600] [--memory-runs 3] [--skip-trace | --trace-only] [--trace <file.json.gz>] [--cpu-prof <dir>]
+// The trace replay (automerge-paper, from ../shared/data/editing-traces/ beside the repository)
+// checks the result against the trace file's own endContent (104 852 characters; the issue
+// text's 56 769 does not describe this file). --cpu-prof writes a CPU profile of each server.
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import WebSocket, { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
@@ -28,20 +31,36 @@ const arg = (name: string, fallback: number) => {
 const docId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const BIG = 999_999;
 const TRACE = 999_998;
+/** Documents of the memory measurement: MEMORY + 0 … (warm-up ones first). */
+const MEMORY = 500_000;
+const MEMORY_WARM_UP = 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const TRACE_FILE = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'editing-traces', 'automerge-paper.json.gz');
 
 // ---------------------------------------------------------------- server side (child process)
-async function serve(kind: Kind, dir: string, rooms: number) {
+async function serve(kind: Kind, dir: string, rooms: number, memoryDocuments: number) {
   let port = 0;
+  let compactions = 0;
+  let errors = 0;
   if (kind === 'jd-kit') {
     const pg = new PGlite();
     await prepareDatabase(pg);
     const ids = [...Array.from({ length: rooms }, (_, i) => docId(i)), docId(BIG), docId(TRACE)];
+    if (memoryDocuments > 0) ids.push(...Array.from({ length: MEMORY_WARM_UP + memoryDocuments }, (_, i) => docId(MEMORY + i)));
     for (const id of ids) await pg.query('insert into public.job_descriptions (id, organization_id) values ($1, $2)', [id, ORGS.esdc]);
     const server = await startSyncServer({
       database: pgliteAccess(pg),
       tokens: await loadKeySet({ keyFile: join(dir, 'key.json') }),
       port: 0,
-      log: () => {},
+      log: (line) => {
+        if (line.includes('"msg":"compacted"')) compactions += 1;
+        if (line.includes('"level":"error"')) errors += 1;
+      },
       unloadDelayMs: 500,
       limits: { messagesPerSecond: 1e9, messageBurst: 1e9, maxQueuedMessages: 1e9 },
     });
@@ -60,18 +79,38 @@ async function serve(kind: Kind, dir: string, rooms: number) {
     port = server.address.port;
   }
   process.on('message', (m: string) => {
-    if (m === 'rss') {
-      globalThis.gc?.();
-      process.send!({ rss: process.memoryUsage().rss });
+    if (m === 'rss') void settledRss().then((rss) => process.send!({ rss }));
+    if (m === 'stats') {
+      const cpu = process.cpuUsage();
+      process.send!({ stats: { cpuSeconds: (cpu.user + cpu.system) / 1e6, compactions, errors } });
     }
+    if (m === 'exit') process.exit(0);
   });
   process.send!({ ready: port });
 }
 
+/** RSS after full collections (the child runs with --expose-gc): the median of three readings 100 ms apart. */
+async function settledRss(): Promise<number> {
+  const gc = globalThis.gc;
+  if (!gc) throw new Error('the server process needs --expose-gc');
+  const readings: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setImmediate(r));
+    gc();
+    readings.push(process.memoryUsage().rss);
+    await sleep(100);
+  }
+  return median(readings);
+}
+
 // ---------------------------------------------------------------- client side
-interface Server { kind: Kind; child: ChildProcess; url: string; rss(): Promise<number>; stop(): void }
-async function startServer(kind: Kind, dir: string, rooms: number): Promise<Server> {
-  const child = fork(import.meta.filename, ['--serve', kind, dir, String(rooms)], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+interface ServerStats { cpuSeconds: number; compactions: number; errors: number }
+interface Server { kind: Kind; child: ChildProcess; url: string; rss(): Promise<number>; stats(): Promise<ServerStats>; stop(): Promise<void> }
+async function startServer(kind: Kind, dir: string, rooms: number, memoryDocuments = 0): Promise<Server> {
+  const profile = process.argv.indexOf('--cpu-prof');
+  const profiling = profile > 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[profile + 1]!] : [];
+  const child = fork(import.meta.filename, ['--serve', kind, dir, String(rooms), String(memoryDocuments)], { execArgv: ['--import', 'tsx', '--expose-gc', ...profiling], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve) => child.on('message', (m: { ready?: number }) => m.ready && resolve(m.ready)));
   return {
     kind,
@@ -82,7 +121,18 @@ async function startServer(kind: Kind, dir: string, rooms: number): Promise<Serv
       child.on('message', on);
       child.send('rss');
     }),
-    stop: () => child.kill('SIGKILL'),
+    stats: () => new Promise((resolve) => {
+      const on = (m: { stats?: ServerStats }) => { if (m.stats) { child.off('message', on); resolve(m.stats); } };
+      child.on('message', on);
+      child.send('stats');
+    }),
+    // A profiled child exits on its own so the profile gets written; the others are killed.
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        if (profiling.length > 0) child.send('exit');
+        else child.kill('SIGKILL');
+      }),
   };
 }
 
@@ -117,19 +167,13 @@ const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 async function steadyLoad(server: Server, token: string, rooms: number, perRoom: number, rate: number, seconds: number) {
-  // The first scrape collects start-up garbage; the baseline is the settled second one.
-  await server.rss();
-  await sleep(1000);
-  const rssBefore = await server.rss();
   const clients: Client[][] = [];
   for (let r = 0; r < rooms; r++) clients.push(Array.from({ length: perRoom }, () => connect(server, r, token)));
   await Promise.all(clients.flat().map((c) => c.synced()));
   await sleep(500);
-  const rssLoaded = await server.rss();
   const latencies: number[] = [];
   for (const c of clients.flat()) {
     c.doc.getMap('sent').observe((event) => {
@@ -165,8 +209,51 @@ async function steadyLoad(server: Server, token: string, rooms: number, perRoom:
     deliveredPerSecond: delivered / elapsed,
     expectedDeliveries: sent * (perRoom - 1),
     delivered,
-    rssPerDocument: (rssLoaded - rssBefore) / rooms,
   };
+}
+
+/**
+ * Server RSS per loaded document, measured the same way for every server. In a fresh server
+ * process: load and leave MEMORY_WARM_UP documents (code compiled, pools allocated; jd-kit
+ * unloads them again), read the settled RSS (settledRss: full collections, median of three),
+ * then load `documents` documents in two halves, each document with one client that types a
+ * sentence, and read it again after each half. The first half also pays one-off growth (heap
+ * spaces, buffer pools) that has nothing to do with the number of documents, so the figure is
+ * the marginal cost: growth over the second half / its documents. Repeated in `runs` fresh
+ * processes: median and range. jd-kit's includes what its in-process PGlite allocates.
+ */
+async function memoryPerDocument(kind: Kind, dir: string, token: string, documents: number, runs: number) {
+  const marginal: number[] = [];
+  const overall: number[] = [];
+  const half = Math.floor(documents / 2);
+  for (let run = 0; run < runs; run++) {
+    const server = await startServer(kind, dir, 0, documents);
+    const clients: Client[] = [];
+    try {
+      const warmUp = Array.from({ length: MEMORY_WARM_UP }, (_, i) => connect(server, MEMORY + i, token));
+      await Promise.all(warmUp.map((c) => c.synced()));
+      for (const c of warmUp) c.doc.getText('body').insert(0, 'Warm-up sentence. ');
+      await sleep(300);
+      for (const c of warmUp) c.destroy();
+      await sleep(1500); // past jd-kit's 500 ms unload delay
+      const levels = [await server.rss()];
+      for (const [from, to] of [[0, half], [half, 2 * half]] as const) {
+        const more = Array.from({ length: to - from }, (_, i) => connect(server, MEMORY + MEMORY_WARM_UP + from + i, token));
+        clients.push(...more);
+        await Promise.all(more.map((c) => c.synced()));
+        for (const c of more) c.doc.getText('body').insert(0, 'Provides strategic advice on classification and staffing to senior management. ');
+        await sleep(1000);
+        levels.push(await server.rss());
+      }
+      const [baseline, atHalf, atFull] = levels as [number, number, number];
+      marginal.push((atFull - atHalf) / half);
+      overall.push((atFull - baseline) / (2 * half));
+    } finally {
+      for (const c of clients) c.destroy();
+      await server.stop();
+    }
+  }
+  return { median: median(marginal), min: Math.min(...marginal), max: Math.max(...marginal), overall: median(overall) };
 }
 
 function megabyteDoc(): Uint8Array {
@@ -209,16 +296,15 @@ async function firstSyncOfLargeDocument(server: Server, token: string, state: Ui
   return { warm, cold };
 }
 
-const TRACE_FILE = '/work/shared/data/editing-traces/automerge-paper.json.gz';
-
-async function replayTrace(server: Server, token: string) {
-  const trace = JSON.parse(gunzipSync(await readFile(TRACE_FILE)).toString()) as {
+async function replayTrace(server: Server, token: string, file: string) {
+  const trace = JSON.parse(gunzipSync(await readFile(file)).toString()) as {
     endContent: string;
     txns: { patches: [number, number, string][] }[];
   };
   const writer = connect(server, TRACE, token);
   await writer.synced();
   const text = writer.doc.getText('body');
+  const before = await server.stats();
   const started = performance.now();
   let edits = 0;
   for (const txn of trace.txns) {
@@ -243,14 +329,17 @@ async function replayTrace(server: Server, token: string) {
     await sleep(50);
   }
   const throughServerMs = performance.now() - started;
+  const after = await server.stats();
   const relayedText = reader.doc.getText('body').toString();
   const encoded = Y.encodeStateAsUpdate(writer.doc).length;
   // Cold: unload, then a fresh client gets the document from Postgres.
   writer.destroy();
   reader.destroy();
   await sleep(2500);
+  const coldStarted = performance.now();
   const cold = connect(server, TRACE, token);
   await cold.synced();
+  const coldMs = performance.now() - coldStarted;
   const coldText = cold.doc.getText('body').toString();
   cold.destroy();
   return {
@@ -265,6 +354,10 @@ async function replayTrace(server: Server, token: string) {
     relayedOk: relayedText === trace.endContent,
     coldOk: coldText === trace.endContent,
     encoded,
+    coldMs,
+    serverCpuSeconds: after.cpuSeconds - before.cpuSeconds,
+    compactions: after.compactions - before.compactions,
+    errors: after.errors - before.errors,
   };
 }
 
@@ -273,11 +366,24 @@ function equalBytes(a: Uint8Array, b: Uint8Array) {
 }
 
 async function main() {
-  if (process.argv[2] === '--serve') return serve(process.argv[3] as Kind, process.argv[4]!, Number(process.argv[5]));
+  if (process.argv[2] === '--serve') return serve(process.argv[3] as Kind, process.argv[4]!, Number(process.argv[5]), Number(process.argv[6]));
   const rooms = arg('rooms', 100);
   const perRoom = arg('clients', 5);
   const rate = arg('rate', 5);
   const seconds = arg('seconds', 10);
+  const memoryDocuments = arg('memory-documents', 600);
+  const memoryRuns = arg('memory-runs', 3);
+  const traceArg = process.argv.indexOf('--trace');
+  const traceFile = traceArg > 0 ? resolve(process.argv[traceArg + 1]!) : TRACE_FILE;
+  const replay = !process.argv.includes('--skip-trace');
+  if (replay && !existsSync(traceFile)) {
+    console.error(
+      `Editing trace not found: ${traceFile}\n` +
+        'The benchmark reads it from the shared data beside the repository (../shared/data/editing-traces/automerge-paper.json.gz); ' +
+        'pass --trace <file> to use another copy, or --skip-trace to leave the replay out.',
+    );
+    process.exit(1);
+  }
   const dir = await mkdtemp(join(tmpdir(), 'jd-bench-'));
   const keys = await loadKeySet({ keyFile: join(dir, 'key.json') });
   const token = await tokenFor(keys, USERS.editor, 24 * 3600);
@@ -288,35 +394,49 @@ async function main() {
   const big = megabyteDoc();
   if (kinds.length > 0) {
     console.log(`workload: ${rooms} rooms x ${perRoom} clients, each sending ${rate} small updates/s for ${seconds} s; 1 MB document = ${big.length} bytes`);
-    console.log('server             | fan-out p50 ms | p99 ms | updates/s sent | deliveries/s (of expected) | RSS/doc MB | 1 MB first sync ms (warm / cold from Postgres)');
+    console.log(
+      `RSS per loaded document: in a fresh server process, after ${MEMORY_WARM_UP} documents loaded and left, RSS after forced full GCs (median of 3 readings) ` +
+        `at ${Math.floor(memoryDocuments / 2)} and ${2 * Math.floor(memoryDocuments / 2)} loaded documents (one client each, one sentence typed); ` +
+        `growth between the two / ${Math.floor(memoryDocuments / 2)}; median (range) of ${memoryRuns} processes; in brackets, growth from none to ${2 * Math.floor(memoryDocuments / 2)} / ${2 * Math.floor(memoryDocuments / 2)}`,
+    );
+    console.log('server             | fan-out p50 ms | p99 ms | updates/s sent | deliveries/s (of expected) | 1 MB first sync ms (warm / cold from Postgres) | RSS/doc KB');
   }
   for (const kind of kinds) {
     const server = await startServer(kind, dir, rooms);
+    let load: Awaited<ReturnType<typeof steadyLoad>>;
+    let large: Awaited<ReturnType<typeof firstSyncOfLargeDocument>>;
     try {
-      const load = await steadyLoad(server, token, rooms, perRoom, rate, seconds);
-      const large = await firstSyncOfLargeDocument(server, token, big);
-      console.log(
-        `${kind.padEnd(18)} | ${load.p50.toFixed(1).padStart(14)} | ${load.p99.toFixed(1).padStart(6)} | ${load.sentPerSecond.toFixed(0).padStart(14)} | ${load.deliveredPerSecond.toFixed(0).padStart(12)} (${((100 * load.delivered) / load.expectedDeliveries).toFixed(1)}%) | ${mb(load.rssPerDocument).padStart(10)} | ${large.warm.toFixed(0)} / ${Number.isNaN(large.cold) ? 'n/a' : large.cold.toFixed(0)}`,
-      );
+      load = await steadyLoad(server, token, rooms, perRoom, rate, seconds);
+      large = await firstSyncOfLargeDocument(server, token, big);
     } finally {
-      server.stop();
+      await server.stop();
     }
+    const memory = await memoryPerDocument(kind, dir, token, memoryDocuments, memoryRuns);
+    console.log(
+      `${kind.padEnd(18)} | ${load.p50.toFixed(1).padStart(14)} | ${load.p99.toFixed(1).padStart(6)} | ${load.sentPerSecond.toFixed(0).padStart(14)} | ` +
+        `${load.deliveredPerSecond.toFixed(0).padStart(12)} (${((100 * load.delivered) / load.expectedDeliveries).toFixed(1)}%) | ` +
+        `${`${large.warm.toFixed(0)} / ${Number.isNaN(large.cold) ? 'n/a' : large.cold.toFixed(0)}`.padStart(46)} | ${kb(memory.median)} (${kb(memory.min)}–${kb(memory.max)}) [${kb(memory.overall)}]`,
+    );
   }
-  if (!process.argv.includes('--skip-trace')) {
+  if (replay) {
     const server = await startServer('jd-kit', dir, 1);
     try {
-      const r = await replayTrace(server, token);
+      const r = await replayTrace(server, token, traceFile);
       const verdict = (ok: boolean) => (ok ? 'matches' : 'DIFFERS');
       console.log(
         `trace automerge-paper through jd-kit: ${r.edits} edits, applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
           `complete at a second client (persisted, relayed) after ${(r.throughServerMs / 1000).toFixed(2)} s; encoded size ${r.encoded} bytes`,
       );
       console.log(
+        `  server until then: ${r.serverCpuSeconds.toFixed(1)} s of CPU, ${r.compactions} compactions, ${r.errors} errors logged; ` +
+          `reloaded from Postgres (cold) in ${r.coldMs.toFixed(0)} ms`,
+      );
+      console.log(
         `  the file's endContent: ${r.expectedLength} chars; writer ${r.localLength} chars (${verdict(r.localOk)}), ` +
           `second client ${r.relayedLength} chars (${verdict(r.relayedOk)}), reloaded from Postgres ${r.coldLength} chars (${verdict(r.coldOk)})`,
       );
     } finally {
-      server.stop();
+      await server.stop();
     }
   }
   await rm(dir, { recursive: true, force: true });
