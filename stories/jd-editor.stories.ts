@@ -1,40 +1,36 @@
-// Storybook CSF for <jd-editor>. Needs the local stack (`npm run stack`): sign in with a demo
-// account (password demo-password-1) in the session's form.
+// Storybook CSF for <jd-editor>, inside a <jd-session> on the local stack (`npm run stack`):
+// sign in with a demo account (editor@esdc.example, password demo-password-1) in the session's
+// form and the editor opens ESDC's seeded job description.
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
 import { html } from 'lit';
-import '../elements/session/define.js';
+import type { JdEditor } from '../elements/editor/editor.js';
+import { ESDC_DOCUMENT, inSession, sessionArgs, sessionArgTypes, TC_DOCUMENT } from '../.storybook/local-stack.js';
 import '../elements/editor/define.js';
 
-interface Args {
-  supabaseUrl: string;
-  anonKey: string;
-  syncUrl: string;
-  documentId: string;
-  lang: 'en' | 'fr';
-  readonly: boolean;
-  width: string;
-}
+const { args, argTypes, template } = getStorybookHelpers<JdEditor>('jd-editor');
 
-export default {
+const panel = html`<div slot="panel"><h2>Suggestions</h2><p>Panel slot content from the host.</p></div>`;
+
+const meta: Meta = {
   title: 'Elements/jd-editor',
   component: 'jd-editor',
-  args: {
-    supabaseUrl: 'http://127.0.0.1:54321',
-    anonKey: '',
-    syncUrl: '',
-    documentId: 'e5dc0000-0000-4000-a000-00000000d001',
-    lang: 'en',
-    readonly: false,
-    width: '100%',
-  } satisfies Args,
-  render: (args: Args) => html`<jd-session supabase-url=${args.supabaseUrl} anon-key=${args.anonKey} sync-url=${args.syncUrl} lang=${args.lang} style="width:${args.width}">
-    <jd-editor document-id=${args.documentId} ?readonly=${args.readonly}>
-      <div slot="panel"><h2>Suggestions</h2><p>Panel slot content from the host.</p></div>
-    </jd-editor>
-  </jd-session>`,
+  args: { ...args, ...sessionArgs, 'document-id': ESDC_DOCUMENT, commenting: false },
+  argTypes: { ...argTypes, ...sessionArgTypes },
+  render: ({ lang, width, ...editorArgs }) => inSession(template(editorArgs, panel), { lang, width }),
 };
+export default meta;
 
-export const Bilingual = {};
-export const French = { args: { lang: 'fr' } };
-export const ReadOnly = { args: { readonly: true } };
-export const NarrowStacked = { args: { width: '480px' } };
-export const OtherDepartmentNoAccess = { args: { documentId: '7c000000-0000-4000-a000-00000000d001' } };
+type Story = StoryObj;
+
+export const Bilingual: Story = {};
+export const French: Story = { args: { lang: 'fr' } };
+export const ReadOnly: Story = { args: { readonly: true } };
+export const NarrowStacked: Story = { args: { width: '480px' } };
+/** An ESDC account may not open Transport Canada's description: the no-access notice. */
+export const OtherDepartmentNoAccess: Story = { args: { 'document-id': TC_DOCUMENT } };
+/** Accessibility story: the French interface, read-only, checked by axe (Accessibility panel). */
+export const Accessibility: Story = {
+  args: { lang: 'fr', readonly: true },
+  parameters: { a11y: { test: 'error' } },
+};

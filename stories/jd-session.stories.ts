@@ -1,23 +1,43 @@
-// Storybook CSF (component story format) for <jd-session>; Storybook itself is not installed yet.
+// Storybook CSF for <jd-session>. Controls and docs come from the custom-elements manifest.
+// With the local stack running (`npm run stack`) the form signs in with a demo account, e.g.
+// editor@esdc.example, password demo-password-1.
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
 import { html } from 'lit';
+import type { JdSession } from '../elements/session/session.js';
+import { CACHE_NAME, stack } from '../.storybook/local-stack.js';
 import '../elements/session/define.js';
 
-interface Args {
-  supabaseUrl: string;
-  anonKey: string;
-  lang: 'en' | 'fr';
-  allowAnonymous: boolean;
-}
+const { args, argTypes, template } = getStorybookHelpers<JdSession>('jd-session');
 
-export default {
+const meta: Meta = {
   title: 'Elements/jd-session',
   component: 'jd-session',
-  args: { supabaseUrl: 'http://127.0.0.1:54321', anonKey: '', lang: 'en', allowAnonymous: false } satisfies Args,
-  render: (args: Args) => html`<jd-session supabase-url=${args.supabaseUrl} anon-key=${args.anonKey} lang=${args.lang} ?allow-anonymous=${args.allowAnonymous}></jd-session>`,
+  args: {
+    ...args,
+    'supabase-url': stack.apiUrl,
+    'anon-key': stack.anonKey,
+    'sync-url': stack.syncUrl ?? '',
+    'signaling-url': stack.signalingUrl ?? '',
+    lang: 'en',
+    // Its own stored sign-in, so the form shows here even after signing in in another story.
+    'cache-name': `${CACHE_NAME}-session`,
+    // The helpers turn a null default into '', which would mean "the host signs in" (no form).
+    accessToken: null,
+    roomPassword: null,
+  },
+  argTypes: { ...argTypes, lang: { ...argTypes['lang'], control: { type: 'inline-radio', labels: { '': "page's" } }, options: ['', 'en', 'fr'] } },
+  render: (storyArgs) => template(storyArgs, html`<p>Elements inside the session (default slot).</p>`),
 };
+export default meta;
 
-export const SignInForm = {};
-export const French = { args: { lang: 'fr' } };
-export const WithGuestSignIn = { args: { allowAnonymous: true } };
-/** Accessibility story: the form in French with the guest option, for axe in Storybook. */
-export const Accessibility = { args: { lang: 'fr', allowAnonymous: true } };
+type Story = StoryObj;
+
+export const SignInForm: Story = {};
+export const French: Story = { args: { lang: 'fr' } };
+export const WithGuestSignIn: Story = { args: { 'allow-anonymous': true } };
+/** Accessibility story: the form in French with the guest option, checked by axe (Accessibility panel). */
+export const Accessibility: Story = {
+  args: { lang: 'fr', 'allow-anonymous': true },
+  parameters: { a11y: { test: 'error' } },
+};
