@@ -75,8 +75,8 @@ select is_empty(
         where i.indrelid = format('public.%I', pc.tablename)::regclass and a.attname = pc.attname)$$,
   'every column a policy filters on leads an index');
 select policies_are('public', 'audit_log', array['audit_log_select'], 'audit_log has a select policy and nothing else');
-select policies_are('public', 'doc_updates', array['doc_updates_select', 'doc_updates_insert'],
-  'doc_updates: read and append, never update or delete through RLS');
+select policies_are('public', 'doc_updates', array['doc_updates_select'],
+  'doc_updates: members read; only the sync server (service role) appends, nobody updates or deletes through RLS');
 
 -- Functions ----------------------------------------------------------------------------------------
 

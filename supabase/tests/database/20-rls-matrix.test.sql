@@ -198,7 +198,7 @@ insert into tests.allowed values
   ('profiles', 'select', '{*}'), ('profiles', 'insert', '{}'), ('profiles', 'update', '{}'), ('profiles', 'delete', '{}'),
   ('job_descriptions', 'select', '{*}'), ('job_descriptions', 'insert', '{editor,translator,admin}'),
   ('job_descriptions', 'update', '{editor,translator,admin}'), ('job_descriptions', 'delete', '{admin}'),
-  ('doc_updates', 'select', '{*}'), ('doc_updates', 'insert', '{editor,translator,admin}'), ('doc_updates', 'update', '{}'), ('doc_updates', 'delete', '{}'),
+  ('doc_updates', 'select', '{*}'), ('doc_updates', 'insert', '{}'), ('doc_updates', 'update', '{}'), ('doc_updates', 'delete', '{}'),
   ('doc_snapshots', 'select', '{*}'), ('doc_snapshots', 'insert', '{}'), ('doc_snapshots', 'update', '{}'), ('doc_snapshots', 'delete', '{}'),
   ('document_sections', 'select', '{*}'), ('document_sections', 'insert', '{}'), ('document_sections', 'update', '{}'), ('document_sections', 'delete', '{}'),
   ('document_versions', 'select', '{*}'), ('document_versions', 'insert', '{editor,translator,admin}'),

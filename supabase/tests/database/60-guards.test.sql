@@ -1,7 +1,7 @@
 -- What triggers enforce beyond the RLS matrix: who a row says created it, what may change
 -- after creation, the last admin, threads, append-only Yjs updates, and pending glossary terms.
 begin;
-select plan(29);
+select plan(30);
 
 grant usage on schema tests to anon, authenticated, service_role;
 grant execute on all functions in schema tests to authenticated;
@@ -89,13 +89,18 @@ reset role;
 -- Yjs updates ------------------------------------------------------------------------------------------
 
 select tests.login('translator');
+select throws_ok(
+  $$insert into public.doc_updates (document_id, update) values ('e5dc0000-0000-4000-a000-00000000d001', '\x01')$$,
+  '42501', null, 'members cannot append to the Yjs log directly: updates go through the sync server, which judges them');
+reset role;
+set local role service_role;
 select results_eq(
   $$insert into public.doc_updates (document_id, seq, update, created_by)
-    values ('e5dc0000-0000-4000-a000-00000000d001', null, '\x01', '7c000000-0000-4000-a000-000000000102'),
+    values ('e5dc0000-0000-4000-a000-00000000d001', null, '\x01', 'e5dc0000-0000-4000-a000-000000000103'),
            ('e5dc0000-0000-4000-a000-00000000d001', null, '\x02', null)
     returning seq, created_by$$,
-  $$values (1::bigint, 'e5dc0000-0000-4000-a000-000000000103'::uuid), (2::bigint, 'e5dc0000-0000-4000-a000-000000000103'::uuid)$$,
-  'an update without seq gets the next one; created_by is the caller');
+  $$values (1::bigint, 'e5dc0000-0000-4000-a000-000000000103'::uuid), (2::bigint, null::uuid)$$,
+  'an update without seq gets the next one; the service says who wrote it');
 reset role;
 insert into public.doc_snapshots (document_id, state, state_vector, last_seq) values ('7c000000-0000-4000-a000-00000000d001', '\x00', '\x00', 41);
 select results_eq(
