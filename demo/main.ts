@@ -1,12 +1,15 @@
 // The demo portal's own script: configures <jd-session> from the local stack, lists the
-// documents the signed-in user may open (RPC list_documents) and points <jd-editor> at one.
+// documents the signed-in user may open (RPC list_documents) and points <jd-editor> and its
+// <jd-comments> sidebar at one.
 import stack from 'virtual:jd-stack';
 import '../elements/session/define.js';
 import '../elements/editor/define.js';
+import '../elements/comments/define.js';
 
 const status = document.querySelector<HTMLElement>('#stack-status')!;
 const session = document.querySelector('jd-session')!;
 const editor = document.querySelector('jd-editor')!;
+const comments = document.querySelector('jd-comments')!;
 const documents = document.querySelector<HTMLSelectElement>('#documents')!;
 const uiLang = document.querySelector<HTMLSelectElement>('#ui-lang')!;
 const editorStatus = document.querySelector<HTMLElement>('#editor-status')!;
@@ -32,7 +35,7 @@ uiLang.addEventListener('change', () => {
 async function listDocuments(): Promise<void> {
   documents.replaceChildren(new Option('—', ''));
   documents.disabled = true;
-  editor.documentId = '';
+  openDocument('');
   const client = session.client;
   if (!client || !session.user) return;
   const { data, error } = await client.rpc('list_documents');
@@ -46,11 +49,16 @@ async function listDocuments(): Promise<void> {
   documents.disabled = false;
   if (documents.options.length > 1) {
     documents.selectedIndex = 1;
-    editor.documentId = documents.value;
+    openDocument(documents.value);
   }
 }
 
-documents.addEventListener('change', () => (editor.documentId = documents.value));
+function openDocument(id: string): void {
+  editor.documentId = id;
+  comments.documentId = id;
+}
+
+documents.addEventListener('change', () => openDocument(documents.value));
 session.addEventListener('jd-session-change', () => void listDocuments());
 editor.addEventListener('jd-status-change', (event) => {
   editorStatus.textContent = `Editor: ${event.status}`;

@@ -12,6 +12,7 @@ import type { SyncDatabase } from '../db/sql-access.js';
 import { applyStoredState, compactDocument, readStoredState, snapshotOf, writeSnapshot, type CompactionResult, type PendingUpdate } from '../db/update-log.js';
 import type { UpdateWriter } from '../db/update-writer.js';
 import { projectSections, writeSections } from '../db/section-projection.js';
+import { seedFromSections } from '../db/document-seed.js';
 import type { DocumentBus } from '../scale/document-bus.js';
 import type { SyncMetrics } from './sync-metrics.js';
 import { ProjectionScheduler } from './projection-scheduler.js';
@@ -125,6 +126,8 @@ export class DocumentRoom {
           awareness: (update) => (loaded ? room.applyRemoteAwareness(update) : early.push(() => room.applyRemoteAwareness(update))),
         });
       }
+      // Before reading: the first content is then stored like any update and read back below.
+      if (await seedFromSections(ctx.db, documentId)) room.log.log('info', 'first content from the stored sections');
       const stored = await readStoredState(ctx.db, documentId);
       applyStoredState(room.doc, stored, FROM_STORE, (seq, error) => room.storedUpdateSkipped(seq, error));
       room.contiguousSeq = stored.lastSeq;

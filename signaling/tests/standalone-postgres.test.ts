@@ -211,9 +211,14 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
   it('lets two ESDC clients converge, and stores every update in public.doc_updates first', async () => {
     editor = connect(ESDC_DOCUMENT, await tokenFor(USERS.editor));
     await synced(editor);
-    // A document nobody has opened yet: the editor fills it from the seeded sections, as jd-editor does.
-    assert.equal(fragments(editor), '|');
+    // A document nobody has opened yet: the server gives it its first content from the seeded
+    // sections, the same bytes jd-editor would compute (so a client seeding too adds nothing).
+    const seeded = new Y.Doc();
+    Y.applyUpdate(seeded, initialContentUpdate(seedsFromRows(seededSections)));
+    assert.equal(fragments(editor), fragments({ doc: seeded } as TestClient));
+    const before = fragments(editor);
     Y.applyUpdate(editor.doc, initialContentUpdate(seedsFromRows(seededSections)));
+    assert.equal(fragments(editor), before, 'seeding again on the client changes nothing');
     translator = connect(ESDC_DOCUMENT, await tokenFor(USERS.translator));
     await synced(translator);
     editor.doc.getText('body').insert(0, 'Provides advice. ');
@@ -224,7 +229,8 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
     const rows = await sql!<{ seq: string; created_by: string | null; bytes: number }[]>`
       select seq, created_by, octet_length(update) as bytes from public.doc_updates where document_id = ${ESDC_DOCUMENT} order by seq`;
     assert.deepEqual(rows.map((r) => Number(r.seq)), rows.map((_r, i) => i + 1), 'seqs 1, 2, … without gaps');
-    assert.deepEqual(new Set(rows.map((r) => r.created_by)), new Set([USERS.editor.id, USERS.translator.id]), 'each row names its author');
+    assert.equal(rows[0]!.created_by, null, 'the first content is the server\'s');
+    assert.deepEqual(new Set(rows.slice(1).map((r) => r.created_by)), new Set([USERS.editor.id, USERS.translator.id]), 'each later row names its author');
     assert.ok(rows.every((r) => r.bytes > 0));
     assert.equal(await storedText(ESDC_DOCUMENT), textOf(editor.doc), 'the stored updates rebuild the document');
   });
