@@ -2,6 +2,7 @@
 // shape as i18n.ts (id -> template with {placeholders}), kept beside the comment code so the
 // comments feature is one set of files.
 import type { Lang } from './sections.js';
+import { fillPlaceholders } from './i18n.js';
 
 const en = {
   'comments.label': 'Comments',
@@ -121,5 +122,5 @@ const catalogs: Record<Lang, Record<CommentMessageId, string>> = { en, fr };
 
 /** A comments message in `lang`, placeholders filled in (values are text, never HTML). */
 export function commentMsg(lang: Lang, id: CommentMessageId, values: Record<string, string | number> = {}): string {
-  return catalogs[lang][id].replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return fillPlaceholders(catalogs[lang][id], values);
 }

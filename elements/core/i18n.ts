@@ -171,9 +171,14 @@ const fr: Catalog = {
 
 const catalogs: Record<Lang, Catalog> = { en, fr };
 
+/** A template with its `{name}` placeholders filled in; unknown names stay as written. Values are text, never HTML. */
+export function fillPlaceholders(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
 /** The message in `lang`, with `{name}` placeholders filled in (values are text, never HTML). */
 export function msg(lang: Lang, id: MessageId, values: Record<string, string | number> = {}): string {
-  return catalogs[lang][id].replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return fillPlaceholders(catalogs[lang][id], values);
 }
 
 /** 'fr' for any French tag (fr, fr-CA), else 'en'. */
