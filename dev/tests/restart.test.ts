@@ -1,59 +1,17 @@
 // Acceptance: the stack started the way a newcomer starts it keeps data across a clean
 // restart, applies a migration added between runs exactly once, and is healthy quickly.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import { fixturesDir } from './stack-fixture.js';
+import { freeStackPorts, LOCAL_ANON_KEY, startStackProcess, stopStackProcess, type StackProcess } from './support/stack-process.js';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
-const ANON_KEY =
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-interface StartedStack {
-  child: ChildProcess;
-  output: () => string;
-  secondsToHealthy: number;
-}
-
-async function startStackProcess(env: Record<string, string>, apiUrl: string): Promise<StartedStack> {
-  const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'dev/start.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the stack exited with ${child.exitCode}:\n${output}`);
-    const healthy = await fetch(`${apiUrl}/health`).then((r) => r.status === 200, () => false);
-    if (healthy) break;
-    if (performance.now() - startedAt > 60_000) throw new Error(`no healthy stack after 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, output: () => output, secondsToHealthy: (performance.now() - startedAt) / 1000 };
-}
-
-async function stopWithSigterm(stack: StartedStack) {
-  const exited = new Promise<number | null>((r) => stack.child.once('exit', (code) => r(code)));
-  stack.child.kill('SIGTERM');
-  assert.equal(await exited, 0, `clean shutdown:\n${stack.output()}`);
+async function stopWithSigterm(stack: StackProcess) {
+  assert.equal(await stopStackProcess(stack), 0, `clean shutdown:\n${stack.output()}`);
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -69,24 +27,20 @@ test('restart keeps users, rows and applies a new migration once', async () => {
     join(fixturesDir, 'migrations/20260101000000_contract_fixtures.sql'),
     join(migrationsDir, '20260101000000_contract_fixtures.sql'),
   );
-  const [apiPort, dbPort, syncPort, signalingPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const ports = await freeStackPorts();
+  const apiUrl = `http://127.0.0.1:${ports.apiPort}`;
   const env = {
     JD_DATA_DIR: dataDir,
     JD_MIGRATIONS_DIR: migrationsDir,
     JD_SEED_FILE: join(fixturesDir, 'no-seed.sql'),
-    JD_API_PORT: String(apiPort),
-    JD_DB_PORT: String(dbPort),
-    JD_SYNC_PORT: String(syncPort),
-    JD_SIGNALING_PORT: String(signalingPort),
   };
   const client = () =>
-    createClient(apiUrl, ANON_KEY, {
+    createClient(apiUrl, LOCAL_ANON_KEY, {
       auth: { persistSession: false, autoRefreshToken: false },
       realtime: { transport: ws as unknown as typeof WebSocket },
     });
 
-  const first = await startStackProcess(env, apiUrl);
+  const first = await startStackProcess(ports, env);
   cleanups.push(async () => void first.child.kill('SIGKILL'));
   console.log(`first start: healthy after ${first.secondsToHealthy.toFixed(2)} s`);
   assert.ok(first.secondsToHealthy < 20, `healthy within 20 s (took ${first.secondsToHealthy.toFixed(1)} s)`);
@@ -105,7 +59,7 @@ test('restart keeps users, rows and applies a new migration once', async () => {
       'grant select on public.migration_runs to anon, authenticated;\n',
   );
 
-  const second = await startStackProcess(env, apiUrl);
+  const second = await startStackProcess(ports, env);
   cleanups.push(async () => void second.child.kill('SIGKILL'));
   console.log(`restart: healthy after ${second.secondsToHealthy.toFixed(2)} s`);
   const reader = client();
@@ -118,7 +72,7 @@ test('restart keeps users, rows and applies a new migration once', async () => {
   await stopWithSigterm(second);
 
   // A third start must not apply it again.
-  const third = await startStackProcess(env, apiUrl);
+  const third = await startStackProcess(ports, env);
   cleanups.push(async () => void third.child.kill('SIGKILL'));
   const again = await client().from('migration_runs').select('id');
   assert.equal(again.data?.length, 1, 'the migration was applied once');
