@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'smol-toml';
 import { z } from 'zod';
+import { PASSWORD_REQUIREMENTS } from './gateway/auth/credentials.js';
 
 const ProjectConfig = z.object({
   auth: z
@@ -11,6 +12,8 @@ const ProjectConfig = z.object({
       enable_signup: z.boolean().default(true),
       enable_anonymous_sign_ins: z.boolean().default(false),
       minimum_password_length: z.number().int().min(6).default(6),
+      // The Supabase CLI's values; "" (the default) requires no particular characters.
+      password_requirements: z.enum(PASSWORD_REQUIREMENTS).default(''),
     })
     .prefault({}),
 });

@@ -1,5 +1,6 @@
 // INTERFACE of dev/stack.ts (written by the lead): the whole local stack in one process.
 import type { PGlite } from '@electric-sql/pglite';
+import type { JWTPayload } from 'jose';
 import type { SerialDatabase } from './db/serial-database.js';
 
 export interface StackOptions {
@@ -21,6 +22,8 @@ export interface StackOptions {
   migrationsDir?: string | readonly string[];
   seedFile?: string;
   functionsDir?: string;
+  /** The project's config.toml (auth settings, functions). Default: supabase/config.toml. */
+  configFile?: string;
   /** One line per event; default console.log. */
   log?: (line: string) => void;
 }
@@ -69,5 +72,10 @@ export interface RunningStack {
   serviceRoleKey: string;
   pg: PGlite;
   database: SerialDatabase;
+  /**
+   * Signs a user access token with the stack's ES256 key, as sign-in does: for tests that need
+   * a token sign-in would not give (expired, other claims).
+   */
+  signAccessToken(claims: JWTPayload): Promise<string>;
   stop(): Promise<void>;
 }

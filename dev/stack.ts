@@ -8,6 +8,7 @@ import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import { startDatabase } from './db/start-database.js';
 import { createGateway } from './gateway/app.js';
 import { loadKeySet } from './gateway/keys.js';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './gateway/auth/sign-in-limiter.js';
 import { createFunctionsRunner } from './gateway/functions/runner.js';
 import { readProjectConfig } from './project-config.js';
 import { startSyncServer, type RunningSyncServer } from '../signaling/sync-server.js';
@@ -29,6 +30,22 @@ function portFrom(value: string | undefined, fallback: number, name: string): nu
   return port;
 }
 
+function countFrom(value: string | undefined, fallback: number, name: string, min: number): number {
+  if (value === undefined || value === '') return fallback;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${value}"`);
+  return count;
+}
+
+/** Failed password sign-ins allowed per account and per address in a window (0 = no limit). */
+function signInLimitsFrom(env: NodeJS.ProcessEnv): SignInLimits {
+  return {
+    failuresPerAccount: countFrom(env['JD_AUTH_SIGN_IN_FAILURES_PER_ACCOUNT'], DEFAULT_SIGN_IN_LIMITS.failuresPerAccount, 'JD_AUTH_SIGN_IN_FAILURES_PER_ACCOUNT', 0),
+    failuresPerAddress: countFrom(env['JD_AUTH_SIGN_IN_FAILURES_PER_ADDRESS'], DEFAULT_SIGN_IN_LIMITS.failuresPerAddress, 'JD_AUTH_SIGN_IN_FAILURES_PER_ADDRESS', 0),
+    windowSeconds: countFrom(env['JD_AUTH_SIGN_IN_WINDOW_SECONDS'], DEFAULT_SIGN_IN_LIMITS.windowSeconds, 'JD_AUTH_SIGN_IN_WINDOW_SECONDS', 1),
+  };
+}
+
 /** Options from the caller first, then JD_* environment variables, then the documented defaults. */
 export function resolveStackOptions(options: StackOptions = {}, env = process.env) {
   const dataDirSetting = options.dataDir ?? env['JD_DATA_DIR'] ?? '.jd-data';
@@ -44,7 +61,8 @@ export function resolveStackOptions(options: StackOptions = {}, env = process.en
     migrationsDir: options.migrationsDir ?? resolve(env['JD_MIGRATIONS_DIR'] ?? join(projectRoot, 'supabase/migrations')),
     seedFile: options.seedFile ?? resolve(env['JD_SEED_FILE'] ?? join(projectRoot, 'supabase/seed.sql')),
     functionsDir: options.functionsDir ?? join(projectRoot, 'edge-functions'),
-    configFile: join(projectRoot, 'supabase/config.toml'),
+    configFile: options.configFile ?? join(projectRoot, 'supabase/config.toml'),
+    signInLimits: signInLimitsFrom(env),
     log: options.log ?? ((line: string) => console.log(line)),
   };
 }
@@ -140,6 +158,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     anonymousSignIns: project.auth.enable_anonymous_sign_ins,
     signups: project.auth.enable_signup,
     minimumPasswordLength: project.auth.minimum_password_length,
+    passwordRequirements: project.auth.password_requirements,
+    signInLimits: settings.signInLimits,
   };
   const app = createGateway({
     database: db.database,
@@ -203,6 +223,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     serviceRoleKey: keys.serviceRoleKey,
     pg: db.pg,
     database: db.database,
+    signAccessToken: (claims) => keys.signAccessToken(claims),
     async stop() {
       stopped = true;
       // Sync first: it flushes pending updates to the database before the database closes.

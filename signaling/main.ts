@@ -1,8 +1,11 @@
 // Standalone entry: the sync server and the signaling server against any Postgres
-// (DATABASE_URL, e.g. a hosted Supabase project) with tokens verified through the project's
-// JWKS (SUPABASE_URL) and/or its legacy JWT secret (SUPABASE_JWT_SECRET). REDIS_URL enables
-// scale-out. SIGTERM/SIGINT stop gracefully (clients get 1012 and reconnect elsewhere).
-import { createSupabaseTokenVerifier } from './auth/token-verifier.js';
+// (DATABASE_URL, e.g. a hosted Supabase project). User tokens are verified through the
+// project's JWKS: SUPABASE_URL (served at /auth/v1/.well-known/jwks.json), SUPABASE_JWKS_URL
+// or SUPABASE_JWKS_FILE. SUPABASE_JWT_SECRET, the legacy secret, verifies the HS256
+// anon/service_role keys, and user tokens too only with SUPABASE_HS256_USER_TOKENS=true (a
+// project that still signs them with it). REDIS_URL enables scale-out. SIGTERM/SIGINT stop
+// gracefully (clients get 1012 and reconnect elsewhere).
+import { createSupabaseTokenVerifier, supabaseTokenOptionsFromEnv } from './auth/token-verifier.js';
 import { connectPostgres, postgresAccess } from './db/sql-access.js';
 import { createLogger } from './ops/logger.js';
 import { startSignalingServer } from './signaling-server.js';
@@ -27,7 +30,7 @@ const log = createLogger();
 // makes it fail with "Invalid array length".
 const sql = connectPostgres(required('DATABASE_URL'), { max: integer('JD_DB_POOL_SIZE', 10, 1, 1000, 'a number of connections (1 to 1000)') });
 const database = postgresAccess(sql);
-const tokens = createSupabaseTokenVerifier({ supabaseUrl: process.env['SUPABASE_URL'], jwtSecret: process.env['SUPABASE_JWT_SECRET'] });
+const tokens = createSupabaseTokenVerifier(supabaseTokenOptionsFromEnv(process.env));
 const host = process.env['JD_BIND_HOST'] ?? '127.0.0.1';
 
 const sync = await startSyncServer({ database, tokens, host, port: port('JD_SYNC_PORT', 1234), redisUrl: process.env['REDIS_URL'] ?? null, log });

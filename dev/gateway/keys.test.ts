@@ -67,20 +67,26 @@ describe('loadKeySet', () => {
     assert.equal((await keys.verify(token)).sub, 'user-1');
   });
 
-  it('accepts HS256 tokens minted with the secret, as tools written for Supabase do', async () => {
+  it('accepts HS256 tokens only as the API keys: anon or service_role, naming no user', async () => {
     const keys = await loadKeySet({ keyFile: null });
-    const minted = await new SignJWT({ sub: 'tool', role: 'authenticated' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setExpirationTime('5m')
-      .sign(new TextEncoder().encode(LOCAL_JWT_SECRET));
-    assert.equal((await keys.verify(minted)).sub, 'tool');
+    const secret = new TextEncoder().encode(LOCAL_JWT_SECRET);
+    const mint = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(secret);
+    assert.equal((await keys.verify(await mint({ role: 'service_role' })))['role'], 'service_role');
+    assert.equal((await keys.verify(keys.anonKey))['role'], 'anon');
+
+    const asUser = await verifyFailure(keys.verify(await mint({ sub: 'tool', role: 'authenticated' })));
+    assert.equal(asUser.reason, 'invalid');
+    assert.match(asUser.message, /only accepted as the anon or service_role API key/);
+    assert.equal((await verifyFailure(keys.verify(await mint({ sub: 'victim', role: 'anon' })))).reason, 'invalid');
+    assert.equal((await verifyFailure(keys.verify(await mint({ sub: 'victim', role: 'service_role' })))).reason, 'invalid');
+    assert.equal((await verifyFailure(keys.verify(await mint({ role: 'postgres' })))).reason, 'invalid');
   });
 
   it('reports expired tokens as expired, for both algorithms', async () => {
     const keys = await loadKeySet({ keyFile: null });
     const expiredEs = await keys.signAccessToken({ sub: 'u', exp: now() - 10 });
     assert.equal((await verifyFailure(keys.verify(expiredEs))).reason, 'expired');
-    const expiredHs = await new SignJWT({ sub: 'u' })
+    const expiredHs = await new SignJWT({ role: 'anon' })
       .setProtectedHeader({ alg: 'HS256' })
       .setExpirationTime(now() - 10)
       .sign(new TextEncoder().encode(LOCAL_JWT_SECRET));

@@ -16,6 +16,7 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
+import { apiKeyClaimsProblem } from '../../signaling/auth/api-key-claims.js';
 
 /** Supabase's well-known local development secret, used by `supabase start` too. */
 export const LOCAL_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
@@ -36,14 +37,18 @@ export class JwtVerificationError extends Error {
 }
 
 export interface KeySet {
-  /** HS256 secret: signs the legacy anon/service_role API keys, and verifies HS256 tokens. */
+  /** HS256 secret: signs the legacy anon/service_role API keys, and verifies them. */
   readonly jwtSecret: string;
   /** `{"iss":"supabase-demo","role":"anon","exp":1983812996}` signed HS256 with jwtSecret. */
   readonly anonKey: string;
   readonly serviceRoleKey: string;
   /** Signs a user access token (asymmetric, with a `kid` header, published in jwks()). */
   signAccessToken(claims: JWTPayload): Promise<string>;
-  /** Verifies an access token or API key (ES256 user tokens, HS256 legacy keys). Throws JwtVerificationError. */
+  /**
+   * Verifies an access token or API key: ES256 user tokens with our kid, and HS256 tokens only
+   * as API keys (role anon or service_role, no sub), since the HS256 secret is public on the
+   * local stack. Throws JwtVerificationError.
+   */
   verify(token: string): Promise<JWTPayload>;
   /** Public keys as served at /auth/v1/.well-known/jwks.json. */
   jwks(): { keys: Record<string, unknown>[] };
@@ -111,7 +116,10 @@ async function verifyToken(token: string, hmacKey: Uint8Array, signing: SigningK
       return (await jwtVerify(token, signing.publicKey, { algorithms: ['ES256'] })).payload;
     }
     if (header.alg === 'HS256') {
-      return (await jwtVerify(token, hmacKey, { algorithms: ['HS256'] })).payload;
+      const { payload } = await jwtVerify(token, hmacKey, { algorithms: ['HS256'] });
+      const problem = apiKeyClaimsProblem(payload);
+      if (problem) throw new JwtVerificationError('invalid', `token is unverifiable: ${problem}`);
+      return payload;
     }
     throw new JwtVerificationError('invalid', `token is unverifiable: signing method ${String(header.alg)} is invalid`);
   } catch (error) {

@@ -1,7 +1,9 @@
 // Acceptance (issue #5): the standalone entry `signaling/main.ts`, run as an operator runs it
 // (`node --import tsx signaling/main.ts`) against a real PostgreSQL server holding the project's
-// platform files, migrations and seed, with the legacy HS256 secret of a Supabase project
-// (SUPABASE_JWT_SECRET) and tokens carrying the claims Supabase Auth puts in access tokens.
+// platform files, migrations and seed, with the legacy HS256 secret of a Supabase project that
+// still signs user tokens with it (SUPABASE_JWT_SECRET, SUPABASE_HS256_USER_TOKENS=true) and
+// tokens carrying the claims Supabase Auth puts in access tokens; and, as a project with
+// asymmetric keys runs it, with the project's JWKS (SUPABASE_JWKS_FILE) for user tokens.
 // The stock y-websocket client and a y-webrtc-style signaling client talk to it; what it stores
 // is read back with a plain postgres.js connection.
 // Without a PostgreSQL server installed this fails with the reason (CI installs `postgresql`).
@@ -9,7 +11,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { SignJWT } from 'jose';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import postgres from 'postgres';
 import * as Y from 'yjs';
 import { applySupabaseSchema } from '../../dev/tests/support/supabase-schema.js';
@@ -37,10 +41,10 @@ const USERS = {
 } as const;
 type User = (typeof USERS)[keyof typeof USERS];
 
-/** An access token as Supabase Auth issues it with the legacy HS256 secret. */
-async function tokenFor(user: User, options: { expiresIn?: number; secret?: string } = {}): Promise<string> {
+/** The claims Supabase Auth puts in a user's access token. */
+function accessTokenClaims(user: User) {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({
+  return {
     email: user.email,
     phone: '',
     app_metadata: { provider: 'email', providers: ['email'] },
@@ -50,13 +54,19 @@ async function tokenFor(user: User, options: { expiresIn?: number; secret?: stri
     amr: [{ method: 'password', timestamp: now }],
     session_id: randomUUID(),
     is_anonymous: false,
-  })
+    iss: `${SUPABASE_URL}/auth/v1`,
+    sub: user.id,
+    aud: 'authenticated',
+    iat: now,
+    exp: now + 3600,
+  };
+}
+
+/** An access token as Supabase Auth issues it with the legacy HS256 secret. */
+async function tokenFor(user: User, options: { expiresIn?: number; secret?: string } = {}): Promise<string> {
+  const claims = accessTokenClaims(user);
+  return new SignJWT({ ...claims, exp: claims.iat + (options.expiresIn ?? 3600) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuer(`${SUPABASE_URL}/auth/v1`)
-    .setSubject(user.id)
-    .setAudience('authenticated')
-    .setIssuedAt(now)
-    .setExpirationTime(now + (options.expiresIn ?? 3600))
     .sign(new TextEncoder().encode(options.secret ?? JWT_SECRET));
 }
 
@@ -90,13 +100,17 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
   const outputs: string[][] = [];
   let errorsReported = 0;
 
-  /** main.ts with nothing but the environment an operator gives it. */
-  async function startMain(): Promise<Standalone> {
+  /** main.ts with nothing but the environment an operator gives it (by default, a legacy HS256 project). */
+  async function startMain(tokenEnv: NodeJS.ProcessEnv = { SUPABASE_JWT_SECRET: JWT_SECRET, SUPABASE_HS256_USER_TOKENS: 'true' }): Promise<Standalone> {
     const signalingPort = await freePort();
     const child = await startChild(mainEntry, [], {
       DATABASE_URL: server!.url,
-      SUPABASE_JWT_SECRET: JWT_SECRET,
-      SUPABASE_URL: '', // HS256 only: no JWKS to fetch
+      SUPABASE_URL: '', // no JWKS to fetch unless tokenEnv names one
+      SUPABASE_JWT_SECRET: '',
+      SUPABASE_HS256_USER_TOKENS: '',
+      SUPABASE_JWKS_FILE: '',
+      SUPABASE_JWKS_URL: '',
+      ...tokenEnv,
       REDIS_URL: '', // single instance
       JD_SYNC_PORT: '0',
       JD_SIGNALING_PORT: String(signalingPort),
@@ -348,5 +362,30 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
     await until(() => textOf(reviewer.doc) === expected, 'the new client to receive the whole document');
     assert.ok(textOf(reviewer.doc).startsWith('After the snapshot. '));
     assert.equal(fragments(reviewer), fragments(editor));
+  });
+
+  it('with asymmetric user tokens (JWKS) and the legacy secret for API keys only, refuses HS256 user tokens with 4401', async () => {
+    // Where the project's signing key would be: a key pair of our own, its public half as the JWKS file.
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const kid = randomUUID();
+    const folder = await mkdtemp(join(tmpdir(), 'jd-jwks-'));
+    const jwksFile = join(folder, 'jwks.json');
+    await writeFile(jwksFile, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] }));
+    const previous = main!.child;
+    previous.process.kill('SIGTERM');
+    assert.equal(await previous.exited, 0);
+    try {
+      // The legacy secret alone cannot verify users without the operator saying so: main.ts refuses to start.
+      await assert.rejects(startMain({ SUPABASE_JWT_SECRET: JWT_SECRET }), /SUPABASE_JWT_SECRET alone verifies only the anon\/service_role API keys/);
+
+      main = await startMain({ SUPABASE_JWKS_FILE: jwksFile, SUPABASE_JWT_SECRET: JWT_SECRET });
+      const es256 = await new SignJWT(accessTokenClaims(USERS.reviewer)).setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' }).sign(privateKey);
+      await synced(connect(ESDC_DOCUMENT, es256));
+      assert.equal(await connect(ESDC_DOCUMENT, await tokenFor(USERS.editor)).closed, 4401);
+      const peer = await signal(await tokenFor(USERS.editor));
+      assert.equal(await peer.closed, 4401);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -10,7 +10,7 @@ import { hashPassword } from './password-hash.js';
 import { readJsonBody } from './request-body.js';
 import { readIssuedSession, sessionResponse } from './session-response.js';
 import { startSession } from './session-store.js';
-import type { AuthDeps } from './settings.js';
+import { passwordPolicy, type AuthDeps } from './settings.js';
 import { findUserIdByEmail, insertEmailIdentity, insertUser, recordSignIn } from './user-store.js';
 
 // gotrue_meta_security, code_challenge and channel are accepted and ignored (no captcha, no PKCE mail).
@@ -32,7 +32,7 @@ export function handleSignup(deps: AuthDeps) {
     if (!deps.settings.signups) throw signupsDisabled();
     if (body.email && body.phone) throw validationFailed('Only an email address or phone number should be provided on signup.');
     if (!body.password) throw validationFailed('Signup requires a valid password');
-    checkPasswordStrength(body.password, deps.settings.minimumPasswordLength);
+    checkPasswordStrength(body.password, passwordPolicy(deps.settings));
     if (!body.email) throw new AuthFailure(422, 'phone_provider_disabled', 'Phone signups are disabled');
     const email = normalizeEmail(body.email);
 

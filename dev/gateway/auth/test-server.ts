@@ -26,8 +26,9 @@ export async function startAuthTestServer(overrides: Partial<AuthSettings> = {})
 
   // The issuer names the server's own URL, known only once it listens: requests are handed
   // to the app through this variable once it is built.
-  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-  const server = serve({ fetch: (request) => handle(request), port: 0, hostname: '127.0.0.1' });
+  let handle: (request: Request, env: unknown) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  // env carries Node's request, from which the routes read the client's address.
+  const server = serve({ fetch: (request, env) => handle(request, env), port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

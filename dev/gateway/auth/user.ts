@@ -9,7 +9,7 @@ import { AuthFailure, validationFailed } from './errors.js';
 import { hashPassword, passwordMatches } from './password-hash.js';
 import { readJsonBody } from './request-body.js';
 import { endSessions } from './session-store.js';
-import type { AuthDeps } from './settings.js';
+import { passwordPolicy, type AuthDeps } from './settings.js';
 import { toUserJson } from './user-json.js';
 import {
   findIdentities,
@@ -55,7 +55,7 @@ export function handleUpdateUser(deps: AuthDeps) {
     const body = await readJsonBody(c, updateBody);
     const email = body.email ? normalizeEmail(body.email) : null;
     const password = body.password ?? null;
-    if (password !== null) checkPasswordStrength(password, deps.settings.minimumPasswordLength);
+    if (password !== null) checkPasswordStrength(password, passwordPolicy(deps.settings));
     if (body.app_metadata) throw new AuthFailure(403, 'not_admin', 'Updating app_metadata requires admin privileges');
 
     const current = await deps.database.runAsOwner(async (tx) => {

@@ -121,19 +121,19 @@ describe('auth routes on the wire', () => {
     assertAuthError(await call(server, 'GET', '/user', { bearer: 'garbage' }), 403, 'bad_jwt', /^invalid JWT: /);
   });
 
-  it('accepts HS256 user tokens minted with the JWT secret, as Supabase tooling does', async () => {
+  it('refuses HS256 user tokens minted with the JWT secret: HS256 is for the API keys only', async () => {
     const { session } = await signUp(server);
     const claims = decodeJwt(session.access_token);
     const secret = new TextEncoder().encode(server.keys.jwtSecret);
     const minted = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secret);
-    const me = await call(server, 'GET', '/user', { bearer: minted });
-    assert.equal(me.status, 200, me.text);
-    assert.equal(me.json['id'], session.user.id);
+    assertAuthError(await call(server, 'GET', '/user', { bearer: minted }), 403, 'bad_jwt', /only accepted as the anon or service_role API key/);
+    const anonWithSub = await new SignJWT({ ...claims, role: 'anon' }).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+    assertAuthError(await call(server, 'GET', '/user', { bearer: anonWithSub }), 403, 'bad_jwt', /name no user/);
 
-    const notUuid = await new SignJWT({ ...claims, sub: 'not-a-uuid' }).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+    const notUuid = await server.keys.signAccessToken({ ...claims, sub: 'not-a-uuid' });
     assertAuthError(await call(server, 'GET', '/user', { bearer: notUuid }), 400, 'bad_jwt', 'invalid claim: sub claim must be a UUID');
 
-    const otherAudience = await new SignJWT({ ...claims, aud: 'other' }).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+    const otherAudience = await server.keys.signAccessToken({ ...claims, aud: 'other' });
     assertAuthError(await call(server, 'GET', '/user', { bearer: otherAudience }), 400, 'validation_failed');
   });
 
