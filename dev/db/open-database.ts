@@ -6,6 +6,17 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { pgtap } from '@electric-sql/pglite-pgtap';
 import { applyPlatform } from './platform.js';
+import { installStackOverflowRecovery } from './stack-overflow-recovery.js';
+
+/**
+ * Postgres's recursion limit, set low enough that `check_stack_depth()` raises
+ * `54001 stack depth limit exceeded` before the JavaScript engine's stack runs out under the
+ * WebAssembly frames (see stack-overflow-recovery.ts). Measured on PGlite 0.5.14 in Node 20:
+ * with the default 2MB (and still 500kB) a recursive PL/pgSQL function exhausts V8's ~1 MB stack
+ * first; 200kB raises 54001 cleanly and still allows about 140 nested PL/pgSQL calls.
+ * Set on the command line, so `RESET` returns to it.
+ */
+export const MAX_STACK_DEPTH = '200kB';
 
 export interface OpenDatabaseOptions {
   /** A folder (PGlite's files go to `<dataDir>/pgdata`) or 'memory' for nothing on disk. */
@@ -34,8 +45,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     await mkdir(dataDir, { recursive: true });
   }
 
-  const pg = await PGlite.create({ dataDir, extensions });
+  const pg = await PGlite.create({
+    dataDir,
+    extensions,
+    startParams: [...PGlite.defaultStartParams, '-c', `max_stack_depth=${MAX_STACK_DEPTH}`],
+  });
   try {
+    // Recursion Postgres does not measure (a deeply nested JSON value, SQL-language functions)
+    // can still exhaust the engine's stack; this turns that into a clean 54001 ERROR.
+    installStackOverflowRecovery(pg, (cause) => {
+      console.error(`database: a statement overflowed the engine stack (${String(cause)}); raised 54001 and recovered`);
+    });
     await applyPlatform(pg);
   } catch (error) {
     await pg.close();

@@ -7,7 +7,7 @@
 import { columnList, treePath } from './field-grammar.js';
 import { filterExpression, logicKey, logicTree } from './filter-grammar.js';
 import { orderList } from './order-grammar.js';
-import { runParser, type Parser } from './parser-combinators.js';
+import { endOfInput, left, runParser, type Parser } from './parser-combinators.js';
 import type { EmbedPath, Filter, LogicTree, OrderTerm, SelectItem } from './query-ast.js';
 import { invalidRange, notEmbedded, queryParamError, unsupportedFeature } from './rest-error.js';
 import { selectList } from './select-grammar.js';
@@ -93,9 +93,31 @@ function parseOrThrow<T>(parser: Parser<T>, sourceName: string, input: string): 
   return outcome.value;
 }
 
-/** Haskell's `readMaybe :: Maybe Integer`: an optionally negative integer; anything else is ignored. */
-function readInteger(text: string): number | null {
-  return /^\s*-?\d+\s*$/.test(text) ? Number(text.trim()) : null;
+/** Most items a `select` may list; Postgres refuses more than 1664 result columns with a 500. */
+export const MAX_SELECT_ITEMS = 1000;
+
+/**
+ * Haskell's `readMaybe :: Maybe Integer`: an optionally negative integer; anything else is ignored.
+ * An integer too large to be exact as a number is refused, naming the parameter (it would reach
+ * SQL as `Infinity`).
+ */
+function readInteger(text: string, parameter: string): number | null {
+  if (!/^\s*-?\d+\s*$/.test(text)) return null;
+  const value = Number(text.trim());
+  if (!Number.isSafeInteger(value)) {
+    throw queryParamError({
+      message: `${parameter} is out of range`,
+      details: `${parameter} must be an integer between ${-Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
+    });
+  }
+  return value;
+}
+
+/** The whole `select` value must parse: text after the last item (`id)))x`) is an error. */
+const completeSelectList: Parser<SelectItem[]> = left(selectList, endOfInput());
+
+function countSelectItems(items: readonly SelectItem[]): number {
+  return items.reduce((total, item) => total + 1 + (item.kind === 'relation' ? countSelectItems(item.children) : 0), 0);
 }
 
 /**
@@ -107,7 +129,14 @@ export function readRequestQuery(parameters: readonly QueryParameter[], forFunct
   const present = parameters.filter((p): p is { key: string; value: string } => p.value !== null);
 
   const selectText = lookup('select');
-  const select = parseOrThrow(selectList, `failed to parse select parameter (${selectText ?? '*'})`, selectText ?? '*');
+  const select = parseOrThrow(completeSelectList, `failed to parse select parameter (${selectText ?? '*'})`, selectText ?? '*');
+  const selectItems = countSelectItems(select);
+  if (selectItems > MAX_SELECT_ITEMS) {
+    throw queryParamError({
+      message: `select lists ${selectItems} items`,
+      details: `A select may list at most ${MAX_SELECT_ITEMS} columns`,
+    });
+  }
   const columnsText = lookup('columns');
   const columns =
     columnsText === null ? null : parseOrThrow(columnList, `failed to parse columns parameter (${columnsText})`, columnsText);
@@ -143,8 +172,8 @@ export function readRequestQuery(parameters: readonly QueryParameter[], forFunct
         continue;
       }
       if (segment === 'order') order = parseOrThrow(orderList, `failed to parse order (${value})`, value);
-      if (segment === 'limit') limit = readInteger(value);
-      if (segment === 'offset') offset = readInteger(value);
+      if (segment === 'limit') limit = readInteger(value, 'limit');
+      if (segment === 'offset') offset = readInteger(value, 'offset');
       continue;
     }
     const path = parseOrThrow(treePath, `failed to parse tree path (${key})`, key);

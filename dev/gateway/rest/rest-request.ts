@@ -7,6 +7,7 @@ import type { GatewayEnv } from '../context.js';
 import { negotiateFormat, type ResponseFormat } from './media-type.js';
 import { checkStrictPreferences, parsePreferences, type Preferences } from './preferences.js';
 import { parseQueryString, readRequestQuery, type RequestQuery } from './query-params.js';
+import { checkJsonLimits } from './json-limits.js';
 import { invalidBody, unacceptableSchema } from './rest-error.js';
 
 export type RestMethod = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'DELETE';
@@ -73,14 +74,20 @@ export async function readRestRequest(
   };
 }
 
-/** Parses a JSON body; empty or malformed bodies are PostgREST's PGRST102. */
+/**
+ * Parses a JSON body; empty or malformed bodies are PostgREST's PGRST102, and so are bodies
+ * nested deeper or wider than json-limits.ts allows (the text is what Postgres will parse).
+ */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') throw invalidBody();
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw invalidBody();
   }
+  checkJsonLimits(text);
+  return value;
 }
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
