@@ -29,6 +29,14 @@ export function clientFor(stack: RunningStack, key = stack.anonKey): SupabaseCli
   });
 }
 
+/** A seeded demo account (supabase/seed.sql) signed in with its own client: client, access token and user id. */
+export async function signInDemoUser(stack: RunningStack, email: string) {
+  const supabase = clientFor(stack);
+  const { data, error } = await supabase.auth.signInWithPassword({ email, password: 'demo-password-1' });
+  if (error) throw new Error(`${email} could not sign in: ${error.message}`);
+  return { supabase, token: data.session.access_token, userId: data.user.id };
+}
+
 let counter = 0;
 /** A fresh signed-in user with its own client. */
 export async function signedInUser(stack: RunningStack) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as Y from 'yjs';
 import { startStack, type RunningStack } from '../stack.js';
-import { clientFor } from './stack-fixture.js';
+import { signInDemoUser } from './stack-fixture.js';
 import { connectClient, synced, textOf, waitFor, type TestClient } from '../../signaling/tests/support/clients.js';
 import { createThread } from '../../elements/core/comment-model.js';
 import { anchorInText } from '../../elements/core/comment-anchors.js';
@@ -21,12 +21,7 @@ after(async () => {
   await stack?.stop();
 });
 
-async function signIn(email: string) {
-  const supabase = clientFor(stack);
-  const { data, error } = await supabase.auth.signInWithPassword({ email, password: 'demo-password-1' });
-  if (error) throw new Error(`${email} could not sign in: ${error.message}`);
-  return { supabase, token: data.session.access_token, userId: data.user.id };
-}
+const signIn = (email: string) => signInDemoUser(stack, email);
 
 function connect(documentId: string, token: string | null, doc?: Y.Doc) {
   const client = connectClient(stack.syncUrl, documentId, token, doc);

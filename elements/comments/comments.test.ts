@@ -408,6 +408,32 @@ describe('<jd-comments> through the sync server', () => {
     expect(q(a, '[part=badge]')!.textContent!.trim()).to.equal(String(a.openCount));
   });
 
+  it("writes the user's profile name (the only one the server accepts), not the session's", async () => {
+    await syncUrl();
+    const sa = await signedInSession('translator@esdc.example', { cacheName: uniqueCache('pn'), withSync: true });
+    const sb = await signedInSession('reviewer@esdc.example', { cacheName: uniqueCache('pn2'), withSync: true });
+    const me = sa.session!.user!.id;
+    // The session names the user from the sign-up metadata; the profile may say otherwise.
+    const renamed = await sa.client!.from('profiles').update({ display_name: 'Thérèse T. (profil)' }).eq('id', me).select('id');
+    expect(renamed.error).to.equal(null);
+    try {
+      expect(sa.session!.user!.name).to.equal('Thérèse Traductrice');
+      const editor = await openEditor(sa);
+      const a = await openComments(sa);
+      const b = await openComments(sb);
+      await waitUntil(() => a.sharedDocument!.serverSynced && b.sharedDocument!.serverSynced && editor.commenting, 'both synced', { timeout: 8000 });
+      selectPhrase(editor, 'en', 'skills development');
+      expect(editor.requestComment()).to.equal(true);
+      await a.updateComplete;
+      await submitBody(q<HTMLFormElement>(a, '[part=compose]')!, 'Named from my profile');
+      const id = a.threads.at(-1)!.id;
+      expect(a.threads.at(-1)!.authorName).to.equal('Thérèse T. (profil)');
+      await waitUntil(() => b.threads.some((t) => t.id === id), 'the server accepts it and relays it', { timeout: 5000 });
+    } finally {
+      await sa.client!.from('profiles').update({ display_name: 'Thérèse Traductrice' }).eq('id', me);
+    }
+  });
+
   it('a viewer sees no add or resolve controls, and the server refuses a hand-crafted resolve', async () => {
     await syncUrl();
     const sa = await signedInSession('admin@esdc.example', { cacheName: uniqueCache('adm'), withSync: true });

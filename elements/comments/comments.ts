@@ -129,6 +129,11 @@ export class JdComments extends LitElement {
   @state() private phase: Phase = 'idle';
   @state() private myRole: MemberRole | null = null;
   @state() private members: Member[] = [];
+  /**
+   * The user's public.profiles.display_name as stored (not cleaned for display): the name their
+   * comments carry, since the sync server refuses any other. Null until loaded.
+   */
+  #profileName: string | null = null;
   @state() private allThreads: CommentThread[] = [];
   @state() private removed = new Set<string>();
   @state() private draft: Draft | null = null;
@@ -302,7 +307,9 @@ export class JdComments extends LitElement {
     const client = s.client!;
     const userId = s.user!.id;
     const key = `jd-comment-role:${userId}:${this.documentId}`;
+    const nameKey = `jd-comment-name:${userId}`;
     const remembered = (): MemberRole | null | 'none' => {
+      this.#profileName = globalThis.localStorage?.getItem(nameKey) ?? null;
       const value = globalThis.localStorage?.getItem(key);
       return (MEMBER_ROLES as readonly string[]).includes(value ?? '') ? (value as MemberRole) : 'none';
     };
@@ -322,6 +329,8 @@ export class JdComments extends LitElement {
         .sort((a, b) => a.name.localeCompare(b.name));
       const role = rows.find((r) => r.user_id === userId)?.role ?? null;
       if (role) globalThis.localStorage?.setItem(key, role);
+      this.#profileName = names.get(userId) || null;
+      if (this.#profileName) globalThis.localStorage?.setItem(nameKey, this.#profileName);
       return role;
     } catch {
       return remembered();
@@ -464,6 +473,11 @@ export class JdComments extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('[part=compose] textarea')?.focus());
   }
 
+  /** Who the user's comments and resolutions name: their profile name, else the session's name for them. */
+  #author(user: { id: string; name: string }) {
+    return { id: user.id, name: this.#profileName ?? user.name };
+  }
+
   /** Adds a thread; returns its id, or null (with the reason shown) when refused. */
   addComment(input: { lang: Lang; anchor: EncodedAnchor; quote: string; body: string }): string | null {
     const doc = this.#document?.doc;
@@ -471,7 +485,7 @@ export class JdComments extends LitElement {
     if (!doc || !user || !this.permissions.comment) return this.#fail('comments.errorNotAllowed');
     const ids = mentionedIn(input.body, this.members);
     try {
-      const id = createThread(doc, { lang: input.lang, anchor: input.anchor, quote: input.quote, author: { id: user.id, name: user.name }, body: input.body, mentions: ids });
+      const id = createThread(doc, { lang: input.lang, anchor: input.anchor, quote: input.quote, author: this.#author(user), body: input.body, mentions: ids });
       this.draft = null;
       this.message = { text: this.#t('comments.added'), kind: 'status' };
       this.#refresh();
@@ -491,7 +505,7 @@ export class JdComments extends LitElement {
     if (!thread) return this.#fail('comments.errorNotFound');
     const ids = mentionedIn(body, this.members);
     try {
-      const replyId = addReply(doc, threadId, { author: { id: user.id, name: user.name }, body, mentions: ids });
+      const replyId = addReply(doc, threadId, { author: this.#author(user), body, mentions: ids });
       this.replying = null;
       this.message = null;
       this.#refresh();
@@ -509,7 +523,7 @@ export class JdComments extends LitElement {
     const user = this.session?.user;
     if (!doc || !user || !this.permissions.resolve) return this.#fail('comments.errorNotAllowed') !== null;
     try {
-      setResolved(doc, threadId, resolved, { id: user.id, name: user.name });
+      setResolved(doc, threadId, resolved, this.#author(user));
     } catch (error) {
       return this.#failWith(error, '') !== null;
     }

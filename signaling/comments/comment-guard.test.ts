@@ -14,7 +14,7 @@ const USERS = {
   admin: 'e5dc0000-0000-4000-a000-000000000105',
 } as const;
 type Who = keyof typeof USERS;
-const actor = (who: Who): GuardActor => ({ userId: USERS[who], role: who as MemberRole, access: who === 'viewer' || who === 'reviewer' ? 'view' : 'edit' });
+const actor = (who: Who): GuardActor => ({ userId: USERS[who], name: who, role: who as MemberRole, access: who === 'viewer' || who === 'reviewer' ? 'view' : 'edit' });
 const person = (who: Who) => ({ id: USERS[who], name: who });
 
 /** The server's document with a paragraph of French text. */
@@ -117,6 +117,64 @@ describe('comment guard', () => {
     assert.equal(decision.ok, false);
     assert.match((decision as { reason: string }).reason, /depends on changes/);
     assert.equal(checkUpdate(doc, new Uint8Array([1, 2, 3, 4, 5]), actor('editor')).decision.ok, false);
+  });
+
+  it("holds names to the sender's profile name, and refuses Yjs types where values are expected", () => {
+    const { doc, id } = withThread();
+    const newThread = (d: Y.Doc, name: string) => createThread(d, { lang: 'fr', anchor: anchorInText(textOf(d), 0, 3), quote: 'l', author: { id: USERS.editor, name }, body: 'x' });
+    assert.equal(ok(doc, 'editor', (d) => newThread(d, 'editor')).ok, true);
+    const forged = ok(doc, 'editor', (d) => newThread(d, 'admin'));
+    assert.equal(forged.ok, false);
+    assert.match((forged as { reason: string }).reason, /authorName must be the author's profile name/);
+    assert.equal(ok(doc, 'editor', (d) => addReply(d, id, { author: { id: USERS.editor, name: 'reviewer' }, body: 'x' })).ok, false);
+    assert.equal(ok(doc, 'reviewer', (d) => setResolved(d, id, true, { id: USERS.reviewer, name: 'admin' })).ok, false);
+    // No profile name: no name is right.
+    assert.equal(checkUpdate(doc, updateFrom(doc, (d) => newThread(d, '')), { ...actor('editor'), name: null }).decision.ok, false);
+    // A Y.Text holding the right name is not a name (the clients read it as '').
+    const typed = (field: string, value: () => unknown, reply = false) =>
+      ok(doc, 'editor', (d) =>
+        d.transact(() => {
+          if (reply) {
+            addReply(d, id, { author: person('editor'), body: 'x' });
+            const replies = (commentsMap(d).get(id) as Y.Map<unknown>).get('replies') as Y.Array<Y.Map<unknown>>;
+            replies.get(replies.length - 1).set(field, value());
+          } else {
+            (commentsMap(d).get(newThread(d, 'editor')) as Y.Map<unknown>).set(field, value());
+          }
+        }),
+      ).ok;
+    assert.equal(typed('authorName', () => new Y.Text('editor')), false);
+    assert.equal(typed('body', () => new Y.Text('x')), false);
+    assert.equal(typed('quote', () => new Y.Text('l')), false);
+    assert.equal(typed('authorName', () => new Y.Text('editor'), true), false);
+    assert.equal(typed('authorName', () => new Y.Map(), true), false);
+    assert.equal(typed('body', () => new Y.Text('x'), true), false);
+    assert.equal(typed('replies', () => new Y.Text('')), false);
+  });
+
+  it('records who last added, changed or deleted each thread and reply', () => {
+    const room = serverDoc();
+    const guard = new CommentGuard(room);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room));
+    const send = (who: Who, change: () => void) => {
+      const sv = Y.encodeStateVector(client);
+      change();
+      assert.equal(guard.admit(Y.encodeStateAsUpdate(client, sv), actor(who)).ok, true, who);
+    };
+    let thread = '';
+    let reply = '';
+    send('translator', () => (thread = createThread(client, { lang: 'fr', anchor: anchorInText(textOf(client), 0, 3), quote: 'l', author: person('translator'), body: 'x' })));
+    send('editor', () => (reply = addReply(client, thread, { author: person('editor'), body: 'y' })));
+    assert.deepEqual(Object.fromEntries(guard.changedBy), { [thread]: USERS.translator, [reply]: USERS.editor });
+    send('reviewer', () => setResolved(client, thread, true, person('reviewer')));
+    assert.equal(guard.changedBy.get(thread), USERS.reviewer);
+    assert.equal(guard.changedBy.get(reply), USERS.editor, 'resolving the thread leaves its replies alone');
+    send('admin', () => deleteComment(client, thread, null));
+    assert.deepEqual(Object.fromEntries(guard.changedBy), { [thread]: USERS.admin, [reply]: USERS.admin });
+    send('editor', () => textOf(client).insert(0, 'X'));
+    assert.equal(guard.changedBy.get(thread), USERS.admin, 'text changes are not comment changes');
+    guard.destroy();
   });
 
   it('judges pipelined updates against what it already accepted, and follows the room', () => {

@@ -24,9 +24,14 @@ import {
 import { isCleanBody } from '../../elements/core/comment-text.js';
 import type { ApiRole, SyncDatabase } from '../db/sql-access.js';
 
-/** Who sends the update: their user id, membership role in the document's organization, and text access. */
+/** Who sends the update: their user id, profile name, membership role in the document's organization, and text access. */
 export interface GuardActor {
   userId: string;
+  /**
+   * public.profiles.display_name: the only name their comments and resolutions may carry (peers
+   * show the stored name). Null (no profile name): they cannot comment.
+   */
+  name: string | null;
   role: MemberRole | null;
   /** can_open_document's answer: 'edit' may change text; 'view' may not (but may comment by role). */
   access: 'edit' | 'view';
@@ -44,6 +49,20 @@ interface RawThread {
   replies: Raw[] | null;
 }
 
+/**
+ * What a field holding a Yjs type reads as: no check accepts it (not a string, number, boolean,
+ * null or array), and it differs from every plain value, so a type where a value is expected is
+ * refused rather than read as its text.
+ */
+const Y_TYPE = Object.freeze({ yType: true });
+
+/** A map's fields as plain values; nested Yjs types as Y_TYPE. */
+function plainFields(map: Y.Map<unknown>, skip?: string): Raw {
+  const fields: Raw = {};
+  for (const [field, v] of map.entries()) if (field !== skip) fields[field] = v instanceof Y.AbstractType ? Y_TYPE : v;
+  return fields;
+}
+
 /** Each thread of the comments map as plain fields; invalid shapes as 'invalid'. */
 function snapshot(doc: Y.Doc): Map<string, RawThread | 'invalid'> {
   const out = new Map<string, RawThread | 'invalid'>();
@@ -52,15 +71,13 @@ function snapshot(doc: Y.Doc): Map<string, RawThread | 'invalid'> {
       out.set(key, 'invalid');
       continue;
     }
-    const fields: Raw = {};
+    const map = value as Y.Map<unknown>;
+    const fields = plainFields(map, 'replies');
     let replies: Raw[] | null = null;
-    for (const [field, v] of (value as Y.Map<unknown>).entries()) {
-      if (field === 'replies') {
-        replies = v instanceof Y.Array && (v.toArray() as unknown[]).every((r) => r instanceof Y.Map) ? (v.toArray() as Y.Map<unknown>[]).map((r) => r.toJSON() as Raw) : null;
-        fields[field] = replies === null ? 'invalid' : 'array';
-      } else {
-        fields[field] = v instanceof Y.AbstractType ? 'invalid-type' : v;
-      }
+    if (map.has('replies')) {
+      const v = map.get('replies');
+      replies = v instanceof Y.Array && (v.toArray() as unknown[]).every((r) => r instanceof Y.Map) ? (v.toArray() as Y.Map<unknown>[]).map((r) => plainFields(r)) : null;
+      fields['replies'] = replies === null ? Y_TYPE : 'array';
     }
     out.set(key, { fields, replies });
   }
@@ -70,7 +87,8 @@ function snapshot(doc: Y.Doc): Map<string, RawThread | 'invalid'> {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const onlyKnownFields = (fields: Raw, known: readonly string[]) => Object.keys(fields).every((k) => known.includes(k)) && known.every((k) => k in fields);
 const isTime = (value: unknown, now: number) => typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= now + FUTURE_SKEW_MS;
-const isName = (value: unknown) => typeof value === 'string' && value.length <= MAX_NAME_LENGTH;
+/** The sender's profile name, exactly (as the clients write it: cut to MAX_NAME_LENGTH). */
+const isOwnName = (value: unknown, actor: GuardActor) => typeof value === 'string' && actor.name !== null && value === actor.name.slice(0, MAX_NAME_LENGTH);
 const isMentions = (value: unknown) => Array.isArray(value) && value.length <= MAX_MENTIONS && value.every(isUuid);
 
 class Refusal extends Error {}
@@ -81,7 +99,7 @@ const refuse = (reason: string): never => {
 function checkNewComment(fields: Raw, actor: GuardActor, now: number, what: string) {
   if (!isUuid(fields['id'])) refuse(`${what}: id must be a uuid`);
   if (fields['authorId'] !== actor.userId) refuse(`${what}: a comment is written in its author's name only`);
-  if (!isName(fields['authorName'])) refuse(`${what}: bad author name`);
+  if (!isOwnName(fields['authorName'], actor)) refuse(`${what}: authorName must be the author's profile name`);
   if (!isTime(fields['createdAt'], now)) refuse(`${what}: bad createdAt`);
   if (!isCleanBody(fields['body'])) refuse(`${what}: body empty, too long or with control characters`);
   if (fields['editedAt'] !== null && !isTime(fields['editedAt'], now)) refuse(`${what}: bad editedAt`);
@@ -90,7 +108,7 @@ function checkNewComment(fields: Raw, actor: GuardActor, now: number, what: stri
 
 function checkResolution(fields: Raw, actor: GuardActor, now: number, what: string) {
   if (fields['resolved'] === true) {
-    if (fields['resolvedBy'] !== actor.userId || !isName(fields['resolvedByName']) || !isTime(fields['resolvedAt'], now)) refuse(`${what}: resolved in someone else's name`);
+    if (fields['resolvedBy'] !== actor.userId || !isOwnName(fields['resolvedByName'], actor) || !isTime(fields['resolvedAt'], now)) refuse(`${what}: resolved in someone else's name`);
   } else if (fields['resolved'] !== false || fields['resolvedBy'] !== null || fields['resolvedByName'] !== null || fields['resolvedAt'] !== null) {
     refuse(`${what}: inconsistent resolution fields`);
   }
@@ -166,6 +184,23 @@ function checkChangedThread(key: string, before: RawThread | 'invalid', after: R
   for (const [id, old] of previous) if (!next.has(id) && !mayDelete(old, [], actor)) refuse(`${what}, reply ${id}: only its author deletes a reply`);
 }
 
+/** The ids of the threads and replies that differ between two snapshots: added, changed or deleted. */
+function changedComments(before: Map<string, RawThread | 'invalid'>, after: Map<string, RawThread | 'invalid'>): string[] {
+  const changed = new Set<string>();
+  const repliesOf = (t: RawThread | 'invalid' | undefined) => new Map((t === undefined || t === 'invalid' ? [] : (t.replies ?? [])).map((r) => [String(r['id']), r]));
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const old = before.get(key);
+    const next = after.get(key);
+    if (same(old, next)) continue;
+    const fields = (t: RawThread | 'invalid' | undefined) => (t === undefined || t === 'invalid' ? t : t.fields);
+    if (!same(fields(old), fields(next))) changed.add(key);
+    const oldReplies = repliesOf(old);
+    const nextReplies = repliesOf(next);
+    for (const id of new Set([...oldReplies.keys(), ...nextReplies.keys()])) if (!same(oldReplies.get(id), nextReplies.get(id))) changed.add(id);
+  }
+  return [...changed];
+}
+
 /** The names of the root types a transaction changed (`en`, `fr`, `meta`, `comments` …). */
 function changedRoots(doc: Y.Doc, transaction: Y.Transaction): Set<string> {
   const names = new Set<string>();
@@ -185,7 +220,12 @@ const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.stor
  * Whether `actor` may apply `update` to the document `base` (not modified). On success, the
  * copy of `base` with the update applied (`next`), which the caller may keep as its new state.
  */
-export function checkUpdate(base: Y.Doc, update: Uint8Array, actor: GuardActor, now = Date.now()): { decision: GuardDecision; next: Y.Doc | null } {
+export function checkUpdate(
+  base: Y.Doc,
+  update: Uint8Array,
+  actor: GuardActor,
+  now = Date.now(),
+): { decision: GuardDecision; next: Y.Doc | null; changedComments: string[] } {
   guardCounters.full++;
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
@@ -200,12 +240,12 @@ export function checkUpdate(base: Y.Doc, update: Uint8Array, actor: GuardActor, 
     Y.applyUpdate(copy, update);
   } catch {
     copy.destroy();
-    return { decision: { ok: false, reason: 'malformed update' }, next: null };
+    return { decision: { ok: false, reason: 'malformed update' }, next: null, changedComments: [] };
   }
   copy.off('afterTransaction', onTransaction);
   const fail = (reason: string) => {
     copy.destroy();
-    return { decision: { ok: false, reason } as GuardDecision, next: null };
+    return { decision: { ok: false, reason } as GuardDecision, next: null, changedComments: [] };
   };
   // Parts that cannot be integrated yet would be judged later by nobody: refuse them now.
   if (!pendingBefore && hasPending(copy)) return fail('the update depends on changes this server does not have');
@@ -213,6 +253,7 @@ export function checkUpdate(base: Y.Doc, update: Uint8Array, actor: GuardActor, 
   const comments = roots.has(COMMENTS_KEY);
   roots = new Set();
   if (text && actor.access !== 'edit') return fail('read-only: this user may not change the text');
+  let changed: string[] = [];
   if (comments) {
     const after = snapshot(copy);
     try {
@@ -234,8 +275,9 @@ export function checkUpdate(base: Y.Doc, update: Uint8Array, actor: GuardActor, 
       if (error instanceof Refusal) return fail(error.message);
       throw error;
     }
+    changed = changedComments(before, after);
   }
-  return { decision: { ok: true, text, comments }, next: copy };
+  return { decision: { ok: true, text, comments }, next: copy, changedComments: changed };
 }
 
 /** How updates were judged: `fast` without a copy of the document, `full` by copy and compare (checkUpdate). */
@@ -383,6 +425,12 @@ export function touchedRoots(base: Y.Doc, update: Uint8Array): Set<string> | nul
  */
 export class CommentGuard {
   #shadow: Y.Doc;
+  /**
+   * Comment (thread or reply) id → the user whose accepted update last added, changed or deleted
+   * it here: whom the comments projection names in the audit log for that row's update or
+   * deletion. Changes that reached the room another way (another instance, Postgres) are not in it.
+   */
+  readonly changedBy = new Map<string, string>();
   readonly #onRoomUpdate = (update: Uint8Array) => Y.applyUpdate(this.#shadow, update);
 
   constructor(private readonly room: Y.Doc) {
@@ -413,10 +461,11 @@ export class CommentGuard {
       }
       return { ok: true, text, comments: false };
     }
-    const { decision, next } = checkUpdate(this.#shadow, update, actor, now);
+    const { decision, next, changedComments } = checkUpdate(this.#shadow, update, actor, now);
     if (decision.ok && next) {
       this.#shadow.destroy();
       this.#shadow = next;
+      for (const id of changedComments) this.changedBy.set(id, actor.userId);
     }
     return decision;
   }
@@ -459,21 +508,38 @@ export function guardFor(roomDoc: Y.Doc): CommentGuard {
   return guard;
 }
 
+/** Who has a room's comments been changed by (see CommentGuard.changedBy); empty when no user's update was judged here. */
+export function commentChangesBy(roomDoc: Y.Doc): ReadonlyMap<string, string> {
+  return guards.get(roomDoc)?.changedBy ?? new Map();
+}
+
+/** The caller as the comment guard knows them (GuardActor without the text access). */
+export interface DocumentMember {
+  role: MemberRole | null;
+  name: string | null;
+}
+
 /**
- * The caller's membership role in the document's organization, asked as the user (RLS on
- * memberships lets members read their organization's memberships). Null: no membership.
+ * The caller's membership role in the document's organization and their profile name, asked as
+ * the user (RLS lets members read their organization's memberships and their own profile).
+ * Role null: no membership.
  */
-export async function documentRole(db: SyncDatabase, role: ApiRole, claims: Record<string, unknown>, documentId: string): Promise<MemberRole | null> {
+export async function documentMember(db: SyncDatabase, role: ApiRole, claims: Record<string, unknown>, documentId: string): Promise<DocumentMember> {
   const userId = typeof claims['sub'] === 'string' ? claims['sub'] : null;
-  if (!userId || !isUuid(userId) || !isUuid(documentId)) return null;
+  if (!userId || !isUuid(userId) || !isUuid(documentId)) return { role: null, name: null };
   const { rows } = await db.asUser(role, claims, (tx) =>
     tx.query(
-      `select m.role from public.memberships m
+      `select m.role, p.display_name from public.memberships m
          join public.job_descriptions jd on jd.organization_id = m.organization_id
+         left join public.profiles p on p.id = m.user_id
         where jd.id = $1::uuid and m.user_id = $2::uuid`,
       [documentId, userId],
     ),
   );
   const value = rows[0]?.['role'];
-  return value === 'viewer' || value === 'editor' || value === 'translator' || value === 'reviewer' || value === 'admin' ? value : null;
+  const name = rows[0]?.['display_name'];
+  return {
+    role: value === 'viewer' || value === 'editor' || value === 'translator' || value === 'reviewer' || value === 'admin' ? value : null,
+    name: typeof name === 'string' && name !== '' ? name : null,
+  };
 }

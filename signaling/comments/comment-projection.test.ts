@@ -138,4 +138,59 @@ describe('comments projection', () => {
     const row = (await pg.query<{ document_id: string; body: string }>('select document_id, body from public.comments where id = $1', [stolen])).rows[0]!;
     assert.deepEqual(row, { document_id: TC_DOC, body: 'Transport Canada' });
   });
+
+  it("touches only its own rows of the same author and parent: a thread or reply under another comment's id leaves that row alone", async () => {
+    const doc = jobDescription();
+    const reviewers = createThread(doc, { lang: 'fr', anchor: anchorInText(text(doc), 0, 3), quote: 'Nég', author: REVIEWER, body: 'Du réviseur', now: 1_700_000_000_000 });
+    const added = await db.asUser('authenticated', { sub: REVIEWER.id, role: 'authenticated' }, async (tx) =>
+      String((await tx.query(`select id from public.add_comment(doc => $1::uuid, body => 'Par le portail', lang => 'fr')`, [DOC])).rows[0]!['id']),
+    );
+    await writeComments(db, DOC, projectComments(doc));
+    // The editor's comments under those ids: a thread named like the add_comment row, and a reply
+    // named like the reviewer's thread (any uuid passes as a reply id).
+    const hijack = createThread(doc, { id: added, lang: 'fr', anchor: anchorInText(text(doc), 0, 3), quote: 'Nég', author: EDITOR, body: 'Réécrit', now: 1_700_000_001_000 });
+    const mine = createThread(doc, { lang: 'fr', anchor: anchorInText(text(doc), 0, 3), quote: 'Nég', author: EDITOR, body: 'Le mien', now: 1_700_000_002_000 });
+    addReply(doc, mine, { id: reviewers, author: EDITOR, body: 'Réécrit aussi', now: 1_700_000_003_000 });
+    const reply = addReply(doc, hijack, { author: EDITOR, body: 'Sous un fil qui n’est pas le mien', now: 1_700_000_004_000 });
+    assert.deepEqual(projectComments(doc).map((r) => r.id), [reviewers, added, mine, reply], 'one row per id, the first comment holding it');
+    await writeComments(db, DOC, projectComments(doc));
+    const body = async (id: string) => (await pg.query<{ body: string; author_id: string }>('select body, author_id from public.comments where id = $1', [id])).rows[0];
+    assert.deepEqual(await body(added), { body: 'Par le portail', author_id: REVIEWER.id });
+    assert.deepEqual(await body(reviewers), { body: 'Du réviseur', author_id: REVIEWER.id });
+    assert.equal(await body(reply), undefined, 'a reply under a thread row that is not the projection\'s is left out, not an error');
+    // The reviewer's thread leaves the document: its row goes, and the editor's reply that has
+    // its id becomes a row of its own (the editor's, under the editor's thread).
+    commentsMap(doc).delete(reviewers);
+    deleteComment(doc, hijack, null);
+    await writeComments(db, DOC, projectComments(doc));
+    assert.deepEqual(await body(reviewers), { body: 'Réécrit aussi', author_id: EDITOR.id });
+    assert.deepEqual(await body(added), { body: 'Par le portail', author_id: REVIEWER.id });
+    commentsMap(doc).clear();
+    await writeComments(db, DOC, projectComments(doc));
+  });
+
+  it('names in the audit log the author of a new comment and the user who changed or deleted one', async () => {
+    const doc = jobDescription();
+    const id = createThread(doc, { lang: 'fr', anchor: anchorInText(text(doc), 0, 3), quote: 'Nég', author: EDITOR, body: 'Audité', now: 1_700_000_000_000 });
+    await writeComments(db, DOC, projectComments(doc), new Map([[id, EDITOR.id]]));
+    setResolved(doc, id, true, REVIEWER);
+    await writeComments(db, DOC, projectComments(doc), new Map([[id, REVIEWER.id]]));
+    editComment(doc, id, null, 'Audité, modifié');
+    // A change no user is known for (it reached the room from another instance): the service alone.
+    await writeComments(db, DOC, projectComments(doc));
+    deleteComment(doc, id, null);
+    await writeComments(db, DOC, projectComments(doc), new Map([[id, VIEWER]]));
+    const { rows: audit } = await pg.query<{ action: string; actor: string | null; actor_role: string }>(
+      `select action, actor, actor_role from public.audit_log where table_name = 'comments' and row_id = $1 order by id`,
+      [id],
+    );
+    assert.deepEqual(audit, [
+      { action: 'INSERT', actor: EDITOR.id, actor_role: 'service_role' },
+      { action: 'UPDATE', actor: REVIEWER.id, actor_role: 'service_role' },
+      { action: 'UPDATE', actor: null, actor_role: 'service_role' },
+      { action: 'DELETE', actor: VIEWER, actor_role: 'service_role' },
+    ]);
+    // Nothing of it outlives the transaction.
+    assert.equal((await pg.query<{ c: string | null }>(`select nullif(current_setting('request.jwt.claims', true), '') as c`)).rows[0]!.c, null);
+  });
 });

@@ -1,13 +1,16 @@
 // The relational projection of the comment threads: one `public.comments` row per thread and
 // per reply (replies point at their thread with parent_id), written as the service after the
-// document changes, for audit and queries. Rows it wrote (from_document) whose thread or reply
-// is no longer in the Y.Doc are deleted; comments that reached the table another way
-// (add_comment, imports, the seed) are never touched, so nothing saved is lost.
+// document changes, for audit and queries. It touches only rows it wrote (from_document, which
+// members cannot set) for the same document, author and parent: rows whose comment left the
+// Y.Doc are deleted; comments that reached the table another way (add_comment, imports, the
+// seed) or another author's comment under a reused id are never touched, so nothing saved is
+// lost or rewritten. Each change is written acting for the user behind it, whom the audit log
+// records.
 import * as Y from 'yjs';
 import { resolveAnchor } from '../../elements/core/comment-anchors.js';
 import { readThreads } from '../../elements/core/comment-model.js';
 import { cleanBody } from '../../elements/core/comment-text.js';
-import type { SyncDatabase } from '../db/sql-access.js';
+import type { SqlTransaction, SyncDatabase } from '../db/sql-access.js';
 
 export interface CommentRow {
   id: string;
@@ -44,7 +47,11 @@ const bodyOf = (body: string) => {
   return check.ok ? check.body : null;
 };
 
-/** Rows for every thread and reply of the document (threads first). Comments the table could not hold are left out. */
+/**
+ * Rows for every thread and reply of the document (threads first). Comments the table could not
+ * hold are left out, and so is a comment whose id an earlier one already has (a reply may carry
+ * any uuid, a thread's among them): one row per id.
+ */
 export function projectComments(doc: Y.Doc): CommentRow[] {
   const threads: CommentRow[] = [];
   const replies: CommentRow[] = [];
@@ -71,27 +78,52 @@ export function projectComments(doc: Y.Doc): CommentRow[] {
       replies.push({ id: r.id, parentId: t.id, lang: t.lang, sectionId, anchorText: null, anchor: null, body: replyBody, authorId: r.authorId || null, createdAt: r.createdAt, resolvedBy: null, resolvedAt: null });
     }
   }
-  return [...threads, ...replies];
+  const seen = new Set<string>();
+  return [...threads, ...replies].filter((row) => !seen.has(row.id) && seen.add(row.id));
 }
 
-const UPSERT = `
-  insert into public.comments as c
-    (id, document_id, parent_id, lang, section_id, anchor_text, anchor, body, author_id, created_at, resolved_by, resolved_at, from_document)
-  select r.id, $1::uuid, r.parent_id, r.lang, r.section_id, r.anchor_text, r.anchor, r.body,
-         (select u.id from auth.users u where u.id = r.author_id),
-         to_timestamp(r.created_at / 1000.0),
-         (select u.id from auth.users u where u.id = r.resolved_by),
-         case when r.resolved_at is null then null else to_timestamp(r.resolved_at / 1000.0) end,
-         true
-    from jsonb_to_recordset($2::jsonb) as r(id uuid, parent_id uuid, lang text, section_id text, anchor_text text, anchor text,
-                                           body text, author_id uuid, created_at double precision, resolved_by uuid, resolved_at double precision)
-  on conflict (id) do update set
-    lang = excluded.lang, section_id = excluded.section_id, anchor_text = excluded.anchor_text, anchor = excluded.anchor,
-    body = excluded.body, resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at, from_document = true
-  -- An id taken by another document's comment is never overwritten.
-  where c.document_id = excluded.document_id
-    and (c.from_document, c.lang, c.section_id, c.anchor_text, c.anchor, c.body, c.resolved_by, c.resolved_at)
-        is distinct from (true, excluded.lang, excluded.section_id, excluded.anchor_text, excluded.anchor, excluded.body, excluded.resolved_by, excluded.resolved_at)`;
+// The projected rows as a relation, with author and resolver resolved to existing users (an
+// account deleted since is null, as `on delete set null` left the row).
+const PROJECTED = `
+  (select r.id, r.parent_id, r.lang, r.section_id, r.anchor_text, r.anchor, r.body,
+          (select u.id from auth.users u where u.id = r.author_id) as author_id,
+          to_timestamp(r.created_at / 1000.0) as created_at,
+          (select u.id from auth.users u where u.id = r.resolved_by) as resolved_by,
+          case when r.resolved_at is null then null else to_timestamp(r.resolved_at / 1000.0) end as resolved_at
+     from jsonb_to_recordset($2::jsonb) as r(id uuid, parent_id uuid, lang text, section_id text, anchor_text text, anchor text,
+                                            body text, author_id uuid, created_at double precision, resolved_by uuid, resolved_at double precision))`;
+
+/**
+ * The comment rows this projection wrote for the document: only these are ever updated or
+ * deleted, and only as the same comment (same author and parent). A row with a projected id
+ * that was written another way (add_comment, the seed), for another document or by another
+ * author is someone else's and is left alone, whatever the Y.Doc holds under that id.
+ */
+const OURS = `c.document_id = $1::uuid and c.from_document`;
+const SAME_COMMENT = `p.id = c.id and p.author_id is not distinct from c.author_id and p.parent_id is not distinct from c.parent_id`;
+
+/** Our rows whose comment left the document, or whose id now names someone else's comment. */
+const GONE = `${OURS} and not exists (select 1 from ${PROJECTED} p where ${SAME_COMMENT})`;
+
+// New comments. A reply is written only under a thread row of this projection (its parent's id
+// may be another document's comment, whose row the thread did not get).
+const INSERT = `
+  insert into public.comments (id, document_id, parent_id, lang, section_id, anchor_text, anchor, body, author_id, created_at, resolved_by, resolved_at, from_document)
+  select p.id, $1::uuid, p.parent_id, p.lang, p.section_id, p.anchor_text, p.anchor, p.body, p.author_id, p.created_at, p.resolved_by, p.resolved_at, true
+    from ${PROJECTED} p
+   where p.parent_id is null
+      or exists (select 1 from public.comments c where c.id = p.parent_id and ${OURS} and c.parent_id is null)
+  on conflict (id) do nothing`;
+
+// Changes of text, anchor and resolution (unchanged rows are not touched, so not audited).
+const UPDATE = `
+  update public.comments c
+     set lang = p.lang, section_id = p.section_id, anchor_text = p.anchor_text, anchor = p.anchor, body = p.body,
+         resolved_by = p.resolved_by, resolved_at = p.resolved_at
+    from ${PROJECTED} p
+   where ${OURS} and ${SAME_COMMENT}
+     and (c.lang, c.section_id, c.anchor_text, c.anchor, c.body, c.resolved_by, c.resolved_at)
+         is distinct from (p.lang, p.section_id, p.anchor_text, p.anchor, p.body, p.resolved_by, p.resolved_at)`;
 
 const toJson = (rows: CommentRow[]) =>
   JSON.stringify(
@@ -110,14 +142,62 @@ const toJson = (rows: CommentRow[]) =>
     })),
   );
 
-/** Makes the document's `comments` rows match `rows` in one transaction (as the service: RLS does not apply). */
-export async function writeComments(db: SyncDatabase, documentId: string, rows: CommentRow[]): Promise<void> {
+/**
+ * For the rest of the transaction, who the service acts for: the audit log (private.audit_row,
+ * through auth.uid() and the claims' role) records that user with the role service_role. Null:
+ * the service itself (no user known). Local to the transaction, as PostgREST sets it.
+ */
+async function actFor(tx: SqlTransaction, userId: string | null): Promise<void> {
+  await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('request.jwt.claim.sub', $2, true)`, [
+    JSON.stringify(userId ? { sub: userId, role: 'service_role' } : { role: 'service_role' }),
+    userId ?? '',
+  ]);
+}
+
+/** `items` grouped by `key`, in first-seen order of the keys. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/**
+ * Makes the document's projected `comments` rows match `rows` in one transaction, as the service
+ * (RLS does not apply) acting for the users behind each change: a new comment is written for its
+ * author; an update or deletion for the user `changedBy` names for that comment id (the comment
+ * guard records who changed what), else for no user.
+ */
+export async function writeComments(db: SyncDatabase, documentId: string, rows: CommentRow[], changedBy: ReadonlyMap<string, string> = new Map()): Promise<void> {
+  const all = toJson(rows);
+  const attributed = [...changedBy.keys()];
   await db.asService(async (tx) => {
-    await tx.query(`delete from public.comments where document_id = $1::uuid and from_document and not (id = any($2::uuid[]))`, [documentId, rows.map((r) => r.id)]);
+    await actFor(tx, null);
+    await tx.query(`delete from public.comments c where ${GONE} and not (c.id = any($3::uuid[]))`, [documentId, all, attributed]);
+    if (attributed.length) {
+      const { rows: gone } = await tx.query(`select c.id from public.comments c where ${GONE} and c.id = any($3::uuid[])`, [documentId, all, attributed]);
+      for (const [userId, ids] of groupBy(gone.map((r) => String(r['id'])), (id) => changedBy.get(id)!)) {
+        await actFor(tx, userId);
+        await tx.query(`delete from public.comments c where c.id = any($1::uuid[])`, [ids]);
+      }
+    }
+    const { rows: existing } = await tx.query(`select id from public.comments where id = any($1::uuid[])`, [rows.map((r) => r.id)]);
+    const known = new Set(existing.map((r) => String(r['id'])));
+    const fresh = rows.filter((r) => !known.has(r.id));
     // Threads before replies: a reply's parent must exist when it is inserted.
-    const threads = rows.filter((r) => r.parentId === null);
-    const replies = rows.filter((r) => r.parentId !== null);
-    if (threads.length) await tx.query(UPSERT, [documentId, toJson(threads)]);
-    if (replies.length) await tx.query(UPSERT, [documentId, toJson(replies)]);
+    for (const phase of [fresh.filter((r) => r.parentId === null), fresh.filter((r) => r.parentId !== null)]) {
+      for (const [authorId, written] of groupBy(phase, (r) => r.authorId)) {
+        await actFor(tx, authorId);
+        await tx.query(INSERT, [documentId, toJson(written)]);
+      }
+    }
+    for (const [userId, changed] of groupBy(rows.filter((r) => known.has(r.id)), (r) => changedBy.get(r.id) ?? null)) {
+      await actFor(tx, userId);
+      await tx.query(UPDATE, [documentId, toJson(changed)]);
+    }
   });
 }

@@ -12,7 +12,7 @@ import type { DocumentRoom, RoomPeer } from './document-room.js';
 import type { RoomRegistry } from './room-registry.js';
 import type { SyncMetrics } from './sync-metrics.js';
 import { RateLimiter } from './rate-limiter.js';
-import { documentRole, guardFor } from '../comments/comment-guard.js';
+import { documentMember, guardFor } from '../comments/comment-guard.js';
 import type { MemberRole } from '../../elements/core/comment-model.js';
 import {
   awarenessStatesFrame,
@@ -61,6 +61,8 @@ export class ClientConnection implements RoomPeer {
   private readOnly = true;
   /** Membership role in the document's organization: who may comment, edit or resolve threads. */
   private memberRole: MemberRole | null = null;
+  /** The profile name the guard holds this user's comments to. */
+  private memberName: string | null = null;
   private toldReadOnly = false;
   private work: Promise<void>;
   private queued = 0;
@@ -171,7 +173,7 @@ export class ClientConnection implements RoomPeer {
     try {
       access = await decideAccess(this.ctx.db, this.user.role, this.user.claims, this.documentId);
       if (access !== 'not-found' && access !== 'forbidden') {
-        this.memberRole = await documentRole(this.ctx.db, this.user.role, this.user.claims, this.documentId);
+        ({ role: this.memberRole, name: this.memberName } = await documentMember(this.ctx.db, this.user.role, this.user.claims, this.documentId));
       }
     } catch (error) {
       this.ctx.metrics.errors.inc({ kind: 'access-check' });
@@ -269,7 +271,7 @@ export class ClientConnection implements RoomPeer {
     // decision and the submission, so updates are judged in the order they are stored).
     // A token without a user (the service) is not judged: it acts for the system.
     if (this.user?.userId) {
-      const decision = guardFor(room.doc).admit(update, { userId: this.user.userId, role: this.memberRole, access: this.readOnly ? 'view' : 'edit' });
+      const decision = guardFor(room.doc).admit(update, { userId: this.user.userId, name: this.memberName, role: this.memberRole, access: this.readOnly ? 'view' : 'edit' });
       if (!decision.ok) {
         this.ctx.metrics.errors.inc({ kind: 'update-refused' });
         this.log.log('info', 'update refused', { reason: decision.reason });

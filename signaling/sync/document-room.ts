@@ -5,6 +5,7 @@
 // unloading, crashing and reloading lossless, and what lets a compaction encode the Y.Doc itself
 // instead of reading the log back.
 import { projectComments, writeComments } from '../comments/comment-projection.js';
+import { commentChangesBy } from '../comments/comment-guard.js';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../ops/logger.js';
@@ -331,7 +332,7 @@ export class DocumentRoom {
     }
     // Comment threads go to public.comments for audit and queries, on the same debounce.
     try {
-      await writeComments(this.ctx.db, this.documentId, projectComments(this.doc));
+      await writeComments(this.ctx.db, this.documentId, projectComments(this.doc), commentChangesBy(this.doc));
     } catch (error) {
       this.ctx.metrics.errors.inc({ kind: 'comment-projection' });
       this.log.log('error', 'writing comments failed', { error });

@@ -48,7 +48,13 @@ create table if not exists public.document_sections (
 alter table public.job_descriptions enable row level security;
 alter table public.memberships enable row level security;
 grant usage on schema public to anon, authenticated;
-grant select on public.job_descriptions, public.memberships to authenticated;
+-- Profiles: the comment guard holds comment names to the sender's display_name.
+create table if not exists public.profiles (id uuid primary key, display_name text);
+alter table public.profiles enable row level security;
+grant select on public.job_descriptions, public.memberships, public.profiles to authenticated;
+drop policy if exists own_profile on public.profiles;
+create policy own_profile on public.profiles for select to authenticated
+  using (id = nullif(current_setting('request.jwt.claims', true)::jsonb ->> 'sub', '')::uuid);
 drop policy if exists member_reads on public.memberships;
 create policy member_reads on public.memberships for select to authenticated
   using (user_id = nullif(current_setting('request.jwt.claims', true)::jsonb ->> 'sub', '')::uuid);
