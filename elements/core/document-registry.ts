@@ -55,6 +55,8 @@ export class SharedDocument extends EventTarget {
   #confirmedSeq = 0;
   #confirmTimer: ReturnType<typeof setTimeout> | undefined;
   #destroyed = false;
+  /** The signaling URL and token the WebRTC provider was made for: it is remade only when they change. */
+  #webrtcKey = '';
 
   constructor(
     readonly id: string,
@@ -139,7 +141,13 @@ export class SharedDocument extends EventTarget {
       this.websocket.destroy();
       this.websocket = null;
     }
-    void this.#connectWebrtc(endpoints);
+    // Only a new signaling URL or token remakes the WebRTC provider: anything else the session
+    // passes on (its interface language, say) must not drop this page out of the room.
+    const webrtcKey = JSON.stringify([endpoints.signalingUrl, endpoints.accessToken]);
+    if (webrtcKey !== this.#webrtcKey) {
+      this.#webrtcKey = webrtcKey;
+      void this.#connectWebrtc(endpoints);
+    }
     this.#updateStatus();
   }
 
@@ -151,8 +159,7 @@ export class SharedDocument extends EventTarget {
   }
 
   async #connectWebrtc({ signalingUrl, accessToken }: Endpoints): Promise<void> {
-    this.webrtc?.destroy();
-    this.webrtc = null;
+    this.#dropWebrtc();
     if (!signalingUrl || !accessToken) return;
     const password = await this.options.roomPassword(this.id).catch(() => null);
     if (!password || this.#destroyed || this.webrtc) return;
@@ -167,6 +174,22 @@ export class SharedDocument extends EventTarget {
       // Another session on this page already has the room: y-webrtc allows one per document.
       this.webrtc = null;
     }
+  }
+
+  /**
+   * Leaves the WebRTC room. y-webrtc then clears this client's awareness state (for every
+   * provider, the sync server's included) once its room key settles; the page has not left the
+   * document, so the state is put back right after.
+   */
+  #dropWebrtc(): void {
+    const old = this.webrtc;
+    this.webrtc = null;
+    if (!old) return;
+    const local = this.awareness.getLocalState();
+    old.destroy();
+    void old.key.then(() => {
+      if (!this.#destroyed && local && this.awareness.getLocalState() === null) this.awareness.setLocalState(local);
+    });
   }
 
   #onUpdate = (_update: Uint8Array, origin: unknown) => {
