@@ -103,7 +103,9 @@ describe('<jd-editor>', () => {
     expect(el.editable).to.equal(false);
     expect(el.matches(':state(read-only)')).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part=notice]')!.textContent).to.contain('Read only');
-    expect(el.getView('en')!.dom.getAttribute('contenteditable')).to.equal('false');
+    // Focusable with a caret for reading and selecting (issue #21 item 2), announced read-only.
+    expect(el.getView('en')!.dom.getAttribute('contenteditable')).to.equal('true');
+    expect(el.getView('en')!.dom.getAttribute('aria-readonly')).to.equal('true');
     expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name=title_en]')!.readOnly).to.equal(true);
     expect(el.insertText('en', 3, 'nope')).to.equal(false);
     expect(el.addSection()).to.equal(null);
