@@ -280,4 +280,18 @@ export const editorStyles = css`
   .error {
     color: var(--_danger);
   }
+  [part='workflow'] p {
+    margin: 0 0 0.5rem;
+  }
+  [part='decision'] blockquote {
+    margin: 0 0 0.5rem;
+    padding: 0.25rem 0.5rem;
+    border-left: 4px solid var(--_border);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.9rem;
+  }
 `;

@@ -35,6 +35,21 @@ export interface VersionRow {
   created_at: string;
 }
 
+/** The latest review round of the document (public.approvals), with the names of the people in it. */
+export interface ReviewRound {
+  step: number;
+  requestedBy: string | null;
+  requestedByName: string;
+  requestedAt: string;
+  decision: 'pending' | 'approved' | 'changes_requested' | 'rejected';
+  reviewerName: string;
+  comment: string | null;
+  decidedAt: string | null;
+}
+
+/** Roles that decide review rounds (decide_approval), never on their own submission. */
+const DECIDING_ROLES = new Set(['reviewer', 'admin']);
+
 interface ViewedVersion {
   row: VersionRow;
   docs: Record<Lang, PmNode>;
@@ -133,6 +148,9 @@ export class JdEditor extends LitElement {
   @state() private versions: VersionRow[] = [];
   @state() private viewedVersion: ViewedVersion | null = null;
   @state() private workflowStatus = '';
+  /** The signed-in user's role in the document's organization (memberships), for what the review panel offers. */
+  @state() private memberRole: string | null = null;
+  @state() private reviewRound: ReviewRound | null = null;
   @state() private message = '';
   @state() private contentReady = false;
   /** Formats active at the selection of the focused pane (aria-pressed on the toolbar). */
@@ -156,6 +174,20 @@ export class JdEditor extends LitElement {
   /** The shared document with its providers (null until open). */
   get sharedDocument(): SharedDocument | null {
     return this.#document;
+  }
+  /** The latest review round (null until loaded, or never submitted). */
+  get review(): ReviewRound | null {
+    return this.reviewRound;
+  }
+  /** Whether the signed-in user may decide the open review round: a reviewer or admin who did not submit it. */
+  get canDecide(): boolean {
+    const round = this.reviewRound;
+    return (
+      this.workflowStatus === 'in_review' &&
+      DECIDING_ROLES.has(this.memberRole ?? '') &&
+      round?.decision === 'pending' &&
+      round.requestedBy !== this.session?.user?.id
+    );
   }
   /** Whether the user can change the document here. */
   get editable(): boolean {
@@ -246,6 +278,9 @@ export class JdEditor extends LitElement {
     this.#document = null;
     this.viewedVersion = null;
     this.versions = [];
+    this.reviewRound = null;
+    this.memberRole = null;
+    this.workflowStatus = '';
     this.contentReady = false;
     this.#mountFailed = false;
   }
@@ -292,6 +327,12 @@ export class JdEditor extends LitElement {
     };
     document.addEventListener('status-change', onStatus);
     document.addEventListener('refused', onRefused);
+    // Versions and the review status live in Postgres: reload them when another client says it changed them.
+    const stopRecords = document.onRecordsChange(() => {
+      void this.#loadWorkflow();
+      void this.#loadVersions();
+    });
+    this.#cleanup.push(stopRecords);
     document.awareness.on('change', onAwareness);
     meta.observe(onMeta);
     document.doc.on('update', onUpdate);
@@ -577,6 +618,7 @@ export class JdEditor extends LitElement {
       return null;
     }
     const row = (Array.isArray(data) ? data[0] : data) as { version_number: number; name: string } | undefined;
+    this.#document?.announceRecordsChange();
     await this.#loadVersions();
     if (row) this.dispatchEvent(new JdVersionEvent('saved', row.version_number, row.name));
     return row?.version_number ?? null;
@@ -638,10 +680,41 @@ export class JdEditor extends LitElement {
 
   async #loadWorkflow(): Promise<void> {
     const client = this.session?.client;
-    if (!client) return;
+    const userId = this.session?.user?.id;
+    const documentId = this.documentId;
+    const generation = this.#generation;
+    if (!client || !userId) return;
     const { data } = await client.rpc('list_documents');
-    const row = ((data ?? []) as { id: string; status: string }[]).find((d) => d.id === this.documentId);
-    if (row) this.workflowStatus = row.status;
+    const row = ((data ?? []) as { id: string; status: string; organization_id: string }[]).find((d) => d.id === documentId);
+    if (!row || generation !== this.#generation) return;
+    const [membership, rounds] = await Promise.all([
+      client.from('memberships').select('role').eq('organization_id', row.organization_id).eq('user_id', userId).limit(1),
+      client
+        .from('approvals')
+        .select('step, requested_by, requested_at, reviewer_id, decision, comment, decided_at')
+        .eq('document_id', documentId)
+        .order('step', { ascending: false })
+        .limit(1),
+    ]);
+    const round = ((rounds.data ?? []) as Record<string, unknown>[])[0];
+    const people = round ? [round['requested_by'], round['reviewer_id']].filter((id): id is string => typeof id === 'string') : [];
+    const profiles = people.length ? await client.from('profiles').select('id, display_name').in('id', people) : { data: [] };
+    if (generation !== this.#generation) return;
+    const names = new Map(((profiles.data ?? []) as { id: string; display_name: string | null }[]).map((p) => [p.id, (p.display_name ?? '').slice(0, 200)]));
+    this.workflowStatus = row.status;
+    this.memberRole = ((membership.data ?? []) as { role: string }[])[0]?.role ?? null;
+    this.reviewRound = round
+      ? {
+          step: Number(round['step']),
+          requestedBy: (round['requested_by'] as string | null) ?? null,
+          requestedByName: names.get(round['requested_by'] as string) ?? '',
+          requestedAt: String(round['requested_at']),
+          decision: round['decision'] as ReviewRound['decision'],
+          reviewerName: names.get(round['reviewer_id'] as string) ?? '',
+          comment: (round['comment'] as string | null) ?? null,
+          decidedAt: (round['decided_at'] as string | null) ?? null,
+        }
+      : null;
   }
 
   /** Runs a workflow step: submit (editors) or approve / request changes (reviewers). */
@@ -657,6 +730,7 @@ export class JdEditor extends LitElement {
       return false;
     }
     this.message = '';
+    this.#document?.announceRecordsChange();
     await this.#loadWorkflow();
     this.dispatchEvent(new JdWorkflowEvent(this.workflowStatus));
     return true;
@@ -881,16 +955,43 @@ export class JdEditor extends LitElement {
     </details>`;
   }
 
+  #date(lang: Lang, iso: string | null) {
+    if (!iso) return nothing;
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return nothing;
+    const text = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return html`<time datetime=${date.toISOString()}>${text}</time>`;
+  }
+
+  /** Who submitted the open round, or what the last decision was: shown to everyone who may open the document. */
+  #reviewRoundView(lang: Lang) {
+    const round = this.reviewRound;
+    if (!round) return nothing;
+    if (round.decision === 'pending') {
+      const own = round.requestedBy === this.session?.user?.id;
+      return html`<p part="submission">${msg(lang, 'workflow.submittedBy', { name: round.requestedByName || '—' })} ${this.#date(lang, round.requestedAt)}</p>
+        ${own && DECIDING_ROLES.has(this.memberRole ?? '') ? html`<p class="hint">${msg(lang, 'workflow.ownSubmission')}</p>` : nothing}`;
+    }
+    return html`<div part="decision">
+      <p>
+        ${msg(lang, 'workflow.decidedBy', { decision: msg(lang, `workflow.decision.${round.decision}`), name: round.reviewerName || '—' })}
+        ${this.#date(lang, round.decidedAt)}
+      </p>
+      ${round.comment ? html`<blockquote dir="auto" aria-label=${msg(lang, 'workflow.decisionComment')}>${round.comment}</blockquote>` : nothing}
+    </div>`;
+  }
+
   #workflowPanel(lang: Lang) {
     const status = this.workflowStatus;
     const statusLabel = status && `workflow.${status}` in { 'workflow.draft': 1, 'workflow.in_review': 1, 'workflow.approved': 1, 'workflow.archived': 1 } ? msg(lang, `workflow.${status}` as 'workflow.draft') : status;
     return html`<section part="workflow" aria-labelledby="workflow-heading">
       <h2 id="workflow-heading">${msg(lang, 'workflow.label')}</h2>
       <p role="status">${msg(lang, 'workflow.status', { status: statusLabel || '—' })}</p>
+      ${this.#reviewRoundView(lang)}
       ${status === 'draft' && this.access === 'edit'
         ? html`<button type="button" class="primary" @click=${() => void this.workflow('submit')}>${msg(lang, 'workflow.submit')}</button>`
         : nothing}
-      ${status === 'in_review'
+      ${this.canDecide
         ? html`<label>${msg(lang, 'workflow.comment')} <textarea name="review-comment" rows="2"></textarea></label>
             <div class="row">
               <button type="button" class="primary" @click=${() => void this.workflow('approved', this.#reviewComment())}>${msg(lang, 'workflow.approve')}</button>
