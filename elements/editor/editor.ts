@@ -18,6 +18,7 @@ import { SYNC_STATUSES, type DocumentLease, type SharedDocument, type SyncStatus
 import { createPane, STRUCTURE_META, type Pane } from './pane.js';
 import { nextToolbarIndex, removeLink, sameToolbarState, setLink, toolbarStateOf, type ToolbarState } from './toolbar.js';
 import { cleanPastedHtml } from './paste.js';
+import { SectionAligner } from './section-alignment.js';
 import { rangeDecorationsKey, type RangeDecorationSpec } from './range-decorations.js';
 import { anchorFromRange, rangeOfAnchor } from '../core/comment-prosemirror.js';
 import { JdCommentRequestEvent } from '../core/comment-events.js';
@@ -204,6 +205,7 @@ export class JdEditor extends LitElement {
   #cleanup: (() => void)[] = [];
   #mountFailed = false;
   #presenceKey = '';
+  #aligner: SectionAligner | null = null;
   /** Past versions rendered once per view, not on every keystroke's render. */
   #versionDom = new WeakMap<ViewedVersion, Record<Lang, HTMLElement>>();
 
@@ -271,6 +273,8 @@ export class JdEditor extends LitElement {
   #close(): void {
     this.#generation += 1;
     for (const fn of this.#cleanup.splice(0)) fn();
+    this.#aligner?.destroy();
+    this.#aligner = null;
     for (const pane of this.#panes.values()) pane.destroy();
     this.#panes.clear();
     this.#lease?.release();
@@ -423,6 +427,11 @@ export class JdEditor extends LitElement {
       });
       this.#panes.set(lang, pane);
     }
+    const en = this.#panes.get('en');
+    const fr = this.#panes.get('fr');
+    if (!en || !fr) return;
+    this.#aligner = new SectionAligner(en.view, fr.view);
+    this.#aligner.schedule();
   }
 
   /** Re-renders only when what the toolbar shows changed: most transactions (typing) change nothing there. */
@@ -1042,13 +1051,16 @@ export class JdEditor extends LitElement {
       <div class="main">
         ${this.editable ? nothing : notice('editor.readOnly')}
         ${this.#identification(lang)}
-        <div class="bar">
-          ${this.#toolbar(lang)}
-          <span part="status" role="status" aria-label=${msg(lang, 'status.label')}>${msg(lang, `status.${status}`)}</span>
-          ${this.#presence(lang)}
+        <!-- Stays at the top of the screen while the text scrolls (Word, Google Docs): formatting and "offline" always in view. -->
+        <div class="sticky">
+          <div class="bar">
+            ${this.#toolbar(lang)}
+            <span part="status" role="status" aria-label=${msg(lang, 'status.label')}>${msg(lang, `status.${status}`)}</span>
+            ${this.#presence(lang)}
+          </div>
+          ${this.#linkFormView(lang)}
+          ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
         </div>
-        ${this.#linkFormView(lang)}
-        ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
         ${this.contentReady ? nothing : notice('editor.empty')}
         <div class="panes" @keydown=${this.#onPanesKeydown}>
           ${LANGS.map(

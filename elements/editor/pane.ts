@@ -14,6 +14,7 @@ import { jdSchema } from '../core/schema.js';
 import type { Lang } from '../core/sections.js';
 import { cleanPastedHtml } from './paste.js';
 import { RangeDecorations } from './range-decorations.js';
+import { sectionAlignmentPlugin } from './section-alignment.js';
 
 /** Transactions carrying this meta may add or remove sections (the editor's own API). */
 export const STRUCTURE_META = 'jd-structure';
@@ -163,6 +164,7 @@ export function createPane(options: PaneOptions): Pane {
       readOnlyGuard(options.editable),
       structureGuard,
       pairedSection,
+      sectionAlignmentPlugin,
       decorations.plugin,
     ],
   });
