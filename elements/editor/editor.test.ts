@@ -333,6 +333,8 @@ describe('<jd-editor>', () => {
       const session = await signedInSession('editor@esdc.example', { lang });
       const el = await openEditor(session);
       el.shadowRoot!.querySelector<HTMLDetailsElement>('[part=versions]')!.open = true;
+      // The review panel loads after the panes (its Submit button is one of the controls).
+      await waitUntil(() => !el.shadowRoot!.querySelector('[part=workflow] [role=status]')!.textContent!.includes('—'), 'review status loaded');
       await el.updateComplete;
       expect(el.shadowRoot!.textContent).to.contain(lang === 'fr' ? 'Identification du poste' : 'Position identification');
       await expect(el).to.be.accessible();

@@ -206,6 +206,8 @@ export class JdEditor extends LitElement {
   #mountFailed = false;
   #presenceKey = '';
   #aligner: SectionAligner | null = null;
+  /** The latest load of each panel: an older answer arriving later (live reloads overlap) is dropped. */
+  #loads = { workflow: 0, versions: 0 };
   /** Past versions rendered once per view, not on every keystroke's render. */
   #versionDom = new WeakMap<ViewedVersion, Record<Lang, HTMLElement>>();
 
@@ -609,12 +611,14 @@ export class JdEditor extends LitElement {
   async #loadVersions(): Promise<void> {
     const client = this.session?.client;
     if (!client || !this.documentId) return;
+    const generation = this.#generation;
+    const load = ++this.#loads.versions;
     const { data } = await client
       .from('document_versions')
       .select('id, version_number, name, note, created_at')
       .eq('document_id', this.documentId)
       .order('version_number', { ascending: false });
-    if (Array.isArray(data)) this.versions = data as VersionRow[];
+    if (Array.isArray(data) && generation === this.#generation && load === this.#loads.versions) this.versions = data as VersionRow[];
   }
 
   /** Saves a named version (server RPC save_version) and returns its number. */
@@ -692,12 +696,12 @@ export class JdEditor extends LitElement {
     const userId = this.session?.user?.id;
     const documentId = this.documentId;
     const generation = this.#generation;
+    const load = ++this.#loads.workflow;
     if (!client || !userId) return;
-    const { data } = await client.rpc('list_documents');
-    const row = ((data ?? []) as { id: string; status: string; organization_id: string }[]).find((d) => d.id === documentId);
-    if (!row || generation !== this.#generation) return;
-    const [membership, rounds] = await Promise.all([
-      client.from('memberships').select('role').eq('organization_id', row.organization_id).eq('user_id', userId).limit(1),
+    // One round trip for the status, the caller's roles and the latest round; names only when there is a round.
+    const [{ data }, memberships, rounds] = await Promise.all([
+      client.rpc('list_documents'),
+      client.from('memberships').select('organization_id, role').eq('user_id', userId),
       client
         .from('approvals')
         .select('step, requested_by, requested_at, reviewer_id, decision, comment, decided_at')
@@ -705,13 +709,15 @@ export class JdEditor extends LitElement {
         .order('step', { ascending: false })
         .limit(1),
     ]);
+    const row = ((data ?? []) as { id: string; status: string; organization_id: string }[]).find((d) => d.id === documentId);
+    if (!row || generation !== this.#generation || load !== this.#loads.workflow) return;
     const round = ((rounds.data ?? []) as Record<string, unknown>[])[0];
     const people = round ? [round['requested_by'], round['reviewer_id']].filter((id): id is string => typeof id === 'string') : [];
     const profiles = people.length ? await client.from('profiles').select('id, display_name').in('id', people) : { data: [] };
-    if (generation !== this.#generation) return;
+    if (generation !== this.#generation || load !== this.#loads.workflow) return;
     const names = new Map(((profiles.data ?? []) as { id: string; display_name: string | null }[]).map((p) => [p.id, (p.display_name ?? '').slice(0, 200)]));
     this.workflowStatus = row.status;
-    this.memberRole = ((membership.data ?? []) as { role: string }[])[0]?.role ?? null;
+    this.memberRole = ((memberships.data ?? []) as { organization_id: string; role: string }[]).find((m) => m.organization_id === row.organization_id)?.role ?? null;
     this.reviewRound = round
       ? {
           step: Number(round['step']),
