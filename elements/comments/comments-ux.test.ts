@@ -6,7 +6,7 @@ import './define.js';
 import '../editor/define.js';
 import type { JdComments } from './comments.js';
 import type { JdEditor } from '../editor/editor.js';
-import { signedInSession, uniqueCache, scratchEsdcDocument } from '../core/test-helpers.js';
+import { signedInSession, uniqueCache, withScratchEsdcDocument } from '../core/test-helpers.js';
 import type { JdSession } from '../session/session.js';
 import { openEditor } from '../editor/test-support.js';
 
@@ -44,12 +44,11 @@ const replyArea = (comments: JdComments, id: string) => threadOf(comments, id)?.
 describe('<jd-comments> for a new user (issue #21)', () => {
   it('keeps a reply being typed when someone else resolves the thread, and says what happened', async function () {
     this.timeout(40_000);
-    const scratch = await scratchEsdcDocument('Reply draft test');
-    try {
-      const admin = await personOn('admin@esdc.example', scratch.id); // initialises the content
+    await withScratchEsdcDocument('Reply draft test', async (documentId) => {
+      const admin = await personOn('admin@esdc.example', documentId); // initialises the content
       await waitUntil(() => admin.editor.getView('en')!.state.doc.textContent.length > 0, 'content', { timeout: 8000 });
-      const translator = await personOn('translator@esdc.example', scratch.id);
-      const reviewer = await personOn('reviewer@esdc.example', scratch.id);
+      const translator = await personOn('translator@esdc.example', documentId);
+      const reviewer = await personOn('reviewer@esdc.example', documentId);
       await waitUntil(() => translator.editor.getView('en')!.state.doc.textContent.length > 0, 'content reached the translator', { timeout: 8000 });
 
       const id = commentOnFirstHeading(translator.editor, translator.comments, 'Is this heading right?');
@@ -86,24 +85,19 @@ describe('<jd-comments> for a new user (issue #21)', () => {
       form.requestSubmit();
       await waitUntil(() => reviewer.comments.threads.find((t) => t.id === id)?.replies.some((r) => r.body === 'I checked the TBS wording and it is right.'), 'reply reached the reviewer', { timeout: 8000 });
       for (const person of [admin, translator, reviewer]) person.session.remove();
-    } finally {
-      await scratch.remove();
-    }
+    });
   });
 
   it('"Comment added." goes away by itself', async function () {
     this.timeout(20_000);
-    const scratch = await scratchEsdcDocument('Comment added test');
-    try {
-      const admin = await personOn('admin@esdc.example', scratch.id);
+    await withScratchEsdcDocument('Comment added test', async (documentId) => {
+      const admin = await personOn('admin@esdc.example', documentId);
       await waitUntil(() => admin.editor.getView('en')!.state.doc.textContent.length > 0, 'content', { timeout: 8000 });
       commentOnFirstHeading(admin.editor, admin.comments, 'Check this.');
       await admin.comments.updateComplete;
       expect(admin.comments.shadowRoot!.querySelector('[part=message][role=status]')?.textContent).to.contain('Comment added.');
       await waitUntil(() => !admin.comments.shadowRoot!.querySelector('[part=message]'), 'the confirmation went away', { timeout: 9000 });
       admin.session.remove();
-    } finally {
-      await scratch.remove();
-    }
+    });
   });
 });

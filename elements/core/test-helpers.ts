@@ -133,3 +133,13 @@ export async function scratchEsdcDocument(title: string): Promise<ScratchDocumen
     },
   };
 }
+
+/** Runs `test` on a scratch ESDC document (scratchEsdcDocument) and removes it afterwards, whatever happens. */
+export async function withScratchEsdcDocument(title: string, test: (documentId: string) => Promise<void>): Promise<void> {
+  const scratch = await scratchEsdcDocument(title);
+  try {
+    await test(scratch.id);
+  } finally {
+    await scratch.remove();
+  }
+}

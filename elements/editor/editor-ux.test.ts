@@ -4,7 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { JdEditor } from './editor.js';
-import { signedInSession, uniqueCache, stack, ESDC_DOC, scratchEsdcDocument } from '../core/test-helpers.js';
+import { signedInSession, uniqueCache, stack, ESDC_DOC, withScratchEsdcDocument } from '../core/test-helpers.js';
 import type { JdSession } from '../session/session.js';
 import { openEditor } from './test-support.js';
 
@@ -90,17 +90,16 @@ describe('<jd-editor> for a new user (issue #21)', () => {
 
   it('7. decisions are offered only to those who may decide; the decision, decider, date and comment are shown to everyone', async function () {
     this.timeout(40_000);
-    const scratch = await scratchEsdcDocument('Decision rights test');
-    try {
-      const admin = await personOn('admin@esdc.example', scratch.id);
+    await withScratchEsdcDocument('Decision rights test', async (documentId) => {
+      const admin = await personOn('admin@esdc.example', documentId);
       await workflowShown(admin.editor, 'Draft');
       // The admin submits: an admin may decide, but not on their own submission.
       expect(await admin.editor.workflow('submit')).to.equal(true);
       await workflowShown(admin.editor, 'In review');
       await waitUntil(() => !admin.editor.shadowRoot!.querySelector('[part=workflow] [role=status]')?.textContent?.includes('Draft'));
       await admin.editor.updateComplete;
-      const editor = await personOn('editor@esdc.example', scratch.id);
-      const reviewer = await personOn('reviewer@esdc.example', scratch.id);
+      const editor = await personOn('editor@esdc.example', documentId);
+      const reviewer = await personOn('reviewer@esdc.example', documentId);
       await workflowShown(editor.editor, 'In review');
       await workflowShown(reviewer.editor, 'In review');
       await waitUntil(() => decisionButtons(reviewer.editor).length === 2, 'the reviewer is offered the decision', { timeout: 8000 });
@@ -113,7 +112,7 @@ describe('<jd-editor> for a new user (issue #21)', () => {
       decisionButtons(reviewer.editor).find((b) => b.textContent!.includes('Request changes'))!.click();
       await workflowShown(reviewer.editor, 'Draft');
       // Everyone who opens the document sees the decision, who made it, when, and the comment.
-      const viewer = await personOn('viewer@esdc.example', scratch.id, { lang: 'fr' });
+      const viewer = await personOn('viewer@esdc.example', documentId, { lang: 'fr' });
       for (const el of [reviewer.editor, viewer.editor]) {
         await waitUntil(() => workflowText(el).includes('Rachel Reviewer'), 'decider shown', { timeout: 8000 });
         const decision = shadow(el).querySelector('[part=decision]')!;
@@ -122,18 +121,15 @@ describe('<jd-editor> for a new user (issue #21)', () => {
         expect(decision.querySelector('time')?.getAttribute('datetime')).to.match(/^\d{4}-\d\d-\d\dT/);
       }
       for (const person of [admin, editor, reviewer, viewer]) person.session.remove();
-    } finally {
-      await scratch.remove();
-    }
+    });
   });
 
   it('3. the review and versions panels update live for everyone', async function () {
     this.timeout(40_000);
-    const scratch = await scratchEsdcDocument('Live workflow test');
-    try {
-      const editor = await personOn('editor@esdc.example', scratch.id);
-      const reviewer = await personOn('reviewer@esdc.example', scratch.id);
-      const viewer = await personOn('viewer@esdc.example', scratch.id);
+    await withScratchEsdcDocument('Live workflow test', async (documentId) => {
+      const editor = await personOn('editor@esdc.example', documentId);
+      const reviewer = await personOn('reviewer@esdc.example', documentId);
+      const viewer = await personOn('viewer@esdc.example', documentId);
       for (const el of [editor.editor, reviewer.editor, viewer.editor]) await workflowShown(el, 'Draft');
       expect(versionsText(reviewer.editor)).to.contain('No saved versions yet');
 
@@ -151,9 +147,7 @@ describe('<jd-editor> for a new user (issue #21)', () => {
       await workflowShown(editor.editor, 'Approved');
       await workflowShown(viewer.editor, 'Approved');
       for (const person of [editor, reviewer, viewer]) person.session.remove();
-    } finally {
-      await scratch.remove();
-    }
+    });
   });
 
   it('6. the toolbar and the connection status stay in view while working far down the text', async () => {
