@@ -96,6 +96,7 @@ const MENTION_QUERY = /(?:^|\s)@([\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]*)?)$/
  * @csspart replies - The replies of a thread.
  * @csspart resolution - Who resolved the thread and when.
  * @csspart reply-form - The reply form of a thread.
+ * @csspart draft-notice - Said above a reply being written when someone else resolved the thread meanwhile (the reply is kept).
  * @csspart mentions - The list of people to mention.
  * @cssstate loading - Opening the document or loading members.
  * @cssstate signed-out - Nobody is signed in.

@@ -112,6 +112,8 @@ const initials = (name: string) =>
  * @csspart versions - The versions panel.
  * @csspart version-view - A past version shown side by side.
  * @csspart workflow - The review panel.
+ * @csspart submission - Who submitted the open review round, and when.
+ * @csspart decision - The last review decision: what, who, when and the reviewer's comment.
  * @csspart comment-button - The "Comment" button (shown while `commenting`).
  * @cssstate loading - Checking access or opening the document.
  * @cssstate no-access - The server refused this user.
