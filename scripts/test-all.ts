@@ -4,7 +4,12 @@
 // failed or ran no tests.
 //
 // `npm test -- node browser` runs only the parts named.
+//
+// Before anything runs, it checks for the programs npm cannot install (Chromium, redis-server,
+// Debian's PostgreSQL; scripts/prerequisites.ts) that the selected parts need, and stops with
+// one message naming what is missing and how to install it.
 import { spawn } from 'node:child_process';
+import { describeMissing, lookupFromEnvironment, missingPrerequisites, type PartName } from './prerequisites.js';
 import { projectRoot } from './run-command.js';
 import { denoTestCounts, nodeTestCounts, pgTapCounts, webTestRunnerCounts, type Counts } from './test-counts.js';
 
@@ -17,7 +22,7 @@ interface Step {
 }
 
 interface Part {
-  name: string;
+  name: PartName;
   steps: Step[];
 }
 
@@ -138,8 +143,18 @@ function selectedParts(names: string[]): Part[] {
   return PARTS.filter((part) => names.includes(part.name));
 }
 
+const parts = selectedParts(process.argv.slice(2));
+const missing = missingPrerequisites(
+  parts.map((part) => part.name),
+  lookupFromEnvironment(process.env),
+);
+if (missing.length > 0) {
+  console.error(describeMissing(missing));
+  process.exit(2);
+}
+
 const results: { part: string; step: StepResult }[] = [];
-for (const part of selectedParts(process.argv.slice(2))) {
+for (const part of parts) {
   for (const step of part.steps) {
     console.log(`\n━━━ ${part.name}: ${step.label} ━━━\n`);
     results.push({ part: part.name, step: await runStep(step) });

@@ -17,6 +17,7 @@ describe('demo site (npm start)', { timeout: 120_000 }, () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  const failedRequests: string[] = [];
 
   before(async () => {
     stack = await startStack({ dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log: () => {} });
@@ -29,6 +30,9 @@ describe('demo site (npm start)', { timeout: 120_000 }, () => {
     page = await browser.newPage();
     await page.setViewport({ width: 1400, height: 1000 });
     page.on('pageerror', (error) => pageErrors.push(String(error)));
+    page.on('response', (response) => {
+      if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
+    });
   });
   after(async () => {
     await browser?.close();
@@ -38,7 +42,11 @@ describe('demo site (npm start)', { timeout: 120_000 }, () => {
 
   it('signs in, opens the first job description with its comments, and switches to French', async () => {
     await page.goto(demo.url, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('#stack-status')?.textContent?.startsWith('Ready'), { timeout: 20_000 });
+    // Nothing for developers on the portal page (issue #21 item 8): no stack addresses, and the
+    // service notice stays hidden while the service answers.
+    const pageText = await page.$eval('main', (main) => main.textContent ?? '');
+    assert.doesNotMatch(pageText, /Local stack|https?:\/\/127\.0\.0\.1/);
+    assert.equal(await page.$eval('#service-status', (e) => (e as HTMLElement).hidden), true);
 
     // The sign-in form inside <jd-session>'s shadow root, filled with real key presses.
     await page.waitForFunction(() => document.querySelector('jd-session')?.shadowRoot?.querySelector('form[part=form] input[name=email]'), { timeout: 20_000 });
@@ -60,7 +68,7 @@ describe('demo site (npm start)', { timeout: 120_000 }, () => {
       },
       { timeout: 30_000 },
     );
-    assert.match((await page.$eval('#editor-status', (e) => e.textContent)) ?? '', /Editor: (connected|syncing|saved)/);
+    assert.match((await page.$eval('#editor-status', (e) => e.textContent)) ?? '', /Job description: (Connected|Syncing…|All changes saved)/);
 
     // The comments sidebar sits in the editor's panel slot, on the same document, and offers a reviewer the composer.
     const commentsDocument = await page.$eval('jd-comments', (c) => ({ slot: c.slot, id: (c as HTMLElement & { documentId: string }).documentId }));
@@ -72,6 +80,10 @@ describe('demo site (npm start)', { timeout: 120_000 }, () => {
     await page.select('#ui-lang', 'fr');
     await page.waitForFunction(() => document.querySelector('jd-editor')?.shadowRoot?.textContent?.includes('Identification du poste'), { timeout: 10_000 });
     await page.waitForFunction(() => document.querySelector('jd-comments')?.shadowRoot?.textContent?.includes('Commentaires'), { timeout: 10_000 });
+    // The portal's own status line follows too (it stayed English before, issue #21 item 8).
+    assert.match((await page.$eval('#editor-status', (e) => e.textContent)) ?? '', /^Description de travail : (Connecté|Synchronisation…|Toutes les modifications sont enregistrées)$/);
     assert.deepEqual(pageErrors, []);
+    // Every request answered, the favicon included.
+    assert.deepEqual(failedRequests, []);
   });
 });

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import type * as Y from 'yjs';
 import { sharedStyles } from '../core/shared.styles.js';
@@ -63,6 +64,8 @@ interface MentionState {
 }
 
 const DECORATION_PREFIX = 'comment:';
+/** How long a confirmation ("Comment added.") stays; errors stay until the next action. */
+export const STATUS_MESSAGE_MS = 5000;
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const MENTION_QUERY = /(?:^|\s)@([\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]*)?)$/u;
 
@@ -93,6 +96,7 @@ const MENTION_QUERY = /(?:^|\s)@([\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]*)?)$/
  * @csspart replies - The replies of a thread.
  * @csspart resolution - Who resolved the thread and when.
  * @csspart reply-form - The reply form of a thread.
+ * @csspart draft-notice - Said above a reply being written when someone else resolved the thread meanwhile (the reply is kept).
  * @csspart mentions - The list of people to mention.
  * @cssstate loading - Opening the document or loading members.
  * @cssstate signed-out - Nobody is signed in.
@@ -155,21 +159,24 @@ export class JdComments extends LitElement {
   #decorated = new Map<Lang, string[]>();
   #decorationKey = '';
   #refreshQueued = false;
+  /** Replies being typed, by thread: kept across re-renders, filter changes and others' changes to the thread. */
+  #replyDrafts = new Map<string, string>();
   #retryFrames = 0;
 
   /** Every thread of the document, oldest first. */
   get threads(): CommentThread[] {
     return this.allThreads;
   }
-  /** The threads the filters let through, in order. */
+  /** The threads the filters let through, in order; the one being replied to stays whatever happens to it meanwhile. */
   get visibleThreads(): CommentThread[] {
     const me = this.session?.user?.id;
     return this.allThreads.filter(
       (t) =>
-        (this.filter === 'all' || (this.filter === 'resolved') === t.resolved) &&
+        t.id === this.replying ||
+        ((this.filter === 'all' || (this.filter === 'resolved') === t.resolved) &&
         (this.langFilter === 'all' || t.lang === this.langFilter) &&
         (!this.authorFilter || t.authorId === this.authorFilter) &&
-        (!this.mentionsOnly || (!!me && mentions(t, me))),
+        (!this.mentionsOnly || (!!me && mentions(t, me)))),
     );
   }
   /** Number of open (unresolved) threads: what the badge shows. */
@@ -212,6 +219,7 @@ export class JdComments extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.#statusTimer);
     this.#close();
     this.#openKey = '';
   }
@@ -258,6 +266,8 @@ export class JdComments extends LitElement {
     this.allThreads = [];
     this.removed = new Set();
     this.draft = null;
+    this.replying = null;
+    this.#replyDrafts.clear();
   }
 
   async #open(): Promise<void> {
@@ -487,7 +497,7 @@ export class JdComments extends LitElement {
     try {
       const id = createThread(doc, { lang: input.lang, anchor: input.anchor, quote: input.quote, author: this.#author(user), body: input.body, mentions: ids });
       this.draft = null;
-      this.message = { text: this.#t('comments.added'), kind: 'status' };
+      this.#showStatus(this.#t('comments.added'));
       this.#refresh();
       this.dispatchEvent(new JdCommentAddEvent(id, null, input.lang, readThreads(doc).find((t) => t.id === id)!.body, ids));
       return id;
@@ -507,6 +517,7 @@ export class JdComments extends LitElement {
     try {
       const replyId = addReply(doc, threadId, { author: this.#author(user), body, mentions: ids });
       this.replying = null;
+      this.#replyDrafts.delete(threadId);
       this.message = null;
       this.#refresh();
       const stored = this.allThreads.find((t) => t.id === threadId)?.replies.find((r) => r.id === replyId);
@@ -593,6 +604,18 @@ export class JdComments extends LitElement {
     return replyId !== null || thread.replies.every((r) => r.authorId === comment.authorId);
   }
 
+  #statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** A confirmation that goes away by itself: a status line that stayed forever read as stale. */
+  #showStatus(text: string): void {
+    const shown = { text, kind: 'status' as const };
+    this.message = shown;
+    clearTimeout(this.#statusTimer);
+    this.#statusTimer = setTimeout(() => {
+      if (this.message === shown) this.message = null;
+    }, STATUS_MESSAGE_MS);
+  }
+
   #fail(id: CommentMessageId, values?: Record<string, string | number>): null {
     this.message = { text: this.#t(id, values), kind: 'error' };
     return null;
@@ -669,10 +692,13 @@ export class JdComments extends LitElement {
     const at = m.start + inserted.length;
     area.setSelectionRange(at, at);
     area.focus();
+    // As typing does: the kept draft follows (and the finished mention closes the list).
+    area.dispatchEvent(new Event('input', { bubbles: true }));
     this.mention = null;
   }
 
-  #bodyField(form: string, label: string, value = '') {
+  /** `onDraft` keeps what is typed; called before anything re-renders (a render between listeners would put back a stale value). */
+  #bodyField(form: string, label: string, value = '', onDraft?: (text: string) => void) {
     const m = this.mention?.form === form ? this.mention : null;
     const options = m ? this.#suggestions() : [];
     const listId = `mentions-${form}`;
@@ -687,7 +713,10 @@ export class JdComments extends LitElement {
         aria-autocomplete="list"
         aria-controls=${options.length ? listId : nothing}
         aria-activedescendant=${options.length ? `${listId}-${m!.index}` : nothing}
-        @input=${(e: Event) => this.#onBodyInput(form, e)}
+        @input=${(e: Event) => {
+          onDraft?.((e.target as HTMLTextAreaElement).value);
+          this.#onBodyInput(form, e);
+        }}
         @keydown=${(e: KeyboardEvent) => this.#onBodyKeydown(form, e)}
         @blur=${() => setTimeout(() => this.mention?.form === form && (this.mention = null), 200)}
       ></textarea>
@@ -812,16 +841,33 @@ export class JdComments extends LitElement {
             </button>`
           : nothing}
       </div>
-      ${this.replying === thread.id && p.comment
-        ? html`<form part="reply-form" @submit=${(e: SubmitEvent) => this.reply(thread.id, this.#formBody(e))} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !this.mention && (this.replying = null)}>
-            ${this.#bodyField(`reply-${thread.id}`, this.#t('comments.replyLabel', { author: displayText(thread.authorName, 200) }))}
-            <div class="actions">
-              <button type="submit" class="primary">${this.#t('comments.send')}</button>
-              <button type="button" @click=${() => (this.replying = null)}>${this.#t('comments.cancel')}</button>
-            </div>
-          </form>`
-        : nothing}
+      ${this.replying === thread.id && p.comment ? this.#replyForm(thread) : nothing}
     </li>`;
+  }
+
+  #replyForm(thread: CommentThread) {
+    const cancel = () => {
+      this.replying = null;
+      this.#replyDrafts.delete(thread.id);
+    };
+    // Someone else resolved the thread while this reply was being written: say so, keep the text.
+    const resolvedMeanwhile = thread.resolved && thread.resolvedBy !== this.session?.user?.id;
+    return html`${resolvedMeanwhile
+        ? html`<p part="draft-notice" role="status">${this.#t('comments.resolvedWhileReplying', { name: displayText(thread.resolvedByName ?? '', 200) || '—' })}</p>`
+        : nothing}
+      <form
+        part="reply-form"
+        @submit=${(e: SubmitEvent) => this.reply(thread.id, this.#formBody(e))}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !this.mention && cancel()}
+      >
+        ${this.#bodyField(`reply-${thread.id}`, this.#t('comments.replyLabel', { author: displayText(thread.authorName, 200) }), this.#replyDrafts.get(thread.id) ?? '', (text) =>
+          this.#replyDrafts.set(thread.id, text),
+        )}
+        <div class="actions">
+          <button type="submit" class="primary">${this.#t('comments.send')}</button>
+          <button type="button" @click=${cancel}>${this.#t('comments.cancel')}</button>
+        </div>
+      </form>`;
   }
 
   #onListKeydown(event: KeyboardEvent): void {
@@ -917,7 +963,11 @@ export class JdComments extends LitElement {
       ${list.length === 0
         ? notice('comments.empty')
         : html`<ul part="list" aria-label=${this.#t('comments.list')} @keydown=${this.#onListKeydown}>
-            ${list.map((t, i) => this.#thread(t, i, list))}
+            ${repeat(
+              list,
+              (t) => t.id,
+              (t, i) => this.#thread(t, i, list),
+            )}
           </ul>`}
     </section>`;
   }

@@ -58,6 +58,7 @@ const en = {
   'comments.errorTooMany': 'This thread has too many replies.',
   'comments.errorNotAllowed': 'Your role does not allow this.',
   'comments.added': 'Comment added.',
+  'comments.resolvedWhileReplying': '{name} resolved this thread while you were replying. Your reply is kept: send it to add it to the resolved thread, or cancel.',
 } as const;
 
 export type CommentMessageId = keyof typeof en;
@@ -116,6 +117,7 @@ const fr: Record<CommentMessageId, string> = {
   'comments.errorTooMany': 'Ce fil a trop de réponses.',
   'comments.errorNotAllowed': 'Votre rôle ne le permet pas.',
   'comments.added': 'Commentaire ajouté.',
+  'comments.resolvedWhileReplying': '{name} a résolu ce fil pendant que vous répondiez. Votre réponse est conservée : envoyez-la pour l’ajouter au fil résolu, ou annulez.',
 };
 
 const catalogs: Record<Lang, Record<CommentMessageId, string>> = { en, fr };

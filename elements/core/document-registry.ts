@@ -34,6 +34,16 @@ export interface RegistryOptions {
   roomPassword: (documentId: string) => Promise<string | null>;
 }
 
+/**
+ * The awareness field through which a client says "I changed the document's records on the
+ * server" (a version saved, a review step): a counter the client raises in its own awareness
+ * state after a successful RPC. Versions and the review status live in Postgres, not in the
+ * Y.Doc, and a reviewer or viewer may not write to the Y.Doc, but every client may set its own
+ * awareness state, which reaches every other client in a few milliseconds over the connections
+ * already open. A few bytes, the client's own state only.
+ */
+export const RECORDS_REVISION_FIELD = 'recordsRevision';
+
 /** How long local changes wait before the server is asked to confirm them. */
 const CONFIRM_DELAY_MS = 250;
 const MSG_SYNC = 0;
@@ -55,6 +65,8 @@ export class SharedDocument extends EventTarget {
   #confirmedSeq = 0;
   #confirmTimer: ReturnType<typeof setTimeout> | undefined;
   #destroyed = false;
+  /** The signaling URL and token the WebRTC provider was made for: it is remade only when they change. */
+  #webrtcKey = '';
 
   constructor(
     readonly id: string,
@@ -93,6 +105,48 @@ export class SharedDocument extends EventTarget {
       this.addEventListener('status-change', check);
       this.addEventListener('refused', refused);
     });
+  }
+
+  /** Tells every other client that this one changed the document's records (versions, review): they reload them. */
+  announceRecordsChange(): void {
+    const current = this.awareness.getLocalState()?.[RECORDS_REVISION_FIELD];
+    this.awareness.setLocalStateField(RECORDS_REVISION_FIELD, (typeof current === 'number' ? current : 0) + 1);
+  }
+
+  /**
+   * Calls `onChange` when another client announces a change of the records, and when this page
+   * reconnects (announcements made while it was offline were missed). Returns the unsubscribe.
+   */
+  onRecordsChange(onChange: () => void): () => void {
+    const revisionsOf = () => {
+      const parts: string[] = [];
+      for (const [clientId, state] of this.awareness.getStates()) {
+        const revision = (state as Record<string, unknown>)[RECORDS_REVISION_FIELD];
+        if (clientId !== this.doc.clientID && typeof revision === 'number') parts.push(`${clientId}:${revision}`);
+      }
+      return parts.sort().join(',');
+    };
+    let seen = revisionsOf();
+    let wasOnline = this.status !== 'offline';
+    const onAwareness = () => {
+      const now = revisionsOf();
+      if (now === seen) return;
+      // A client that left drops out of the list: nothing changed on the server for that.
+      const grew = now.split(',').some((entry) => entry !== '' && !seen.split(',').includes(entry));
+      seen = now;
+      if (grew) onChange();
+    };
+    const onStatus = () => {
+      const online = this.status !== 'offline';
+      if (online && !wasOnline) onChange();
+      wasOnline = online;
+    };
+    this.awareness.on('change', onAwareness);
+    this.addEventListener('status-change', onStatus);
+    return () => {
+      this.awareness.off('change', onAwareness);
+      this.removeEventListener('status-change', onStatus);
+    };
   }
 
   setUser(user: JdUser | null): void {
@@ -139,7 +193,13 @@ export class SharedDocument extends EventTarget {
       this.websocket.destroy();
       this.websocket = null;
     }
-    void this.#connectWebrtc(endpoints);
+    // Only a new signaling URL or token remakes the WebRTC provider: anything else the session
+    // passes on (its interface language, say) must not drop this page out of the room.
+    const webrtcKey = JSON.stringify([endpoints.signalingUrl, endpoints.accessToken]);
+    if (webrtcKey !== this.#webrtcKey) {
+      this.#webrtcKey = webrtcKey;
+      void this.#connectWebrtc(endpoints);
+    }
     this.#updateStatus();
   }
 
@@ -151,8 +211,7 @@ export class SharedDocument extends EventTarget {
   }
 
   async #connectWebrtc({ signalingUrl, accessToken }: Endpoints): Promise<void> {
-    this.webrtc?.destroy();
-    this.webrtc = null;
+    this.#dropWebrtc();
     if (!signalingUrl || !accessToken) return;
     const password = await this.options.roomPassword(this.id).catch(() => null);
     if (!password || this.#destroyed || this.webrtc) return;
@@ -167,6 +226,22 @@ export class SharedDocument extends EventTarget {
       // Another session on this page already has the room: y-webrtc allows one per document.
       this.webrtc = null;
     }
+  }
+
+  /**
+   * Leaves the WebRTC room. y-webrtc then clears this client's awareness state (for every
+   * provider, the sync server's included) once its room key settles; the page has not left the
+   * document, so the state is put back right after.
+   */
+  #dropWebrtc(): void {
+    const old = this.webrtc;
+    this.webrtc = null;
+    if (!old) return;
+    const local = this.awareness.getLocalState();
+    old.destroy();
+    void old.key.then(() => {
+      if (!this.#destroyed && local && this.awareness.getLocalState() === null) this.awareness.setLocalState(local);
+    });
   }
 
   #onUpdate = (_update: Uint8Array, origin: unknown) => {

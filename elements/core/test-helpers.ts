@@ -108,3 +108,38 @@ export async function createDocument(session: JdSession, title: string): Promise
   if (error || !data) throw new Error(`could not create a document: ${error?.message ?? 'no row'}`);
   return (data as { id: string }).id;
 }
+
+/** A job description of ESDC's (where every role has a seeded user) that a test may change freely, and its removal. */
+export interface ScratchDocument {
+  id: string;
+  /** Deletes it (as ESDC's admin): ESDC's lists are as seeded again for the files that follow. */
+  remove(): Promise<void>;
+}
+
+/**
+ * A new ESDC job description for workflow and comment tests, created by admin@esdc.example:
+ * the seeded one stays as other files expect it (its status, its threads), and session.test.ts
+ * still sees exactly one ESDC document once `remove()` ran. Call it in a `finally`.
+ */
+export async function scratchEsdcDocument(title: string): Promise<ScratchDocument> {
+  const admin = await signedInSession('admin@esdc.example', { cacheName: uniqueCache('scratch-admin') });
+  const id = await createDocument(admin, title);
+  return {
+    id,
+    remove: async () => {
+      const { error } = await admin.client!.from('job_descriptions').delete().eq('id', id);
+      admin.remove();
+      if (error) throw new Error(`could not delete the scratch document: ${error.message}`);
+    },
+  };
+}
+
+/** Runs `test` on a scratch ESDC document (scratchEsdcDocument) and removes it afterwards, whatever happens. */
+export async function withScratchEsdcDocument(title: string, test: (documentId: string) => Promise<void>): Promise<void> {
+  const scratch = await scratchEsdcDocument(title);
+  try {
+    await test(scratch.id);
+  } finally {
+    await scratch.remove();
+  }
+}

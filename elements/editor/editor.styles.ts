@@ -44,6 +44,19 @@ export const editorStyles = css`
     gap: 0.25rem;
     font-size: 0.9rem;
   }
+  .sticky {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    display: grid;
+    gap: var(--_space);
+    padding: 0.25rem 0;
+    background: var(--_surface);
+    box-shadow: 0 1px 0 var(--_border);
+  }
+  .sticky > p {
+    margin: 0;
+  }
   .bar {
     display: flex;
     flex-wrap: wrap;
@@ -132,6 +145,9 @@ export const editorStyles = css`
   [part~='pane'] {
     display: grid;
     grid-template-rows: auto 1fr;
+    /* Never wider than the pane: a section skipped by content-visibility counts as 40em wide
+       (its contain-intrinsic-size), which pushed the French text over the side panel. */
+    grid-template-columns: minmax(0, 1fr);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -279,5 +295,19 @@ export const editorStyles = css`
   }
   .error {
     color: var(--_danger);
+  }
+  [part='workflow'] p {
+    margin: 0 0 0.5rem;
+  }
+  [part='decision'] blockquote {
+    margin: 0 0 0.5rem;
+    padding: 0.25rem 0.5rem;
+    border-left: 4px solid var(--_border);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.9rem;
   }
 `;

@@ -103,7 +103,9 @@ describe('<jd-editor>', () => {
     expect(el.editable).to.equal(false);
     expect(el.matches(':state(read-only)')).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part=notice]')!.textContent).to.contain('Read only');
-    expect(el.getView('en')!.dom.getAttribute('contenteditable')).to.equal('false');
+    // Focusable with a caret for reading and selecting (issue #21 item 2), announced read-only.
+    expect(el.getView('en')!.dom.getAttribute('contenteditable')).to.equal('true');
+    expect(el.getView('en')!.dom.getAttribute('aria-readonly')).to.equal('true');
     expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name=title_en]')!.readOnly).to.equal(true);
     expect(el.insertText('en', 3, 'nope')).to.equal(false);
     expect(el.addSection()).to.equal(null);
@@ -331,6 +333,8 @@ describe('<jd-editor>', () => {
       const session = await signedInSession('editor@esdc.example', { lang });
       const el = await openEditor(session);
       el.shadowRoot!.querySelector<HTMLDetailsElement>('[part=versions]')!.open = true;
+      // The review panel loads after the panes (its Submit button is one of the controls).
+      await waitUntil(() => !el.shadowRoot!.querySelector('[part=workflow] [role=status]')!.textContent!.includes('—'), 'review status loaded');
       await el.updateComplete;
       expect(el.shadowRoot!.textContent).to.contain(lang === 'fr' ? 'Identification du poste' : 'Position identification');
       await expect(el).to.be.accessible();

@@ -18,6 +18,7 @@ import { SYNC_STATUSES, type DocumentLease, type SharedDocument, type SyncStatus
 import { createPane, STRUCTURE_META, type Pane } from './pane.js';
 import { nextToolbarIndex, removeLink, sameToolbarState, setLink, toolbarStateOf, type ToolbarState } from './toolbar.js';
 import { cleanPastedHtml } from './paste.js';
+import { SectionAligner } from './section-alignment.js';
 import { rangeDecorationsKey, type RangeDecorationSpec } from './range-decorations.js';
 import { anchorFromRange, rangeOfAnchor } from '../core/comment-prosemirror.js';
 import { JdCommentRequestEvent } from '../core/comment-events.js';
@@ -34,6 +35,21 @@ export interface VersionRow {
   note: string | null;
   created_at: string;
 }
+
+/** The latest review round of the document (public.approvals), with the names of the people in it. */
+export interface ReviewRound {
+  step: number;
+  requestedBy: string | null;
+  requestedByName: string;
+  requestedAt: string;
+  decision: 'pending' | 'approved' | 'changes_requested' | 'rejected';
+  reviewerName: string;
+  comment: string | null;
+  decidedAt: string | null;
+}
+
+/** Roles that decide review rounds (decide_approval), never on their own submission. */
+const DECIDING_ROLES = new Set(['reviewer', 'admin']);
 
 interface ViewedVersion {
   row: VersionRow;
@@ -96,6 +112,8 @@ const initials = (name: string) =>
  * @csspart versions - The versions panel.
  * @csspart version-view - A past version shown side by side.
  * @csspart workflow - The review panel.
+ * @csspart submission - Who submitted the open review round, and when.
+ * @csspart decision - The last review decision: what, who, when and the reviewer's comment.
  * @csspart comment-button - The "Comment" button (shown while `commenting`).
  * @cssstate loading - Checking access or opening the document.
  * @cssstate no-access - The server refused this user.
@@ -133,6 +151,9 @@ export class JdEditor extends LitElement {
   @state() private versions: VersionRow[] = [];
   @state() private viewedVersion: ViewedVersion | null = null;
   @state() private workflowStatus = '';
+  /** The signed-in user's role in the document's organization (memberships), for what the review panel offers. */
+  @state() private memberRole: string | null = null;
+  @state() private reviewRound: ReviewRound | null = null;
   @state() private message = '';
   @state() private contentReady = false;
   /** Formats active at the selection of the focused pane (aria-pressed on the toolbar). */
@@ -157,6 +178,20 @@ export class JdEditor extends LitElement {
   get sharedDocument(): SharedDocument | null {
     return this.#document;
   }
+  /** The latest review round (null until loaded, or never submitted). */
+  get review(): ReviewRound | null {
+    return this.reviewRound;
+  }
+  /** Whether the signed-in user may decide the open review round: a reviewer or admin who did not submit it. */
+  get canDecide(): boolean {
+    const round = this.reviewRound;
+    return (
+      this.workflowStatus === 'in_review' &&
+      DECIDING_ROLES.has(this.memberRole ?? '') &&
+      round?.decision === 'pending' &&
+      round.requestedBy !== this.session?.user?.id
+    );
+  }
   /** Whether the user can change the document here. */
   get editable(): boolean {
     return this.phase === 'open' && this.access === 'edit' && !this.readonly && this.#document?.refusal !== 'forbidden';
@@ -172,6 +207,9 @@ export class JdEditor extends LitElement {
   #cleanup: (() => void)[] = [];
   #mountFailed = false;
   #presenceKey = '';
+  #aligner: SectionAligner | null = null;
+  /** The latest load of each panel: an older answer arriving later (live reloads overlap) is dropped. */
+  #loads = { workflow: 0, versions: 0 };
   /** Past versions rendered once per view, not on every keystroke's render. */
   #versionDom = new WeakMap<ViewedVersion, Record<Lang, HTMLElement>>();
 
@@ -239,6 +277,8 @@ export class JdEditor extends LitElement {
   #close(): void {
     this.#generation += 1;
     for (const fn of this.#cleanup.splice(0)) fn();
+    this.#aligner?.destroy();
+    this.#aligner = null;
     for (const pane of this.#panes.values()) pane.destroy();
     this.#panes.clear();
     this.#lease?.release();
@@ -246,6 +286,9 @@ export class JdEditor extends LitElement {
     this.#document = null;
     this.viewedVersion = null;
     this.versions = [];
+    this.reviewRound = null;
+    this.memberRole = null;
+    this.workflowStatus = '';
     this.contentReady = false;
     this.#mountFailed = false;
   }
@@ -292,6 +335,12 @@ export class JdEditor extends LitElement {
     };
     document.addEventListener('status-change', onStatus);
     document.addEventListener('refused', onRefused);
+    // Versions and the review status live in Postgres: reload them when another client says it changed them.
+    const stopRecords = document.onRecordsChange(() => {
+      void this.#loadWorkflow();
+      void this.#loadVersions();
+    });
+    this.#cleanup.push(stopRecords);
     document.awareness.on('change', onAwareness);
     meta.observe(onMeta);
     document.doc.on('update', onUpdate);
@@ -382,6 +431,11 @@ export class JdEditor extends LitElement {
       });
       this.#panes.set(lang, pane);
     }
+    const en = this.#panes.get('en');
+    const fr = this.#panes.get('fr');
+    if (!en || !fr) return;
+    this.#aligner = new SectionAligner(en.view, fr.view);
+    this.#aligner.schedule();
   }
 
   /** Re-renders only when what the toolbar shows changed: most transactions (typing) change nothing there. */
@@ -559,12 +613,14 @@ export class JdEditor extends LitElement {
   async #loadVersions(): Promise<void> {
     const client = this.session?.client;
     if (!client || !this.documentId) return;
+    const generation = this.#generation;
+    const load = ++this.#loads.versions;
     const { data } = await client
       .from('document_versions')
       .select('id, version_number, name, note, created_at')
       .eq('document_id', this.documentId)
       .order('version_number', { ascending: false });
-    if (Array.isArray(data)) this.versions = data as VersionRow[];
+    if (Array.isArray(data) && generation === this.#generation && load === this.#loads.versions) this.versions = data as VersionRow[];
   }
 
   /** Saves a named version (server RPC save_version) and returns its number. */
@@ -577,6 +633,7 @@ export class JdEditor extends LitElement {
       return null;
     }
     const row = (Array.isArray(data) ? data[0] : data) as { version_number: number; name: string } | undefined;
+    this.#document?.announceRecordsChange();
     await this.#loadVersions();
     if (row) this.dispatchEvent(new JdVersionEvent('saved', row.version_number, row.name));
     return row?.version_number ?? null;
@@ -638,10 +695,43 @@ export class JdEditor extends LitElement {
 
   async #loadWorkflow(): Promise<void> {
     const client = this.session?.client;
-    if (!client) return;
-    const { data } = await client.rpc('list_documents');
-    const row = ((data ?? []) as { id: string; status: string }[]).find((d) => d.id === this.documentId);
-    if (row) this.workflowStatus = row.status;
+    const userId = this.session?.user?.id;
+    const documentId = this.documentId;
+    const generation = this.#generation;
+    const load = ++this.#loads.workflow;
+    if (!client || !userId) return;
+    // One round trip for the status, the caller's roles and the latest round; names only when there is a round.
+    const [{ data }, memberships, rounds] = await Promise.all([
+      client.rpc('list_documents'),
+      client.from('memberships').select('organization_id, role').eq('user_id', userId),
+      client
+        .from('approvals')
+        .select('step, requested_by, requested_at, reviewer_id, decision, comment, decided_at')
+        .eq('document_id', documentId)
+        .order('step', { ascending: false })
+        .limit(1),
+    ]);
+    const row = ((data ?? []) as { id: string; status: string; organization_id: string }[]).find((d) => d.id === documentId);
+    if (!row || generation !== this.#generation || load !== this.#loads.workflow) return;
+    const round = ((rounds.data ?? []) as Record<string, unknown>[])[0];
+    const people = round ? [round['requested_by'], round['reviewer_id']].filter((id): id is string => typeof id === 'string') : [];
+    const profiles = people.length ? await client.from('profiles').select('id, display_name').in('id', people) : { data: [] };
+    if (generation !== this.#generation || load !== this.#loads.workflow) return;
+    const names = new Map(((profiles.data ?? []) as { id: string; display_name: string | null }[]).map((p) => [p.id, (p.display_name ?? '').slice(0, 200)]));
+    this.workflowStatus = row.status;
+    this.memberRole = ((memberships.data ?? []) as { organization_id: string; role: string }[]).find((m) => m.organization_id === row.organization_id)?.role ?? null;
+    this.reviewRound = round
+      ? {
+          step: Number(round['step']),
+          requestedBy: (round['requested_by'] as string | null) ?? null,
+          requestedByName: names.get(round['requested_by'] as string) ?? '',
+          requestedAt: String(round['requested_at']),
+          decision: round['decision'] as ReviewRound['decision'],
+          reviewerName: names.get(round['reviewer_id'] as string) ?? '',
+          comment: (round['comment'] as string | null) ?? null,
+          decidedAt: (round['decided_at'] as string | null) ?? null,
+        }
+      : null;
   }
 
   /** Runs a workflow step: submit (editors) or approve / request changes (reviewers). */
@@ -657,6 +747,7 @@ export class JdEditor extends LitElement {
       return false;
     }
     this.message = '';
+    this.#document?.announceRecordsChange();
     await this.#loadWorkflow();
     this.dispatchEvent(new JdWorkflowEvent(this.workflowStatus));
     return true;
@@ -881,16 +972,43 @@ export class JdEditor extends LitElement {
     </details>`;
   }
 
+  #date(lang: Lang, iso: string | null) {
+    if (!iso) return nothing;
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return nothing;
+    const text = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return html`<time datetime=${date.toISOString()}>${text}</time>`;
+  }
+
+  /** Who submitted the open round, or what the last decision was: shown to everyone who may open the document. */
+  #reviewRoundView(lang: Lang) {
+    const round = this.reviewRound;
+    if (!round) return nothing;
+    if (round.decision === 'pending') {
+      const own = round.requestedBy === this.session?.user?.id;
+      return html`<p part="submission">${msg(lang, 'workflow.submittedBy', { name: round.requestedByName || '—' })} ${this.#date(lang, round.requestedAt)}</p>
+        ${own && DECIDING_ROLES.has(this.memberRole ?? '') ? html`<p class="hint">${msg(lang, 'workflow.ownSubmission')}</p>` : nothing}`;
+    }
+    return html`<div part="decision">
+      <p>
+        ${msg(lang, 'workflow.decidedBy', { decision: msg(lang, `workflow.decision.${round.decision}`), name: round.reviewerName || '—' })}
+        ${this.#date(lang, round.decidedAt)}
+      </p>
+      ${round.comment ? html`<blockquote dir="auto" aria-label=${msg(lang, 'workflow.decisionComment')}>${round.comment}</blockquote>` : nothing}
+    </div>`;
+  }
+
   #workflowPanel(lang: Lang) {
     const status = this.workflowStatus;
     const statusLabel = status && `workflow.${status}` in { 'workflow.draft': 1, 'workflow.in_review': 1, 'workflow.approved': 1, 'workflow.archived': 1 } ? msg(lang, `workflow.${status}` as 'workflow.draft') : status;
     return html`<section part="workflow" aria-labelledby="workflow-heading">
       <h2 id="workflow-heading">${msg(lang, 'workflow.label')}</h2>
       <p role="status">${msg(lang, 'workflow.status', { status: statusLabel || '—' })}</p>
+      ${this.#reviewRoundView(lang)}
       ${status === 'draft' && this.access === 'edit'
         ? html`<button type="button" class="primary" @click=${() => void this.workflow('submit')}>${msg(lang, 'workflow.submit')}</button>`
         : nothing}
-      ${status === 'in_review'
+      ${this.canDecide
         ? html`<label>${msg(lang, 'workflow.comment')} <textarea name="review-comment" rows="2"></textarea></label>
             <div class="row">
               <button type="button" class="primary" @click=${() => void this.workflow('approved', this.#reviewComment())}>${msg(lang, 'workflow.approve')}</button>
@@ -941,13 +1059,16 @@ export class JdEditor extends LitElement {
       <div class="main">
         ${this.editable ? nothing : notice('editor.readOnly')}
         ${this.#identification(lang)}
-        <div class="bar">
-          ${this.#toolbar(lang)}
-          <span part="status" role="status" aria-label=${msg(lang, 'status.label')}>${msg(lang, `status.${status}`)}</span>
-          ${this.#presence(lang)}
+        <!-- Stays at the top of the screen while the text scrolls (Word, Google Docs): formatting and "offline" always in view. -->
+        <div class="sticky">
+          <div class="bar">
+            ${this.#toolbar(lang)}
+            <span part="status" role="status" aria-label=${msg(lang, 'status.label')}>${msg(lang, `status.${status}`)}</span>
+            ${this.#presence(lang)}
+          </div>
+          ${this.#linkFormView(lang)}
+          ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
         </div>
-        ${this.#linkFormView(lang)}
-        ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
         ${this.contentReady ? nothing : notice('editor.empty')}
         <div class="panes" @keydown=${this.#onPanesKeydown}>
           ${LANGS.map(

@@ -14,6 +14,7 @@ import { jdSchema } from '../core/schema.js';
 import type { Lang } from '../core/sections.js';
 import { cleanPastedHtml } from './paste.js';
 import { RangeDecorations } from './range-decorations.js';
+import { sectionAlignmentPlugin } from './section-alignment.js';
 
 /** Transactions carrying this meta may add or remove sections (the editor's own API). */
 export const STRUCTURE_META = 'jd-structure';
@@ -53,6 +54,34 @@ const pairedSection = new Plugin<string | null>({
     },
   },
 });
+
+/**
+ * Read-only panes stay contenteditable so they take focus, a caret and a keyboard selection (a
+ * reviewer selects text to comment on it with Shift+arrows; Chromium has no caret in
+ * non-editable text). What the person does is refused here instead: every input the browser
+ * announces (typing, delete, paste, drop, cut, formatting) is cancelled before it touches the
+ * DOM, and any local transaction that would change the document is dropped. Remote changes
+ * (y-prosemirror's) still apply. The sync server refuses a viewer's or reviewer's text updates
+ * anyway; this keeps the screen honest.
+ */
+function readOnlyGuard(editable: () => boolean): Plugin {
+  const refuse = () => !editable();
+  return new Plugin({
+    filterTransaction: (tr) => !tr.docChanged || editable() || tr.getMeta(ySyncPluginKey) !== undefined,
+    props: {
+      handleDOMEvents: {
+        beforeinput: (_view, event) => {
+          if (!refuse()) return false;
+          event.preventDefault();
+          return true;
+        },
+      },
+      handleTextInput: refuse,
+      handlePaste: refuse,
+      handleDrop: refuse,
+    },
+  });
+}
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 interface PresenceUser {
@@ -132,19 +161,24 @@ export function createPane(options: PaneOptions): Pane {
       yUndoPlugin(),
       kit,
       keymap({ ...baseKeymap, Enter: chainCommands(splitListItem(listItem), baseKeymap['Enter']!) }),
+      readOnlyGuard(options.editable),
       structureGuard,
       pairedSection,
+      sectionAlignmentPlugin,
       decorations.plugin,
     ],
   });
   const view = new EditorView(options.mount, {
     state,
-    editable: options.editable,
+    // Always focusable and selectable; changes are refused by readOnlyGuard when read-only.
+    editable: () => true,
     attributes: () => ({
       role: 'textbox',
       'aria-multiline': 'true',
       'aria-label': options.label,
       'aria-readonly': String(!options.editable()),
+      // No on-screen keyboard for text that cannot be changed.
+      inputmode: options.editable() ? 'text' : 'none',
       lang: options.lang === 'fr' ? 'fr-CA' : 'en-CA',
       spellcheck: 'true',
     }),
