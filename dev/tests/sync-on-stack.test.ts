@@ -153,4 +153,17 @@ describe('the sync server on the local stack', () => {
       await admin.supabase.from('memberships').update({ role: 'translator' }).eq('user_id', translator.userId);
     }
   });
+
+  test('a document deleted while open closes its connections with 4403 (the job_descriptions trigger)', async () => {
+    const editor = await signIn('editor@esdc.example');
+    const { rows } = await stack.pg.query<{ id: string }>(
+      `insert into public.job_descriptions (organization_id, title_en) values ('e5dc0000-0000-4000-a000-000000000001', 'To be deleted') returning id`,
+    );
+    const documentId = rows[0]!.id;
+    const e = connect(documentId, editor.token);
+    await synced(e);
+    await stack.pg.query('delete from public.job_descriptions where id = $1', [documentId]);
+    await waitFor(() => e.closes.length > 0, 'the connection to be closed');
+    assert.deepEqual(e.closes, [4403]);
+  });
 });
