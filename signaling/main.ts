@@ -33,8 +33,12 @@ const database = postgresAccess(sql);
 const tokens = createSupabaseTokenVerifier(supabaseTokenOptionsFromEnv(process.env));
 const host = process.env['JD_BIND_HOST'] ?? '127.0.0.1';
 
-const sync = await startSyncServer({ database, tokens, host, port: port('JD_SYNC_PORT', 1234), redisUrl: process.env['REDIS_URL'] ?? null, log });
-const signaling = process.env['JD_SIGNALING_PORT'] === 'off' ? null : await startSignalingServer({ database, tokens, host, port: port('JD_SIGNALING_PORT', 4444), log });
+// Safety net behind the memberships trigger's notifications (which a transaction-mode pooler
+// does not pass): how often every connection's access is decided again.
+const accessRecheckIntervalMs = integer('JD_ACCESS_RECHECK_MS', 60_000, 1000, 86_400_000, 'milliseconds (1000 to 86400000)');
+
+const sync = await startSyncServer({ database, tokens, host, port: port('JD_SYNC_PORT', 1234), redisUrl: process.env['REDIS_URL'] ?? null, log, accessRecheckIntervalMs });
+const signaling = process.env['JD_SIGNALING_PORT'] === 'off' ? null : await startSignalingServer({ database, tokens, host, port: port('JD_SIGNALING_PORT', 4444), log, accessRecheckIntervalMs });
 process.stdout.write(`READY ${sync.port}\n`);
 
 let stopping = false;

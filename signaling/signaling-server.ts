@@ -3,15 +3,19 @@
 // to connect, and a topic (room name = document id) can only be joined, or published to, by a
 // user who may open that document. Rooms are encrypted client-side with a per-document
 // password, so what passes through here is WebRTC signalling, never document content.
+// Access is re-decided when Postgres announces a membership change (and periodically): a member
+// who lost access to a document leaves its topic; a token that expires closes the connection.
 import { createServer } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { SyncDatabase } from './db/sql-access.js';
-import { decideAccess } from './db/document-access.js';
+import { canonicalDocumentId, decideAccess } from './db/document-access.js';
 import { isExpired, verifyUser, type TokenVerifier, type VerifiedUser } from './auth/token-verifier.js';
 import { createLogger, type Logger } from './ops/logger.js';
 import { closeServer, listen, parseRoomUrl } from './ops/http-server.js';
 import { CloseCode } from './sync/close-codes.js';
 import { RateLimiter } from './sync/rate-limiter.js';
+import { AccessWatch, type AccessHolder } from './sync/access-watch.js';
+import { whenExpired } from './sync/token-expiry.js';
 
 export interface SignalingServerOptions {
   database: SyncDatabase;
@@ -25,6 +29,8 @@ export interface SignalingServerOptions {
   messagesPerSecond?: number;
   messageBurst?: number;
   pingIntervalMs?: number;
+  /** Every connection's topics are re-checked this often (default 60 s), besides on membership notifications. */
+  accessRecheckIntervalMs?: number;
 }
 
 export interface RunningSignalingServer {
@@ -33,10 +39,18 @@ export interface RunningSignalingServer {
   stop(): Promise<void>;
 }
 
-interface Peer {
+interface Peer extends AccessHolder {
   ws: WebSocket;
   user: VerifiedUser | null;
-  topics: Set<string>;
+  /** Joined topics: canonical document id → the name the client used (relayed back as it sent it). */
+  topics: Map<string, string>;
+  /**
+   * Topics refused since the last access re-check: answered again without asking Postgres, and
+   * counted toward the topic limit with the joined ones.
+   */
+  refused: Set<string>;
+  rechecking: Promise<void>;
+  stopWatching(): void;
   alive: boolean;
   work: Promise<void>;
   limiter: RateLimiter;
@@ -49,6 +63,8 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
   const maxTopics = options.maxTopicsPerConnection ?? 32;
   const topics = new Map<string, Set<Peer>>();
   const peers = new Set<Peer>();
+  const access = new AccessWatch(options.database, options.accessRecheckIntervalMs ?? 60_000, log);
+  await access.start();
 
   const http = createServer((req, res) => {
     const ok = new URL(req.url ?? '/', 'http://localhost').pathname === '/healthz';
@@ -63,6 +79,7 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
   const close = (peer: Peer, code: number, reason: string) => {
     if (peer.closed) return;
     peer.closed = true;
+    peer.stopWatching();
     log.log('warn', 'closing signaling connection', { code, reason, userId: peer.user?.userId ?? null });
     peer.ws.close(code, reason);
   };
@@ -73,25 +90,52 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     peer.topics.delete(topic);
   };
 
+  // An unknown document, another organization's and a name that is no document id look the same.
+  const refuse = (peer: Peer, topic: string) => send(peer, { type: 'refused', topic, code: CloseCode.forbidden, reason: 'no access to this document' });
+
   async function subscribe(peer: Peer, topic: string) {
-    if (peer.topics.has(topic) || !peer.user) return;
-    if (peer.topics.size >= maxTopics) {
+    if (!peer.user) return;
+    const id = canonicalDocumentId(topic);
+    const key = id ?? topic;
+    if (peer.topics.has(key)) return;
+    if (peer.refused.has(key)) return refuse(peer, topic);
+    if (peer.topics.size + peer.refused.size >= maxTopics) {
       send(peer, { type: 'refused', topic, code: CloseCode.rateLimited, reason: 'too many topics' });
       log.log('warn', 'topic limit reached', { userId: peer.user.userId, topic });
       return;
     }
-    const access = await decideAccess(options.database, peer.user.role, peer.user.claims, topic);
-    if (access !== 'edit' && access !== 'view') {
-      const code = access === 'not-found' ? CloseCode.notFound : CloseCode.forbidden;
-      send(peer, { type: 'refused', topic, code });
-      log.log('warn', 'subscription refused', { userId: peer.user.userId, topic, code });
+    const decision = id === null ? 'none' : await decideAccess(options.database, peer.user.role, peer.user.claims, id);
+    if (peer.closed) return;
+    if (id === null || decision === 'none') {
+      peer.refused.add(key);
+      refuse(peer, topic);
+      log.log('warn', 'subscription refused', { userId: peer.user.userId, topic });
       return;
     }
-    if (peer.closed) return;
-    peer.topics.add(topic);
-    const members = topics.get(topic) ?? new Set<Peer>();
+    peer.topics.set(id, topic);
+    const members = topics.get(id) ?? new Set<Peer>();
     members.add(peer);
-    topics.set(topic, members);
+    topics.set(id, members);
+  }
+
+  /** Leaves every topic the user may no longer open; forgets refusals (access may have been granted). */
+  async function recheck(peer: Peer) {
+    const user = peer.user;
+    if (!user || peer.closed) return;
+    peer.refused.clear();
+    for (const [id, name] of [...peer.topics]) {
+      let decision;
+      try {
+        decision = await decideAccess(options.database, user.role, user.claims, id);
+      } catch (error) {
+        log.log('warn', 'access re-check failed', { userId: user.userId, topic: name, error });
+        continue;
+      }
+      if (peer.closed || decision !== 'none' || !peer.topics.has(id)) continue;
+      leave(peer, id);
+      refuse(peer, name);
+      log.log('info', 'access lost; left the topic', { userId: user.userId, topic: name });
+    }
   }
 
   async function handle(peer: Peer, raw: string) {
@@ -108,15 +152,23 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
         for (const topic of Array.isArray(message.topics) ? message.topics : []) if (typeof topic === 'string') await subscribe(peer, topic);
         return;
       case 'unsubscribe':
-        for (const topic of Array.isArray(message.topics) ? message.topics : []) if (typeof topic === 'string') leave(peer, topic);
+        for (const topic of Array.isArray(message.topics) ? message.topics : []) if (typeof topic === 'string') leave(peer, canonicalDocumentId(topic) ?? topic);
         return;
       case 'publish': {
         // Only members may publish: nobody can inject signals into a room they cannot join.
-        if (typeof message.topic !== 'string' || !peer.topics.has(message.topic)) return;
-        const members = topics.get(message.topic);
+        const id = typeof message.topic === 'string' ? canonicalDocumentId(message.topic) : null;
+        if (id === null || !peer.topics.has(id)) return;
+        const members = topics.get(id);
         if (!members) return;
-        const out = JSON.stringify({ ...message, clients: members.size });
-        for (const member of members) if (member.ws.readyState === member.ws.OPEN) member.ws.send(out);
+        // Each member gets the topic as it subscribed (y-webrtc looks its room up by that name).
+        const frames = new Map<string, string>();
+        for (const member of members) {
+          if (member.ws.readyState !== member.ws.OPEN) continue;
+          const name = member.topics.get(id) ?? id;
+          let out = frames.get(name);
+          if (out === undefined) frames.set(name, (out = JSON.stringify({ ...message, topic: name, clients: members.size })));
+          member.ws.send(out);
+        }
         return;
       }
       case 'ping':
@@ -128,10 +180,26 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
 
   wss.on('connection', (ws, req) => {
     const { token } = parseRoomUrl(req.url);
+    let cancelExpiry = () => {};
+    let unwatch = () => {};
     const peer: Peer = {
       ws,
       user: null,
-      topics: new Set(),
+      topics: new Map(),
+      refused: new Set(),
+      get userId() {
+        return peer.user?.userId ?? null;
+      },
+      holds: (documentId) => peer.topics.has(documentId),
+      rechecking: Promise.resolve(),
+      recheck() {
+        peer.rechecking = peer.rechecking.then(() => recheck(peer));
+        return peer.rechecking;
+      },
+      stopWatching() {
+        cancelExpiry();
+        unwatch();
+      },
       alive: true,
       work: Promise.resolve(),
       limiter: new RateLimiter(options.messagesPerSecond ?? 100, options.messageBurst ?? 300),
@@ -141,6 +209,10 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     peer.work = verifyUser(options.tokens, token).then(
       (user) => {
         peer.user = user;
+        if (peer.closed) return;
+        // At `exp`, even if the client never sends again: it must stop receiving too.
+        cancelExpiry = whenExpired(user.expiresAt, () => close(peer, CloseCode.unauthorized, 'token expired'));
+        unwatch = access.add(peer);
       },
       (error: unknown) => close(peer, CloseCode.unauthorized, `token ${(error as { reason?: string }).reason ?? 'invalid'}`),
     );
@@ -158,7 +230,8 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     ws.on('error', (error: Error & { code?: string }) => log.log('warn', 'signaling connection error', { code: error.code, error }));
     ws.on('close', () => {
       peer.closed = true;
-      for (const topic of [...peer.topics]) leave(peer, topic);
+      peer.stopWatching();
+      for (const topic of [...peer.topics.keys()]) leave(peer, topic);
       peers.delete(peer);
     });
   });
@@ -179,7 +252,9 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     port,
     async stop() {
       clearInterval(heartbeat);
+      const unwatching = access.stop();
       for (const peer of peers) peer.ws.close(CloseCode.serviceRestart, 'server restarting');
+      await unwatching;
       wss.close();
       await closeServer(http);
     },

@@ -16,6 +16,7 @@ import { CloseCode } from './sync/close-codes.js';
 import { DocumentRoom, type RoomSettings } from './sync/document-room.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { createSyncMetrics, type SyncMetrics } from './sync/sync-metrics.js';
+import { AccessWatch } from './sync/access-watch.js';
 
 export interface SyncServerOptions {
   database: SyncDatabase;
@@ -38,6 +39,11 @@ export interface SyncServerOptions {
   loadKeepaliveMs?: number;
   /** WebSocket ping interval; a client that misses one pong is dropped. */
   pingIntervalMs?: number;
+  /**
+   * Every connection's access is decided again this often (default 60 s), besides at once when
+   * Postgres announces a membership change: the safety net for missed notifications.
+   */
+  accessRecheckIntervalMs?: number;
 }
 
 export interface RunningSyncServer {
@@ -58,6 +64,8 @@ export const defaultLimits: ConnectionLimits = {
   maxQueuedMessages: 2000,
   maxUpdatesInFlight: 1024,
   maxBufferedBytes: 32 * 1024 * 1024,
+  // A user's name, colour and cursor take well under 1 KB.
+  maxAwarenessStateBytes: 16 * 1024,
 };
 
 export const defaultRoomSettings: RoomSettings = {
@@ -105,6 +113,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   );
   const rooms = registry;
   let stopping = false;
+  const access = new AccessWatch(options.database, options.accessRecheckIntervalMs ?? 60_000, log);
+  await access.start();
 
   const http = createServer((req, res) => void respond(req, res));
   async function respond(req: IncomingMessage, res: ServerResponse) {
@@ -144,6 +154,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
         log,
         limits,
         loadKeepaliveMs: options.loadKeepaliveMs ?? 5000,
+        access,
       });
       connections.add(connection);
       ws.on('close', () => connections.delete(connection));
@@ -170,11 +181,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       if (stopping) return;
       stopping = true;
       clearInterval(heartbeat);
+      // Not awaited yet: UNLISTEN waits for the database, which may be finishing an append that
+      // the clients' close below lets complete.
+      const unwatching = access.stop();
       const open = [...connections];
       for (const connection of open) connection.close(CloseCode.serviceRestart, 'server restarting');
       await Promise.all(open.map((c) => c.settled()));
       await rooms.unloadAll();
       await bus?.close();
+      await unwatching;
       wss.close();
       await closeServer(http);
       log.log('info', 'sync server stopped');

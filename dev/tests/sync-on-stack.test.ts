@@ -12,9 +12,14 @@ import { anchorInText } from '../../elements/core/comment-anchors.js';
 
 let stack: RunningStack;
 const clients: TestClient[] = [];
+/** The servers' log lines that are JSON (the sync and signaling servers log one object a line). */
+const serverLog: Record<string, unknown>[] = [];
 
 before(async () => {
-  stack = await startStack({ dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log: () => {} });
+  const log = (line: string) => {
+    if (line.startsWith('{')) serverLog.push(JSON.parse(line) as Record<string, unknown>);
+  };
+  stack = await startStack({ dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log });
 });
 after(async () => {
   for (const client of clients) client.destroy();
@@ -56,7 +61,7 @@ describe('the sync server on the local stack', () => {
     const outsider = await signIn('editor@tc.example');
     assert.equal(await connect(documentId, outsider.token).closed, 4403, 'another department gets 4403');
     assert.equal(await connect(documentId, null).closed, 4401, 'no token gets 4401');
-    assert.equal(await connect('00000000-0000-4000-a000-00000000dead', editor.token).closed, 4404, 'an unknown document gets 4404');
+    assert.equal(await connect('00000000-0000-4000-a000-00000000dead', editor.token).closed, 4403, 'an unknown document gets 4403 too: existing ids cannot be told from random ones');
 
     // What the server persisted is what a client connecting later receives.
     await waitFor(async () => {
@@ -112,5 +117,48 @@ describe('the sync server on the local stack', () => {
     await waitFor(() => r.doc.getText('notes').toString().startsWith('Later: '), 'a later edit to reach the reviewer');
     assert.ok(!e.doc.getMap('comments').has(refusedId), "the viewer's thread was refused by the server");
     assert.ok(!r.doc.getMap('comments').has(refusedId));
+  });
+
+  test("an admin's downgrade through the REST API makes a connected editor read-only at once", async () => {
+    const admin = await signIn('admin@esdc.example');
+    const editor = await signIn('editor@esdc.example');
+    const translator = await signIn('translator@esdc.example');
+    const { data: documents } = await editor.supabase.rpc('list_documents');
+    const documentId = (documents as { id: string }[])[0]!.id;
+    const e = connect(documentId, editor.token);
+    const t = connect(documentId, translator.token);
+    await Promise.all([synced(e), synced(t)]);
+
+    // The memberships trigger (migration 20261205100300) announces the change; no reconnect.
+    const { error } = await admin.supabase.from('memberships').update({ role: 'viewer' }).eq('user_id', translator.userId);
+    assert.equal(error, null);
+    try {
+      await waitFor(() => serverLog.some((l) => l['msg'] === 'access changed' && l['userId'] === translator.userId && l['access'] === 'view'), 'the sync server to apply the downgrade');
+      t.doc.getText('body').insert(0, 'DOWNGRADED EDIT ');
+      t.provider.awareness.setLocalStateField('marker', 'after-update');
+      await waitFor(() => e.provider.awareness.getStates().get(t.doc.clientID)?.['marker'] === 'after-update', "the translator's later presence at the editor");
+      e.doc.getText('body').insert(0, 'EDITOR AFTERWARDS ');
+      const late = connect(documentId, (await signIn('reviewer@esdc.example')).token);
+      await synced(late);
+      await waitFor(() => textOf(late.doc).includes('EDITOR AFTERWARDS'), "the editor's edit to be stored");
+      assert.ok(!textOf(late.doc).includes('DOWNGRADED EDIT'), 'not stored');
+      assert.ok(!textOf(e.doc).includes('DOWNGRADED EDIT'), 'not relayed');
+      assert.deepEqual(t.closes, [], 'still connected, read-only');
+    } finally {
+      await admin.supabase.from('memberships').update({ role: 'translator' }).eq('user_id', translator.userId);
+    }
+  });
+
+  test('a document deleted while open closes its connections with 4403 (the job_descriptions trigger)', async () => {
+    const editor = await signIn('editor@esdc.example');
+    const { rows } = await stack.pg.query<{ id: string }>(
+      `insert into public.job_descriptions (organization_id, title_en) values ('e5dc0000-0000-4000-a000-000000000001', 'To be deleted') returning id`,
+    );
+    const documentId = rows[0]!.id;
+    const e = connect(documentId, editor.token);
+    await synced(e);
+    await stack.pg.query('delete from public.job_descriptions where id = $1', [documentId]);
+    await waitFor(() => e.closes.length > 0, 'the connection to be closed');
+    assert.deepEqual(e.closes, [4403]);
   });
 });

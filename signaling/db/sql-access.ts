@@ -19,6 +19,11 @@ export interface SyncDatabase {
   asUser<T>(role: ApiRole, claims: Record<string, unknown>, work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   /** One transaction as the service (database owner, bypasses RLS): persistence. */
   asService<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on `channel`: `onNotify` gets each notification's payload; resolves once listening,
+   * with the function that stops. Absent when the connection cannot receive notifications.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 /** The local stack's serialized PGlite. */
@@ -27,6 +32,7 @@ export function serialDatabaseAccess(database: SerialDatabase): SyncDatabase {
     asUser: (role, claims, work) =>
       database.runAs({ role, claims, method: 'GET', path: '/sync', headers: {} }, (tx) => work(tx as SqlTransaction)),
     asService: (work) => database.runAsOwner((tx) => work(tx as SqlTransaction)),
+    listen: (channel, onNotify) => database.pg.listen(channel, onNotify),
   };
 }
 
@@ -51,6 +57,7 @@ export function pgliteAccess(pg: PGlite): SyncDatabase {
         return work(wrap(tx));
       }),
     asService: (work) => pg.transaction((tx) => work(wrap(tx))),
+    listen: (channel, onNotify) => pg.listen(channel, onNotify),
   };
 }
 
@@ -89,6 +96,13 @@ export function postgresAccess(sql: postgres.Sql): SyncDatabase {
         return work(wrap(tx));
       }) as Promise<Awaited<ReturnType<typeof work>>>,
     asService: (work) => sql.begin((tx) => work(wrap(tx))) as Promise<Awaited<ReturnType<typeof work>>>,
+    // postgres.js keeps a dedicated connection for LISTEN and re-listens after reconnecting.
+    // (Supabase's pooler in transaction mode does not pass notifications: use the direct
+    // connection, or rely on the periodic re-validation alone.)
+    listen: async (channel, onNotify) => {
+      const { unlisten } = await sql.listen(channel, onNotify);
+      return unlisten;
+    },
   };
 }
 

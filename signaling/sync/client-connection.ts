@@ -5,13 +5,15 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Logger } from '../ops/logger.js';
 import type { SyncDatabase } from '../db/sql-access.js';
-import { decideAccess } from '../db/document-access.js';
+import { canonicalDocumentId, decideAccess } from '../db/document-access.js';
 import { isExpired, TokenRejected, verifyUser, type TokenVerifier, type VerifiedUser } from '../auth/token-verifier.js';
 import { CloseCode } from './close-codes.js';
 import type { DocumentRoom, RoomPeer } from './document-room.js';
 import type { RoomRegistry } from './room-registry.js';
 import type { SyncMetrics } from './sync-metrics.js';
 import { RateLimiter } from './rate-limiter.js';
+import type { AccessHolder, AccessWatch } from './access-watch.js';
+import { whenExpired } from './token-expiry.js';
 import { documentMember, guardFor } from '../comments/comment-guard.js';
 import type { MemberRole } from '../../elements/core/comment-model.js';
 import {
@@ -37,6 +39,8 @@ export interface ConnectionLimits {
   maxUpdatesInFlight: number;
   /** Unsent bytes to a client that does not read; beyond it the client is dropped (1013) and resyncs later. */
   maxBufferedBytes: number;
+  /** Largest awareness state (JSON bytes) relayed; larger ones are dropped. */
+  maxAwarenessStateBytes: number;
 }
 
 export interface ConnectionContext {
@@ -48,11 +52,15 @@ export interface ConnectionContext {
   limits: ConnectionLimits;
   /** Interval of keepalive frames while a document loads (below the client's 30 s watchdog). */
   loadKeepaliveMs: number;
+  /** Re-checks attached connections when memberships change. */
+  access: AccessWatch;
 }
 
 class ProtocolError extends Error {}
 
-export class ClientConnection implements RoomPeer {
+export class ClientConnection implements RoomPeer, AccessHolder {
+  /** The document, in its canonical spelling; null when the room name is not a document id. */
+  readonly documentId: string | null;
   readonly awarenessClients = new Set<number>();
   /** Set by the server's heartbeat; a connection that misses a pong is terminated. */
   alive = true;
@@ -72,14 +80,21 @@ export class ClientConnection implements RoomPeer {
   private released = false;
   private readonly limiter: RateLimiter;
   private log: Logger;
+  private toldAwarenessRefused = false;
+  private rechecking: Promise<void> = Promise.resolve();
+  private cancelExpiry: () => void = () => {};
+  private unwatch: () => void = () => {};
+  /** A re-check was asked for before the connection was attached. */
+  private decisionStale = false;
 
   constructor(
     private readonly ws: WebSocket,
-    readonly documentId: string,
+    roomName: string,
     token: string | null,
     private readonly ctx: ConnectionContext,
   ) {
-    this.log = ctx.log.child({ documentId });
+    this.documentId = canonicalDocumentId(roomName);
+    this.log = ctx.log.child({ documentId: this.documentId ?? roomName });
     this.limiter = new RateLimiter(ctx.limits.messagesPerSecond, ctx.limits.messageBurst);
     ws.on('message', (data, isBinary) => this.receive(data, isBinary));
     ws.on('close', () => void this.release());
@@ -110,9 +125,62 @@ export class ClientConnection implements RoomPeer {
     this.ctx.metrics.messagesOut.inc();
   }
 
+  get userId(): string | null {
+    return this.user?.userId ?? null;
+  }
+
+  holds(documentId: string): boolean {
+    return this.documentId === documentId;
+  }
+
+  /**
+   * Access decided again (memberships changed, or the periodic re-check): lost access closes
+   * with 4403; a changed role applies from the next update on. A downgrade to viewer keeps the
+   * connection, read-only, rather than closing it: y-websocket treats 4403 as final, so a close
+   * would leave the user without the document they may still read.
+   */
+  recheck(): Promise<void> {
+    this.rechecking = this.rechecking.then(() => this.redecide());
+    return this.rechecking;
+  }
+
+  private async redecide() {
+    const user = this.user;
+    const documentId = this.documentId;
+    if (!user || !documentId || this.closing !== null) return;
+    if (!this.room) {
+      this.decisionStale = true;
+      return;
+    }
+    this.decisionStale = false;
+    let access;
+    let memberRole: MemberRole | null = null;
+    let memberName: string | null = null;
+    try {
+      access = await decideAccess(this.ctx.db, user.role, user.claims, documentId);
+      if (access !== 'none') ({ role: memberRole, name: memberName } = await documentMember(this.ctx.db, user.role, user.claims, documentId));
+    } catch (error) {
+      // Keeps what it had: the next notification or sweep tries again.
+      this.ctx.metrics.errors.inc({ kind: 'access-recheck' });
+      this.log.log('warn', 'access re-check failed', { error });
+      return;
+    }
+    if (this.closing !== null) return;
+    if (access === 'none') return this.close(CloseCode.forbidden, 'no access to this document', { recheck: true });
+    const readOnly = access === 'view';
+    // A new profile name also counts: comments are held to the name the profile has now.
+    this.memberName = memberName;
+    if (readOnly === this.readOnly && memberRole === this.memberRole) return;
+    this.log.log('info', 'access changed', { access, memberRole, previous: { access: this.readOnly ? 'view' : 'edit', memberRole: this.memberRole } });
+    this.readOnly = readOnly;
+    this.memberRole = memberRole;
+    this.toldReadOnly = false;
+  }
+
   close(code: number, reason: string, fields: Record<string, unknown> = {}) {
     if (this.closing !== null) return;
     this.closing = code;
+    this.stopWatching();
     this.ctx.metrics.closes.inc({ code: String(code) });
     const level = code === CloseCode.serviceRestart ? 'info' : 'warn';
     this.log.log(level, 'closing connection', { code, reason, userId: this.user?.userId ?? null, ...fields });
@@ -169,19 +237,26 @@ export class ClientConnection implements RoomPeer {
       return;
     }
     this.log = this.log.child({ userId: this.user.userId });
+    // At `exp`, even if the client never sends again: it must stop receiving too.
+    this.cancelExpiry = whenExpired(this.user.expiresAt, () => this.close(CloseCode.unauthorized, 'token expired'));
+    const documentId = this.documentId;
+    // Watched before deciding, so a change committed while deciding or loading is not missed.
+    this.unwatch = this.ctx.access.add(this);
+    // An unknown document, another organization's and a name that is no document id get the same
+    // answer, so nobody can probe which document ids exist.
+    if (documentId === null) return this.close(CloseCode.forbidden, 'no access to this document');
     let access;
     try {
-      access = await decideAccess(this.ctx.db, this.user.role, this.user.claims, this.documentId);
-      if (access !== 'not-found' && access !== 'forbidden') {
-        ({ role: this.memberRole, name: this.memberName } = await documentMember(this.ctx.db, this.user.role, this.user.claims, this.documentId));
+      access = await decideAccess(this.ctx.db, this.user.role, this.user.claims, documentId);
+      if (access !== 'none') {
+        ({ role: this.memberRole, name: this.memberName } = await documentMember(this.ctx.db, this.user.role, this.user.claims, documentId));
       }
     } catch (error) {
       this.ctx.metrics.errors.inc({ kind: 'access-check' });
       this.close(CloseCode.internalError, 'access check failed', { error });
       return;
     }
-    if (access === 'not-found') return this.close(CloseCode.notFound, 'no such document');
-    if (access === 'forbidden') return this.close(CloseCode.forbidden, 'no access to this document');
+    if (access === 'none') return this.close(CloseCode.forbidden, 'no access to this document');
     this.readOnly = access === 'view';
     if (this.closing !== null) return;
 
@@ -190,7 +265,7 @@ export class ClientConnection implements RoomPeer {
     const keepalive = setInterval(() => this.send(keepaliveFrame()), this.ctx.loadKeepaliveMs);
     let room: DocumentRoom;
     try {
-      room = await this.ctx.registry.acquire(this.documentId, this);
+      room = await this.ctx.registry.acquire(documentId, this);
     } catch (error) {
       this.ctx.metrics.errors.inc({ kind: 'load' });
       this.close(CloseCode.internalError, 'document could not be loaded', { error });
@@ -204,6 +279,8 @@ export class ClientConnection implements RoomPeer {
       await this.release();
       return;
     }
+    // Access changed while the decision above was made or the document loaded: decide again.
+    if (this.decisionStale) await this.recheck();
     await room.catchUpNow();
     if (this.closing !== null) return;
     this.log.log('info', 'client attached', { access });
@@ -232,9 +309,16 @@ export class ClientConnection implements RoomPeer {
         }
         return;
       }
-      case MessageType.awareness:
-        room.applyAwareness(decoding.readVarUint8Array(decoder), this);
+      case MessageType.awareness: {
+        const dropped = room.applyAwareness(decoding.readVarUint8Array(decoder), this, this.ctx.limits.maxAwarenessStateBytes);
+        if (dropped.oversize > 0) this.ctx.metrics.errors.inc({ kind: 'awareness-too-large' });
+        if ((dropped.oversize > 0 || dropped.foreign > 0) && !this.toldAwarenessRefused) {
+          // Once per connection: stock clients echo other clients' states all the time.
+          this.toldAwarenessRefused = true;
+          this.log.log('info', 'awareness entries dropped (other clients ids, or states too large)', dropped);
+        }
         return;
+      }
       case MessageType.queryAwareness:
         this.send(awarenessStatesFrame(room.awareness, [...room.awareness.getStates().keys()]));
         return;
@@ -286,9 +370,15 @@ export class ClientConnection implements RoomPeer {
     void persisted.then(() => this.inFlight.delete(persisted));
   }
 
+  private stopWatching() {
+    this.cancelExpiry();
+    this.unwatch();
+  }
+
   private async release() {
     if (this.released) return;
     this.released = true;
+    this.stopWatching();
     if (!this.room) return;
     // Detach only after this connection's accepted updates are durable, so unloading never
     // starts while one of them is still on its way to Postgres.

@@ -4,10 +4,12 @@
 export const CloseCode = {
   /** No token, a token that does not verify, or one that expired: get a fresh token, then connect(). */
   unauthorized: 4401,
-  /** The user may not open this document. */
+  /**
+   * The user may not open this document, or there is no such document (or the room name is not a
+   * document id): one answer for all three, so nobody can tell which document ids exist. (4404 is
+   * no longer sent; the elements still read it as "no access", for older servers.)
+   */
   forbidden: 4403,
-  /** No such document (or the room name is not a document id). */
-  notFound: 4404,
   /** A message that is not valid y-websocket protocol. */
   badMessage: 4400,
   /** Accepting the update would make the document larger than the configured limit. */

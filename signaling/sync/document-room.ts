@@ -18,6 +18,7 @@ import type { DocumentBus } from '../scale/document-bus.js';
 import type { SyncMetrics } from './sync-metrics.js';
 import { ProjectionScheduler } from './projection-scheduler.js';
 import { awarenessFrame, updateFrame } from './protocol.js';
+import { admitAwareness } from './awareness-filter.js';
 
 /** What a room needs from a client connection. */
 export interface RoomPeer {
@@ -177,8 +178,15 @@ export class DocumentRoom {
     });
   }
 
-  applyAwareness(update: Uint8Array, peer: RoomPeer) {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  /**
+   * Applies what `peer` may say about presence (its own client ids, states up to
+   * `maxStateBytes`; see admitAwareness) and reports what was dropped.
+   */
+  applyAwareness(update: Uint8Array, peer: RoomPeer, maxStateBytes: number): { foreign: number; oversize: number } {
+    const states = this.awareness.getStates();
+    const admitted = admitAwareness(update, peer.awarenessClients, (clientId) => states.has(clientId), maxStateBytes);
+    if (admitted.update) awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted.update, peer);
+    return admitted;
   }
 
   /** Waits until every accepted update is in Postgres and the projection is written. */

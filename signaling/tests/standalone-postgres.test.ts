@@ -209,13 +209,13 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
     assert.equal(((await signalingHealth.json()) as { status: string }).status, 'ok');
   });
 
-  it('refuses without a token (4401), with a token of another secret (4401), another department (4403), an unknown document (4404)', async () => {
+  it('refuses without a token (4401), with a token of another secret (4401), another department (4403), an unknown document (4403 too)', async () => {
     assert.equal(await connect(ESDC_DOCUMENT, null).closed, 4401);
     assert.equal(await connect(ESDC_DOCUMENT, await tokenFor(USERS.editor, { secret: 'another-secret-with-at-least-32-characters' })).closed, 4401);
     assert.equal(await connect(ESDC_DOCUMENT, await tokenFor(USERS.editor, { expiresIn: -10 })).closed, 4401);
     assert.equal(await connect(ESDC_DOCUMENT, await tokenFor(USERS.tcEditor)).closed, 4403);
     assert.equal(await connect(TC_DOCUMENT, await tokenFor(USERS.editor)).closed, 4403);
-    assert.equal(await connect('00000000-0000-4000-a000-00000000dead', await tokenFor(USERS.editor)).closed, 4404);
+    assert.equal(await connect('00000000-0000-4000-a000-00000000dead', await tokenFor(USERS.editor)).closed, 4403);
   });
 
   let editor: TestClient;
@@ -362,6 +362,26 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
     await until(() => textOf(reviewer.doc) === expected, 'the new client to receive the whole document');
     assert.ok(textOf(reviewer.doc).startsWith('After the snapshot. '));
     assert.equal(fragments(reviewer), fragments(editor));
+  });
+
+  it('takes a removed member off the document and its signaling topic at once (LISTEN on PostgreSQL through postgres.js)', async () => {
+    const token = await tokenFor(USERS.reviewer);
+    const reviewer = connect(ESDC_DOCUMENT, token);
+    await synced(reviewer);
+    const peer = await signal(token);
+    peer.send({ type: 'subscribe', topics: [ESDC_DOCUMENT] });
+    peer.send({ type: 'ping' });
+    await until(() => messagesOf(peer, 'pong').length === 1, 'the subscription');
+    const [membership] = await sql!<[{ organization_id: string; role: string }]>`
+      select organization_id, role from public.memberships where user_id = ${USERS.reviewer.id}`;
+    await sql!`delete from public.memberships where user_id = ${USERS.reviewer.id}`;
+    try {
+      await until(() => reviewer.closes.length > 0, 'the reviewer to be closed');
+      assert.deepEqual(reviewer.closes, [4403]);
+      await until(() => messagesOf(peer, 'refused').some((m) => m['topic'] === ESDC_DOCUMENT && m['code'] === 4403), 'the topic to be taken away');
+    } finally {
+      await sql!`insert into public.memberships (organization_id, user_id, role) values (${membership.organization_id}, ${USERS.reviewer.id}, ${membership.role})`;
+    }
   });
 
   it('with asymmetric user tokens (JWKS) and the legacy secret for API keys only, refuses HS256 user tokens with 4401', async () => {

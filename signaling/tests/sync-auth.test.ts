@@ -63,11 +63,11 @@ describe('sync server: authentication and access', () => {
     assert.equal(await c.closed, 4403);
   });
 
-  it('refuses an unknown document with 4404, and a room name that is not a document id too', async () => {
+  it("refuses an unknown document with 4403 as it does another organization's, and a room name that is not a document id too", async () => {
     const token = await database.token(USERS.editor);
     const unknown = connect(server.url, '99999999-9999-4999-8999-999999999999', token);
     const notAnId = connect(server.url, 'not-a-document', token);
-    assert.deepEqual(await Promise.all([unknown.closed, notAnId.closed]), [4404, 4404]);
+    assert.deepEqual(await Promise.all([unknown.closed, notAnId.closed]), [4403, 4403]);
   });
 
   it('keeps refused clients from reconnecting in a loop (4xxx is terminal for y-websocket)', async () => {

@@ -10,6 +10,8 @@ export interface TestClient {
   provider: WebsocketProvider;
   /** Close codes the server sent, in order. */
   closes: number[];
+  /** Their reasons, in the same order. */
+  reasons: string[];
   /** Resolves with the first close code. */
   closed: Promise<number>;
   destroy(): void;
@@ -23,10 +25,12 @@ export function connectClient(serverUrl: string, documentId: string, token: stri
     maxBackoffTime: 300,
   });
   const closes: number[] = [];
+  const reasons: string[] = [];
   const closed = new Promise<number>((resolve) => {
     provider.on('connection-close', (event) => {
       if (event) {
         closes.push(event.code);
+        reasons.push(event.reason);
         resolve(event.code);
       }
     });
@@ -35,6 +39,7 @@ export function connectClient(serverUrl: string, documentId: string, token: stri
     doc,
     provider,
     closes,
+    reasons,
     closed,
     destroy() {
       provider.destroy();
@@ -56,3 +61,10 @@ export const synced = (client: TestClient) => waitFor(() => client.provider.sync
 export const textOf = (doc: Y.Doc, name = 'body') => doc.getText(name).toString();
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The close code `closed` resolves with, or 'open' if it has not within `ms`. */
+export function closedWithin(closed: Promise<number>, ms: number): Promise<number | 'open'> {
+  let timer: NodeJS.Timeout | undefined;
+  const open = new Promise<'open'>((resolve) => (timer = setTimeout(() => resolve('open'), ms)));
+  return Promise.race([closed, open]).finally(() => clearTimeout(timer));
+}

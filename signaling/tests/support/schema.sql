@@ -92,3 +92,18 @@ create table if not exists public.comments (
   resolved_at timestamptz,
   from_document boolean not null default false
 );
+
+-- Access changes announced to the servers, as supabase/migrations/20261205100300 does it.
+create or replace function public.notify_membership_change() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform pg_notify('jd_access_changed', json_build_object('user_id', old.user_id)::text);
+  end if;
+  if tg_op = 'INSERT' or (tg_op = 'UPDATE' and new.user_id is distinct from old.user_id) then
+    perform pg_notify('jd_access_changed', json_build_object('user_id', new.user_id)::text);
+  end if;
+  return null;
+end $$;
+drop trigger if exists memberships_notify_access on public.memberships;
+create trigger memberships_notify_access after insert or update or delete on public.memberships
+  for each row execute function public.notify_membership_change();
