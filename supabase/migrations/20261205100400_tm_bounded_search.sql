@@ -21,15 +21,25 @@ create extension if not exists fuzzystrmatch with schema extensions;
 
 -- Limits -----------------------------------------------------------------------------------------
 
--- The longest text, in characters and in normalised words, a TM segment or query may have.
-create function private.tm_max_characters() returns integer
-language sql immutable parallel safe
+-- The translation memory's limits, by name:
+--  * characters, words: the longest text (in characters; in normalised words) a segment or a query
+--    may have;
+--  * scored: how many edit distances one fuzzy search computes at most, however large a memory
+--    grows (its segments are written by the organization's editors). bench:tm (100 000 dense
+--    segments) gets the same matches with and without this bound; a memory built to defeat the
+--    upper bound that orders candidates gets the best matches among the first candidates;
+--  * trigram candidates: how many trigram matches the low-min_score path (best effort already)
+--    compares, whole text against whole text, at most.
+-- Retrieving the candidates and ranking them by their upper bound stays linear in the number of
+-- segments that contain one of the query's rarest words (about 20 µs each): capping that set
+-- at an arbitrary subset lost matches in bench:tm.
+create function private.tm_limit(what text) returns integer
+language sql immutable parallel safe strict
 set search_path = ''
-as 'select 2000';
-create function private.tm_max_words() returns integer
-language sql immutable parallel safe
-set search_path = ''
-as 'select 200';
+as $$
+  select case what when 'characters' then 2000 when 'words' then 200
+                   when 'scored' then 1000 when 'trigram candidates' then 500 end
+$$;
 
 -- The number of words fuzzy scoring compares (normalize_text's words).
 create function private.word_count(t text) returns integer
@@ -47,47 +57,25 @@ as $$
 declare
   words integer;
 begin
-  perform private.check_text(arg_name, value, private.tm_max_characters());
+  perform private.check_text(arg_name, value, private.tm_limit('characters'));
   words := private.word_count(value);
-  if words > private.tm_max_words() then
+  if words > private.tm_limit('words') then
     raise exception using errcode = '22023',
-      message = format('%s must be at most %s words (got %s)', arg_name, private.tm_max_words(), words),
+      message = format('%s must be at most %s words (got %s)', arg_name, private.tm_limit('words'), words),
       hint = 'Translation memory works sentence by sentence: split the text into sentences.';
   end if;
 end
 $$;
 
--- How much one fuzzy search may examine: however large a memory grows (its segments are written by
--- the organization's editors), a search looks at this many retrieved segments at most and
--- computes this many edit distances at most. Real memories stay far below (bench:tm: 100 000
--- dense segments, no search reaches either); a memory built to defeat the bounds gets the best
--- matches among the candidates examined.
-create function private.tm_max_candidates() returns integer
-language sql immutable parallel safe
-set search_path = ''
-as 'select 20000';
-create function private.tm_max_scored() returns integer
-language sql immutable parallel safe
-set search_path = ''
-as 'select 1000';
--- The low-min_score path compares trigrams of whole texts, which costs more per segment.
-create function private.tm_max_trigram_candidates() returns integer
-language sql immutable parallel safe
-set search_path = ''
-as 'select 500';
-
-revoke all on function private.tm_max_characters(), private.tm_max_words(), private.word_count(text),
-  private.check_segment_text(text, text), private.tm_max_candidates(), private.tm_max_scored(),
-  private.tm_max_trigram_candidates() from public;
-grant execute on function private.tm_max_characters(), private.tm_max_words(), private.word_count(text),
-  private.check_segment_text(text, text), private.tm_max_candidates(), private.tm_max_scored(),
-  private.tm_max_trigram_candidates() to authenticated, service_role;
+revoke all on function private.tm_limit(text), private.word_count(text), private.check_segment_text(text, text) from public;
+grant execute on function private.tm_limit(text), private.word_count(text), private.check_segment_text(text, text)
+  to authenticated, service_role;
 
 alter table public.tm_segments
-  add constraint tm_segments_source_text_max_length check (length(source_text) <= private.tm_max_characters()),
-  add constraint tm_segments_target_text_max_length check (length(target_text) <= private.tm_max_characters()),
-  add constraint tm_segments_source_text_max_words check (private.word_count(source_text) <= private.tm_max_words()),
-  add constraint tm_segments_target_text_max_words check (private.word_count(target_text) <= private.tm_max_words());
+  add constraint tm_segments_source_text_max_length check (length(source_text) <= private.tm_limit('characters')),
+  add constraint tm_segments_target_text_max_length check (length(target_text) <= private.tm_limit('characters')),
+  add constraint tm_segments_source_text_max_words check (private.word_count(source_text) <= private.tm_limit('words')),
+  add constraint tm_segments_target_text_max_words check (private.word_count(target_text) <= private.tm_limit('words'));
 
 -- Word edit distance -----------------------------------------------------------------------------
 -- Levenshtein over words as Levenshtein over characters: each distinct word of the query becomes
@@ -195,8 +183,8 @@ grant execute on function private.word_codes(text[]), private.words_as_character
 
 -- The RPCs ---------------------------------------------------------------------------------------
 -- Unchanged but for: tm_fuzzy_matches scores with min_score, from the query's codes made once,
--- and examines at most tm_max_candidates() retrieved segments, tm_max_scored() edit distances
--- and tm_max_trigram_candidates() trigram matches; tm_search checks its query and
+-- and computes at most tm_limit('scored') edit distances and compares at most
+-- tm_limit('trigram candidates') trigram matches; tm_search checks its query and
 -- tm_add_segment its texts against the segment limits.
 
 create or replace function private.tm_fuzzy_matches(query_raw text, q text, lang_from text, lang_to text,
@@ -219,6 +207,7 @@ declare
   codes jsonb := private.word_codes(tokens);
   query_characters text := private.words_as_characters(tokens, codes);
   scored integer := 0;
+  max_scored integer := private.tm_limit('scored');
 begin
   if max_missing + 1 <= n_distinct then
     with frequencies as (
@@ -255,13 +244,13 @@ begin
              -- candidate has at least length(words) words.
              floor(100.0 * least(n, length(h.words) - length(ts_delete(h.words, tokens)) + (n - n_distinct))
                    / greatest(n, length(h.words)))::integer as bound
-        from (select * from hits limit private.tm_max_candidates()) h
+        from hits h
        order by 5 desc, h.id
     loop
       exit when candidate.bound < min_score;
       exit when cardinality(kept) >= max_results and candidate.bound < kept[max_results];
       scored := scored + 1;
-      exit when scored > private.tm_max_scored();
+      exit when scored > max_scored;
       candidate_score := private.fuzzy_score_encoded(query_characters, codes, query_raw, candidate.norm, candidate.raw, min_score);
       if candidate_score is not null then
         segment_id := candidate.id;
@@ -292,7 +281,7 @@ begin
              where s.target_normalized operator(extensions.%) q
                and s.source_lang = lang_to and s.target_lang = lang_from
                and (s.organization_id is null or s.organization_id = any (orgs))
-            limit private.tm_max_trigram_candidates()
+            limit private.tm_limit('trigram candidates')
           ) h
          order by h.sim desc, h.id
          limit greatest(20, max_results * 2)
