@@ -30,9 +30,11 @@ create extension if not exists fuzzystrmatch with schema extensions;
 --    upper bound that orders candidates gets the best matches among the first candidates;
 --  * trigram candidates: how many trigram matches the low-min_score path (best effort already)
 --    compares, whole text against whole text, at most.
--- Retrieving the candidates and ranking them by their upper bound stays linear in the number of
--- segments that contain one of the query's rarest words (about 20 µs each): capping that set
--- at an arbitrary subset lost matches in bench:tm.
+-- Not bounded: retrieving the candidates and ranking them by their upper bound stays linear in
+-- the number of segments that contain one of the query's rarest words (about 30 µs each for
+-- segments at the limits; capping that set at an arbitrary subset lost matches in bench:tm), and
+-- the trigram index's recheck in the number of segments sharing the query's trigrams (about
+-- 0.2 ms each for segments at the limits, e.g. one word repeated 200 times at min_score 0).
 create function private.tm_limit(what text) returns integer
 language sql immutable parallel safe strict
 set search_path = ''
