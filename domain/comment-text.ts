@@ -1,6 +1,6 @@
 // Comment bodies: plain text with line breaks, checked and cleaned before it is written, and cut
 // into text and link segments for rendering (never HTML). Runtime-neutral.
-import { safeHref } from './safe-href.js';
+import { safeHref } from './safe-href.ts';
 
 /** The longest body accepted (the `comments.body` column allows 10 000 characters). */
 export const MAX_BODY_LENGTH = 10_000;
