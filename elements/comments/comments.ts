@@ -7,9 +7,9 @@ import { sharedStyles } from '../core/shared.styles.js';
 import { sessionContext, type JdSessionState } from '../core/session-context.js';
 import { langOf } from '../core/i18n.js';
 import { commentMsg, type CommentMessageId } from '../core/comment-i18n.js';
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 import type { DocumentLease, SharedDocument } from '../core/document-registry.js';
-import { resolveAnchor, type EncodedAnchor } from '../core/comment-anchors.js';
+import { resolveAnchor, type EncodedAnchor } from '../../domain/comment-anchors.js';
 import {
   addReply,
   commentPermissions,
@@ -28,8 +28,8 @@ import {
   type CommentThread,
   type Member,
   type MemberRole,
-} from '../core/comment-model.js';
-import { bodySegments, displayText, MAX_BODY_LENGTH } from '../core/comment-text.js';
+} from '../../domain/comment-model.js';
+import { bodySegments, displayText, MAX_BODY_LENGTH } from '../../domain/comment-text.js';
 import { JdCommentRequestEvent } from '../core/comment-events.js';
 import { JdCommentAddEvent, JdCommentResolveEvent, JdCommentSelectEvent } from './events.js';
 import { commentsStyles } from './comments.styles.js';
