@@ -337,6 +337,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     if (this.readOnly && (this.memberRole === null || this.memberRole === 'viewer')) {
       // Viewers keep their connection (and presence); their edits go nowhere. No y-protocols
       // "permission denied" message: the stock client logs it with the URL, token included.
+      // Counted, so a test (or an operator) sees the refusal; not the empty updates every client's sync reply may carry.
+      if (!isEmptyUpdate(update)) this.ctx.metrics.errors.inc({ kind: 'read-only' });
       if (!this.toldReadOnly) {
         this.toldReadOnly = true;
         this.log.log('info', 'update from a read-only client refused');
