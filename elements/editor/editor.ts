@@ -10,7 +10,7 @@ import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { sharedStyles } from '../core/shared.styles.js';
 import { sessionContext, type JdSessionState } from '../core/session-context.js';
-import { msg, langOf } from '../core/i18n.js';
+import { msg, langOf, localeOf } from '../core/i18n.js';
 import { jdSchema, SECTION_HEADING_LEVEL } from '../core/schema.js';
 import { LANGS, META_FIELDS, newCustomSectionId, type Lang, type MetaField } from '../core/sections.js';
 import { initialContentUpdate, isEmptyDocument, seedsFromRows } from '../core/document-init.js';
@@ -977,7 +977,7 @@ export class JdEditor extends LitElement {
     if (!iso) return nothing;
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return nothing;
-    const text = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    const text = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
     return html`<time datetime=${date.toISOString()}>${text}</time>`;
   }
 
@@ -1032,7 +1032,7 @@ export class JdEditor extends LitElement {
       const serializer = DOMSerializer.fromSchema(jdSchema);
       const render = (l: Lang) => {
         const container = window.document.createElement('div');
-        container.lang = l === 'fr' ? 'fr-CA' : 'en-CA';
+        container.lang = localeOf(l);
         container.append(serializer.serializeFragment(viewed.docs[l].content));
         return container;
       };
