@@ -5,7 +5,7 @@ import { consume } from '@lit/context';
 import type * as Y from 'yjs';
 import { sharedStyles } from '../core/shared.styles.js';
 import { sessionContext, type JdSessionState } from '../core/session-context.js';
-import { langOf } from '../core/i18n.js';
+import { langOf, localeOf } from '../core/i18n.js';
 import { commentMsg, type CommentMessageId } from '../core/comment-i18n.js';
 import type { Lang } from '../../domain/sections.js';
 import type { DocumentLease, SharedDocument } from '../core/document-registry.js';
@@ -630,7 +630,7 @@ export class JdComments extends LitElement {
       'no-anchor': 'comments.errorNoAnchor',
       'too-many': 'comments.errorTooMany',
     };
-    return this.#fail(ids[error.problem], { max: MAX_BODY_LENGTH.toLocaleString(this.lang_ === 'fr' ? 'fr-CA' : 'en-CA'), length: body.length.toLocaleString(this.lang_ === 'fr' ? 'fr-CA' : 'en-CA') });
+    return this.#fail(ids[error.problem], { max: MAX_BODY_LENGTH.toLocaleString(localeOf(this.lang_)), length: body.length.toLocaleString(localeOf(this.lang_)) });
   }
 
   // ---- Mentions -------------------------------------------------------------------------------
@@ -751,7 +751,7 @@ export class JdComments extends LitElement {
   #date(ms: number | null): TemplateResult | typeof nothing {
     if (!ms) return nothing;
     const date = new Date(ms);
-    const text = new Intl.DateTimeFormat(this.lang_ === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    const text = new Intl.DateTimeFormat(localeOf(this.lang_), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
     return html`<time datetime=${date.toISOString()}>${text}</time>`;
   }
 
@@ -811,7 +811,7 @@ export class JdComments extends LitElement {
       aria-setsize=${list.length}
       @focus=${(e: FocusEvent) => e.target === e.currentTarget && (this.focusId = thread.id)}
     >
-      <blockquote part="quote" lang=${thread.lang === 'fr' ? 'fr-CA' : 'en-CA'} aria-label=${this.#t('comments.quoteLabel', { lang: langName })}>
+      <blockquote part="quote" lang=${localeOf(thread.lang)} aria-label=${this.#t('comments.quoteLabel', { lang: langName })}>
         <bdi>${quote}</bdi>${removed ? html`<span part="removed" lang=${this.lang_}>${this.#t('comments.textRemoved')}</span>` : nothing}
       </blockquote>
       ${this.#comment_(thread, thread, null)}
@@ -934,7 +934,7 @@ export class JdComments extends LitElement {
       @submit=${(e: SubmitEvent) => this.addComment({ ...draft, body: this.#formBody(e) })}
       @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !this.mention && (this.draft = null)}
     >
-      <blockquote part="quote" lang=${draft.lang === 'fr' ? 'fr-CA' : 'en-CA'}><bdi>${displayText(draft.quote, 300)}</bdi></blockquote>
+      <blockquote part="quote" lang=${localeOf(draft.lang)}><bdi>${displayText(draft.quote, 300)}</bdi></blockquote>
       ${this.#bodyField('new', this.#t('comments.body'))}
       <div class="actions">
         <button type="submit" class="primary">${this.#t('comments.add')}</button>

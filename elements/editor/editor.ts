@@ -10,7 +10,7 @@ import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { sharedStyles } from '../core/shared.styles.js';
 import { sessionContext, type JdSessionState } from '../core/session-context.js';
-import { msg, langOf } from '../core/i18n.js';
+import { msg, langOf, localeOf } from '../core/i18n.js';
 import { jdSchema, SECTION_HEADING_LEVEL } from '../core/schema.js';
 import { LANGS, META_FIELDS, newCustomSectionId, type Lang, type MetaField } from '../../domain/sections.js';
 import { initialContentUpdate, isEmptyDocument, seedsFromRows } from '../../domain/document-init.js';
@@ -105,6 +105,7 @@ const initials = (name: string) =>
  * @csspart identification - The position identification form (fieldset).
  * @csspart field - Each identification input.
  * @csspart toolbar - Formatting and undo/redo buttons.
+ * @csspart link-form - The in-page form that edits a link's address (opened from the toolbar).
  * @csspart status - The connection status indicator.
  * @csspart presence - The list of people in the document.
  * @csspart avatar - One person's avatar.
@@ -976,7 +977,7 @@ export class JdEditor extends LitElement {
     if (!iso) return nothing;
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return nothing;
-    const text = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    const text = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
     return html`<time datetime=${date.toISOString()}>${text}</time>`;
   }
 
@@ -1031,7 +1032,7 @@ export class JdEditor extends LitElement {
       const serializer = DOMSerializer.fromSchema(jdSchema);
       const render = (l: Lang) => {
         const container = window.document.createElement('div');
-        container.lang = l === 'fr' ? 'fr-CA' : 'en-CA';
+        container.lang = localeOf(l);
         container.append(serializer.serializeFragment(viewed.docs[l].content));
         return container;
       };
