@@ -9,6 +9,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { WebrtcProvider } from 'y-webrtc';
 import type { JdUser } from './session-context.js';
+import type { DocumentAccess } from './data-access.js';
+import type { CommentsEditor } from './comments-editor.js';
 
 /** offline: no server connection; syncing: connected, changes not confirmed yet; connected: in sync, nothing changed here; saved: this device's changes reached the server. */
 export type SyncStatus = 'offline' | 'syncing' | 'connected' | 'saved';
@@ -48,7 +50,10 @@ export const RECORDS_REVISION_FIELD = 'recordsRevision';
 const CONFIRM_DELAY_MS = 250;
 const MSG_SYNC = 0;
 
-/** One open document. Listen to `status-change` and `refused` (plain Events) on it. */
+/**
+ * One open document. Listen to `status-change`, `refused` and `editor-change` (plain Events) on
+ * it.
+ */
 export class SharedDocument extends EventTarget {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
@@ -60,6 +65,7 @@ export class SharedDocument extends EventTarget {
   status: SyncStatus = 'offline';
   refusal: ServerRefusal | null = null;
 
+  #editor: CommentsEditor | null = null;
   #localSeq = 0;
   #confirmingSeq = -1;
   #confirmedSeq = 0;
@@ -105,6 +111,22 @@ export class SharedDocument extends EventTarget {
       this.addEventListener('status-change', check);
       this.addEventListener('refused', refused);
     });
+  }
+
+  /**
+   * The editor showing this document in this session once its panes are ready, or null: how
+   * comments and other panels find the text without searching the page.
+   */
+  get editor(): CommentsEditor | null {
+    return this.#editor;
+  }
+
+  /** Called by an editor when its panes are ready (itself) and when it closes (null). */
+  setEditor(editor: CommentsEditor | null, previous: CommentsEditor | null = null): void {
+    if (editor === null && previous !== null && this.#editor !== previous) return;
+    if (this.#editor === editor) return;
+    this.#editor = editor;
+    this.dispatchEvent(new Event('editor-change'));
   }
 
   /** Tells every other client that this one changed the document's records (versions, review): they reload them. */
@@ -302,8 +324,16 @@ export interface DocumentLease {
   release(): void;
 }
 
+/** A claim on the shared answer about access to a document; release it when the element closes. */
+export interface AccessClaim {
+  readonly answer: Promise<DocumentAccess>;
+  release(): void;
+}
+
 export class DocumentRegistry {
   readonly #entries = new Map<string, { document: SharedDocument; refs: number }>();
+  /** The answers about access by user and document, kept while an element holds them. */
+  readonly #access = new Map<string, { answer: Promise<DocumentAccess>; refs: number }>();
   #endpoints: Endpoints = { syncUrl: null, signalingUrl: null, accessToken: null, user: null };
   readonly options: RegistryOptions;
 
@@ -357,8 +387,40 @@ export class DocumentRegistry {
     };
   }
 
+  /**
+   * The answer about the user's access to a document: asked once (`ask`) and shared by every
+   * element that claims it meanwhile; asked again once all of them released it, or after
+   * `forgetAccess` (the server refused the document).
+   */
+  claimAccess(documentId: string, userId: string, ask: () => Promise<DocumentAccess>): AccessClaim {
+    const key = JSON.stringify([userId, documentId]);
+    let entry = this.#access.get(key);
+    if (!entry) {
+      entry = { answer: ask(), refs: 0 };
+      this.#access.set(key, entry);
+    }
+    entry.refs += 1;
+    const claimed = entry;
+    let released = false;
+    return {
+      answer: claimed.answer,
+      release: () => {
+        if (released) return;
+        released = true;
+        claimed.refs -= 1;
+        if (claimed.refs === 0 && this.#access.get(key) === claimed) this.#access.delete(key);
+      },
+    };
+  }
+
+  /** Drops the shared answers about a document: the next claim asks the server again. */
+  forgetAccess(documentId: string): void {
+    for (const key of [...this.#access.keys()]) if ((JSON.parse(key) as string[])[1] === documentId) this.#access.delete(key);
+  }
+
   /** Closes every document (the session is going away). */
   destroy(): void {
+    this.#access.clear();
     for (const { document } of this.#entries.values()) document.destroy();
     this.#entries.clear();
   }

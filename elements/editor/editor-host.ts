@@ -1,0 +1,32 @@
+// What the editor's feature controllers (toolbar, presence, versions, workflow) may use of the
+// element: its document, its panes and its status line. Nothing else reaches into it.
+import type { ReactiveControllerHost } from 'lit';
+import type { Lang } from '../core/sections.js';
+import type { JdSessionState } from '../core/session-context.js';
+import type { DocumentController } from '../core/document-controller.js';
+import type { Pane } from './pane.js';
+
+export interface EditorHost extends ReactiveControllerHost, HTMLElement {
+  readonly documentId: string;
+  readonly session: JdSessionState | undefined;
+  readonly documentState: DocumentController;
+  /** Whether the user can change the document here now. */
+  readonly editable: boolean;
+  /** Offer "Comment" on the selection. */
+  readonly commenting: boolean;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The pane of a language (default: the last focused one). */
+  pane(lang?: Lang): Pane | undefined;
+  /** Shows a line under the toolbar ('' clears it). */
+  say(message: string): void;
+  requestComment(): boolean;
+  addSection(): string | null;
+}
+
+/** A date and time in the interface language, or nothing. */
+export function formatDate(lang: Lang, iso: string | number | null): { iso: string; text: string } | null {
+  if (iso === null || iso === '') return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return { iso: date.toISOString(), text: new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(date) };
+}
