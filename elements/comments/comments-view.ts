@@ -25,41 +25,42 @@ export const STATUS_MESSAGE_MS = 5000;
 export class CommentsUi implements ReactiveController {
   /** Replies being typed, by thread: kept across re-renders, filter changes and others' changes to the thread. */
   readonly replyDrafts = new Map<string, string>();
-  #draft: Draft | null = null;
-  #editing: string | null = null;
-  #replying: string | null = null;
-  #activeId: string | null = null;
-  #focusId: string | null = null;
-  #message: { text: string; kind: 'error' | 'status' } | null = null;
-  #statusTimer: ReturnType<typeof setTimeout> | undefined;
+  draft: Draft | null = null;
+  editing: string | null = null;
+  replying: string | null = null;
+  activeId: string | null = null;
+  focusId: string | null = null;
+  /** The result of the last action. */
+  message: { text: string; kind: 'error' | 'status' } | null = null;
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly t: (id: CommentMessageId, values?: Record<string, string | number>) => string,
   ) {
     host.addController(this);
+    // Every change of a field re-renders the panel, as a @state() field of the element would.
+    return new Proxy(this, {
+      set(target, key, value) {
+        const changed = Reflect.get(target, key) !== value;
+        Reflect.set(target, key, value);
+        if (changed) host.requestUpdate();
+        return true;
+      },
+    });
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.#statusTimer);
-  }
-
-  /** The result of the last action. */
-  get message() {
-    return this.#message;
-  }
-  set message(value: { text: string; kind: 'error' | 'status' } | null) {
-    this.#message = value;
-    this.host.requestUpdate();
+    clearTimeout(this.statusTimer);
   }
 
   /** A confirmation that goes away by itself: a status line that stayed forever read as stale. */
   showStatus(text: string): void {
     const shown = { text, kind: 'status' as const };
     this.message = shown;
-    clearTimeout(this.#statusTimer);
-    this.#statusTimer = setTimeout(() => {
-      if (this.#message === shown) this.message = null;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => {
+      if (this.message === shown) this.message = null;
     }, STATUS_MESSAGE_MS);
   }
 
@@ -69,48 +70,11 @@ export class CommentsUi implements ReactiveController {
     return null;
   }
 
-  get draft() {
-    return this.#draft;
-  }
-  set draft(value: Draft | null) {
-    this.#draft = value;
-    this.host.requestUpdate();
-  }
-  get editing() {
-    return this.#editing;
-  }
-  set editing(value: string | null) {
-    this.#editing = value;
-    this.host.requestUpdate();
-  }
-  get replying() {
-    return this.#replying;
-  }
-  set replying(value: string | null) {
-    this.#replying = value;
-    this.host.requestUpdate();
-  }
-  get activeId() {
-    return this.#activeId;
-  }
-  set activeId(value: string | null) {
-    this.#activeId = value;
-    this.host.requestUpdate();
-  }
-  get focusId() {
-    return this.#focusId;
-  }
-  set focusId(value: string | null) {
-    this.#focusId = value;
-    this.host.requestUpdate();
-  }
-
   /** Forgets what was being done (the document closed). */
   reset(): void {
-    this.#draft = null;
-    this.#replying = null;
+    this.draft = null;
+    this.replying = null;
     this.replyDrafts.clear();
-    this.host.requestUpdate();
   }
 }
 

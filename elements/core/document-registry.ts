@@ -318,6 +318,59 @@ export class SharedDocument extends EventTarget {
   }
 }
 
+/** Values shared while anyone holds them: made on the first claim, disposed of on the last release. */
+class SharedValues<V> {
+  readonly #entries = new Map<string, { value: V; refs: number }>();
+
+  constructor(private readonly dispose: (value: V) => void = () => undefined) {}
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  has(key: string): boolean {
+    return this.#entries.has(key);
+  }
+
+  values(): V[] {
+    return [...this.#entries.values()].map((entry) => entry.value);
+  }
+
+  keys(): string[] {
+    return [...this.#entries.keys()];
+  }
+
+  /** The value of `key` (made by `create` if nobody holds one), and its release (later calls do nothing). */
+  claim(key: string, create: () => V): { value: V; release(): void } {
+    let entry = this.#entries.get(key);
+    if (!entry) {
+      entry = { value: create(), refs: 0 };
+      this.#entries.set(key, entry);
+    }
+    entry.refs += 1;
+    const claimed = entry;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      claimed.refs -= 1;
+      if (claimed.refs > 0 || this.#entries.get(key) !== claimed) return;
+      this.#entries.delete(key);
+      this.dispose(claimed.value);
+    };
+    return { value: claimed.value, release };
+  }
+
+  /** Stops sharing the value of `key` (holders keep theirs; the next claim makes a new one). */
+  forget(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
 /** A claim on a shared document; release it exactly once (later calls do nothing). */
 export interface DocumentLease {
   readonly document: SharedDocument;
@@ -331,9 +384,9 @@ export interface AccessClaim {
 }
 
 export class DocumentRegistry {
-  readonly #entries = new Map<string, { document: SharedDocument; refs: number }>();
+  readonly #documents = new SharedValues<SharedDocument>((document) => document.destroy());
   /** The answers about access by user and document, kept while an element holds them. */
-  readonly #access = new Map<string, { answer: Promise<DocumentAccess>; refs: number }>();
+  readonly #access = new SharedValues<Promise<DocumentAccess>>();
   #endpoints: Endpoints = { syncUrl: null, signalingUrl: null, accessToken: null, user: null };
   readonly options: RegistryOptions;
 
@@ -347,44 +400,26 @@ export class DocumentRegistry {
 
   /** Number of documents open now. */
   get size(): number {
-    return this.#entries.size;
+    return this.#documents.size;
   }
 
   has(documentId: string): boolean {
-    return this.#entries.has(documentId);
+    return this.#documents.has(documentId);
   }
 
   /** New endpoints or token: every open document reconnects with them. */
   configure(endpoints: Endpoints): void {
     const userChanged = endpoints.user?.id !== this.#endpoints.user?.id;
     this.#endpoints = { ...endpoints };
-    for (const { document } of this.#entries.values()) {
+    for (const document of this.#documents.values()) {
       if (userChanged) document.setUser(endpoints.user);
       document.connect(this.#endpoints);
     }
   }
 
   acquire(documentId: string): DocumentLease {
-    let entry = this.#entries.get(documentId);
-    if (!entry) {
-      entry = { document: new SharedDocument(documentId, this.options, this.#endpoints), refs: 0 };
-      this.#entries.set(documentId, entry);
-    }
-    entry.refs += 1;
-    const claimed = entry;
-    let released = false;
-    return {
-      document: claimed.document,
-      release: () => {
-        if (released) return;
-        released = true;
-        claimed.refs -= 1;
-        if (claimed.refs === 0 && this.#entries.get(documentId) === claimed) {
-          this.#entries.delete(documentId);
-          claimed.document.destroy();
-        }
-      },
-    };
+    const { value, release } = this.#documents.claim(documentId, () => new SharedDocument(documentId, this.options, this.#endpoints));
+    return { document: value, release };
   }
 
   /**
@@ -393,35 +428,19 @@ export class DocumentRegistry {
    * `forgetAccess` (the server refused the document).
    */
   claimAccess(documentId: string, userId: string, ask: () => Promise<DocumentAccess>): AccessClaim {
-    const key = JSON.stringify([userId, documentId]);
-    let entry = this.#access.get(key);
-    if (!entry) {
-      entry = { answer: ask(), refs: 0 };
-      this.#access.set(key, entry);
-    }
-    entry.refs += 1;
-    const claimed = entry;
-    let released = false;
-    return {
-      answer: claimed.answer,
-      release: () => {
-        if (released) return;
-        released = true;
-        claimed.refs -= 1;
-        if (claimed.refs === 0 && this.#access.get(key) === claimed) this.#access.delete(key);
-      },
-    };
+    const { value, release } = this.#access.claim(JSON.stringify([userId, documentId]), ask);
+    return { answer: value, release };
   }
 
   /** Drops the shared answers about a document: the next claim asks the server again. */
   forgetAccess(documentId: string): void {
-    for (const key of [...this.#access.keys()]) if ((JSON.parse(key) as string[])[1] === documentId) this.#access.delete(key);
+    for (const key of this.#access.keys()) if ((JSON.parse(key) as string[])[1] === documentId) this.#access.forget(key);
   }
 
   /** Closes every document (the session is going away). */
   destroy(): void {
     this.#access.clear();
-    for (const { document } of this.#entries.values()) document.destroy();
-    this.#entries.clear();
+    for (const document of this.#documents.values()) document.destroy();
+    this.#documents.clear();
   }
 }

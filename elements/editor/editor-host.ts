@@ -1,6 +1,6 @@
 // What the editor's feature controllers (toolbar, presence, versions, workflow) may use of the
 // element: its document, its panes and its status line. Nothing else reaches into it.
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Lang } from '../core/sections.js';
 import type { JdSessionState } from '../core/session-context.js';
 import type { DocumentController } from '../core/document-controller.js';
@@ -29,4 +29,34 @@ export function formatDate(lang: Lang, iso: string | number | null): { iso: stri
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   return { iso: date.toISOString(), text: new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(date) };
+}
+
+/** A panel fed by the database (versions, review): of loads that overlap, only the latest answer counts. */
+export abstract class RecordsController implements ReactiveController {
+  #load = 0;
+
+  constructor(protected readonly host: EditorHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.reset();
+  }
+
+  /** Forgets what was loaded (the document closed); answers still on their way are dropped. */
+  reset(): void {
+    this.#load += 1;
+    this.clear();
+  }
+
+  protected abstract clear(): void;
+
+  /** A ticket for a new load: check it with `isLatest` after each await. */
+  protected nextLoad(): number {
+    return ++this.#load;
+  }
+
+  protected isLatest(load: number): boolean {
+    return load === this.#load;
+  }
 }

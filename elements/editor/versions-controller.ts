@@ -1,6 +1,6 @@
 // Named versions: the list (document_versions), saving one, showing one beside the text, and
 // restoring one as a new change of this user.
-import { html, nothing, type ReactiveController } from 'lit';
+import { html, nothing } from 'lit';
 import * as Y from 'yjs';
 import { DOMSerializer, type Node as PmNode } from 'prosemirror-model';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
@@ -10,7 +10,7 @@ import { LANGS, META_FIELDS, type Lang } from '../core/sections.js';
 import { fetchVersionContent, fetchVersions, saveVersion, type VersionRow } from '../core/data-access.js';
 import { replaceAllContent } from './editor-text.js';
 import { JdVersionEvent } from './events.js';
-import type { EditorHost } from './editor-host.js';
+import { RecordsController } from './editor-host.js';
 
 export type { VersionRow };
 
@@ -29,24 +29,13 @@ function decodeBytea(value: unknown): Uint8Array | null {
   return out;
 }
 
-export class VersionsController implements ReactiveController {
+export class VersionsController extends RecordsController {
   versions: VersionRow[] = [];
   #viewed: ViewedVersion | null = null;
-  /** The latest load: an older answer arriving later (live reloads overlap) is dropped. */
-  #load = 0;
   /** Past versions rendered once per view, not on every keystroke's render. */
   #dom = new WeakMap<ViewedVersion, Record<Lang, HTMLElement>>();
 
-  constructor(private readonly host: EditorHost) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.reset();
-  }
-
-  reset(): void {
-    this.#load += 1;
+  protected clear(): void {
     this.versions = [];
     this.#viewed = null;
   }
@@ -54,9 +43,9 @@ export class VersionsController implements ReactiveController {
   async load(): Promise<void> {
     const client = this.host.session?.client;
     if (!client || !this.host.documentId) return;
-    const load = ++this.#load;
+    const load = this.nextLoad();
     const rows = await fetchVersions(client, this.host.documentId);
-    if (!rows || load !== this.#load) return;
+    if (!rows || !this.isLatest(load)) return;
     this.versions = rows;
     this.host.requestUpdate();
   }

@@ -1,10 +1,10 @@
 // The review panel: the document's status, the latest review round (public.approvals) with the
 // names in it, submitting (editors) and deciding (reviewers and admins, never their own round).
-import { html, nothing, type ReactiveController } from 'lit';
+import { html, nothing } from 'lit';
 import { msg, langOf } from '../core/i18n.js';
 import type { Lang } from '../core/sections.js';
 import { fetchDocumentStatus, fetchLatestApproval, profileNames, runWorkflowStep, type WorkflowStep } from '../core/data-access.js';
-import { formatDate, type EditorHost } from './editor-host.js';
+import { formatDate, RecordsController } from './editor-host.js';
 import { JdWorkflowEvent } from './events.js';
 
 /** The latest review round of the document (public.approvals), with the names of the people in it. */
@@ -23,22 +23,11 @@ export interface ReviewRound {
 const DECIDING_ROLES = new Set(['reviewer', 'admin']);
 const STATUSES = new Set(['draft', 'in_review', 'approved', 'archived']);
 
-export class WorkflowController implements ReactiveController {
+export class WorkflowController extends RecordsController {
   status = '';
   round: ReviewRound | null = null;
-  /** The latest load: an older answer arriving later (live reloads overlap) is dropped. */
-  #load = 0;
 
-  constructor(private readonly host: EditorHost) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.reset();
-  }
-
-  reset(): void {
-    this.#load += 1;
+  protected clear(): void {
     this.status = '';
     this.round = null;
   }
@@ -56,12 +45,12 @@ export class WorkflowController implements ReactiveController {
   async load(): Promise<void> {
     const client = this.host.session?.client;
     const documentId = this.host.documentId;
-    const load = ++this.#load;
+    const load = this.nextLoad();
     if (!client || !this.host.session?.user) return;
     const [status, round] = await Promise.all([fetchDocumentStatus(client, documentId), fetchLatestApproval(client, documentId)]);
-    if (status === null || load !== this.#load) return;
+    if (status === null || !this.isLatest(load)) return;
     const names = round ? await profileNames(client, [round.requested_by, round.reviewer_id].filter((id): id is string => typeof id === 'string')) : new Map<string, string>();
-    if (load !== this.#load) return;
+    if (!this.isLatest(load)) return;
     const nameOf = (id: string | null) => (id ? (names.get(id) ?? '').slice(0, 200) : '');
     this.status = status;
     this.round = round && {
