@@ -6,7 +6,7 @@ import '../elements/session/define.js';
 import '../elements/editor/define.js';
 import '../elements/comments/define.js';
 import { msg } from '../elements/core/i18n.js';
-import type { Lang } from '../elements/core/sections.js';
+import type { Lang } from '../domain/sections.js';
 import type { SyncStatus } from '../elements/core/document-registry.js';
 
 /** The portal's own words, in both official languages (the kit's elements bring theirs). */

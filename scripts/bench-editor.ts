@@ -25,15 +25,15 @@ try {
   await page.setViewport({ width: 1400, height: 1000 });
   page.on('pageerror', (e) => console.error('page error:', e));
   // Any same-origin page will do: the modules are imported below.
-  await page.goto(`${origin}/elements/core/sections.ts`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${origin}/domain/sections.ts`, { waitUntil: 'domcontentloaded' });
 
   // 1. Sign in, write the big document into this page's IndexedDB cache (as a previous visit would have).
   const words = await page.evaluate(
     async ({ apiUrl, anonKey, doc, wordsPerLang }) => {
       const Y = await import('/node_modules/yjs/src/index.js' as string);
       const { IndexeddbPersistence } = await import('/node_modules/y-indexeddb/src/y-indexeddb.js' as string);
-      const init = await import('/elements/core/document-init.ts' as string);
-      const sections = await import('/elements/core/sections.ts' as string);
+      const init = await import('/domain/document-init.ts' as string);
+      const sections = await import('/domain/sections.ts' as string);
       await import('/elements/session/define.ts' as string);
       await import('/elements/editor/define.ts' as string);
       const vocab = { en: 'the incumbent provides advice on policy programs and manages resources for clients across regions'.split(' '), fr: 'le titulaire fournit des conseils sur les politiques et gère les ressources pour les clients des régions'.split(' ') };

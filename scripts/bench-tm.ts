@@ -2,7 +2,10 @@
 // gateway (supabase-js rpc, as a signed-in translator: RLS applies) and through direct SQL
 // (pg.query in a transaction with the same role and claims). A benchmark, not a test.
 //
-//   npx tsx scripts/bench-tm.ts [--segments 100000] [--queries 200]
+//   npx tsx scripts/bench-tm.ts [--segments 100000] [--queries 200] [--migrations <folder>]
+//
+// --migrations runs on another set of migrations (say, a copy of supabase/migrations without the
+// newest ones) to compare before and after a change.
 //
 // The segments are generated from the seed's own memory: each seeded sentence pair, with or
 // without a qualifier (region, deadline, policy...) and a collaboration prefix, in EN and FR,
@@ -16,7 +19,11 @@ import ws from 'ws';
 import { startStack } from '../dev/stack.js';
 
 const { values: options } = parseArgs({
-  options: { segments: { type: 'string', default: '100000' }, queries: { type: 'string', default: '200' } },
+  options: {
+    segments: { type: 'string', default: '100000' },
+    queries: { type: 'string', default: '200' },
+    migrations: { type: 'string' },
+  },
 });
 const SEGMENTS = Number(options.segments);
 const QUERIES = Number(options.queries);
@@ -114,7 +121,10 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const startedAt = performance.now();
-  const stack = await startStack({ dataDir: 'memory', apiPort: 0, dbPort: 0, log: () => {} });
+  const stack = await startStack({
+    dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log: () => {},
+    ...(options.migrations ? { migrationsDir: options.migrations } : {}),
+  });
   const { pg } = stack;
   try {
     const { rows: seedPairs } = await pg.query<{ source_text: string; target_text: string }>(
@@ -199,16 +209,20 @@ async function main() {
       }
       return run;
     };
-    const runDirect = async (list: typeof queries): Promise<Run> => {
+    // Each query's matches (segment:score), to compare runs.
+    const answers: string[] = [];
+    const runDirect = async (list: typeof queries, record = answers): Promise<Run> => {
       const run: Run = { times: [], matches: 0, found: 0, expected: 0 };
       for (const q of list) {
         const rows = await pg.transaction(async (tx) => {
           await tx.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [claims]);
           const t0 = performance.now();
-          const result = await tx.query<{ segment_id: number }>('select segment_id from public.tm_search($1, $2, $3, 70, 10)', [q.text, q.source, q.target]);
+          const result = await tx.query<{ segment_id: number; score: number }>(
+            'select segment_id, score from public.tm_search($1, $2, $3, 70, 10)', [q.text, q.source, q.target]);
           run.times.push(performance.now() - t0);
           return result.rows;
         });
+        record.push(rows.map((r) => `${r.segment_id}:${r.score}`).join(','));
         run.matches += rows.length;
         if (q.expect !== null) {
           run.expected++;
@@ -218,10 +232,36 @@ async function main() {
       return run;
     };
 
+    // The search bounds (private.tm_limit: scored, trigram candidates) should change no
+    // match on this data: the direct run again with the bounds lifted, then put back. null on
+    // migrations without them.
+    const matchesWithoutSearchBounds = async (list: typeof queries): Promise<string | null> => {
+      const { rows } = await pg.query<{ present: boolean }>(`select to_regprocedure('private.tm_limit(text)') is not null as present`);
+      if (!rows[0]?.present) return null;
+      const unbounded: string[] = [];
+      await pg.exec(`alter function private.tm_limit(text) rename to tm_limit_as_shipped;
+        create function private.tm_limit(what text) returns integer language sql immutable parallel safe strict set search_path = ''
+          as $$ select case when what in ('scored', 'trigram candidates') then 1000000000
+                            else private.tm_limit_as_shipped(what) end $$;
+        grant execute on function private.tm_limit(text) to authenticated;
+        discard plans;`);
+      try {
+        await runDirect(list, unbounded);
+      } finally {
+        await pg.exec(`drop function private.tm_limit(text);
+          alter function private.tm_limit_as_shipped(text) rename to tm_limit;
+          discard plans;`);
+      }
+      const differing = unbounded.filter((answer, i) => answer !== answers[i]).length;
+      return differing === 0 ? 'yes' : `no, ${differing} of ${list.length} queries differ`;
+    };
+
     await runDirect(queries.slice(0, 10)); // warm-up (plans, caches)
     await runGateway(queries.slice(0, 10));
     const gateway = await runGateway(queries);
+    answers.length = 0;
     const direct = await runDirect(queries);
+    const sameWithoutBounds = await matchesWithoutSearchBounds(queries);
 
     const line = (name: string, run: Run) => {
       const sorted = [...run.times].sort((a, b) => a - b);
@@ -238,6 +278,9 @@ async function main() {
     console.log(line('direct SQL (pg.query, same role)', direct));
     console.log('');
     console.log('matches: rows per query; found: perturbed queries whose source segment is among the matches.');
+    if (sameWithoutBounds !== null) {
+      console.log(`the same matches without the search bounds (tm_limit scored, trigram candidates): ${sameWithoutBounds}`);
+    }
     console.log(`total time ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
   } finally {
     await stack.stop();

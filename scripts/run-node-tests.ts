@@ -1,6 +1,7 @@
-// `npm run test:node`: node:test over every Node test file: `*.test.ts` under dev/, signaling/
-// and scripts/, and `*.node.test.ts` under elements/. Browser tests (`*.browser.test.ts`, and
-// the other element tests) belong to Web Test Runner, Deno tests to edge-functions/.
+// `npm run test:node`: node:test over every Node test file: `*.test.ts` under domain/, dev/,
+// signaling/ and scripts/, and `*.node.test.ts` under elements/. Browser tests
+// (`*.browser.test.ts`, and the other element tests) belong to Web Test Runner, Deno tests to
+// edge-functions/.
 // Arguments narrow the run to files under the given paths: `npm run test:node -- dev/gateway`.
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -12,6 +13,7 @@ const isNodeTest = (name: string) => name.endsWith('.test.ts') && !name.endsWith
 const isElementNodeTest = (name: string) => name.endsWith('.node.test.ts');
 
 const SEARCHED: { folder: string; accepts: (name: string) => boolean }[] = [
+  { folder: 'domain', accepts: isNodeTest },
   { folder: 'dev', accepts: isNodeTest },
   { folder: 'signaling', accepts: isNodeTest },
   { folder: 'scripts', accepts: isNodeTest },

@@ -37,19 +37,9 @@ function npmScript(script: string): Pick<Step, 'command' | 'args'> {
     : { command: 'npm', args: ['run', '--silent', script] };
 }
 
-const tsxScript = (file: string): Pick<Step, 'command' | 'args'> => ({
-  command: process.execPath,
-  args: ['--import', 'tsx', file],
-});
-
 const PARTS: Part[] = [
-  {
-    name: 'types',
-    steps: [
-      { label: 'tsc', ...npmScript('test:types') },
-      { label: 'deno check', ...tsxScript('scripts/run-deno-check.ts') },
-    ],
-  },
+  // test:types is tsc (the project, domain/ alone, Storybook) and then deno check, once.
+  { name: 'types', steps: [{ label: 'tsc and deno check', ...npmScript('test:types') }] },
   { name: 'lint', steps: [{ label: 'eslint', ...npmScript('test:lint') }] },
   { name: 'node', steps: [{ label: 'node:test', ...npmScript('test:node'), counts: nodeTestCounts }] },
   { name: 'browser', steps: [{ label: 'web-test-runner', ...npmScript('test:browser'), counts: webTestRunnerCounts }] },

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { pgtap } from '@electric-sql/pglite-pgtap';
@@ -31,9 +32,12 @@ export interface OpenedDatabase {
   fresh: boolean;
 }
 
-/** Opens PGlite with pgvector and pg_trgm, then applies the platform files (idempotent). */
+/**
+ * Opens PGlite with pgvector, pg_trgm and fuzzystrmatch (the extensions the migrations create;
+ * hosted Supabase offers the same), then applies the platform files (idempotent).
+ */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
-  const extensions: Extensions = { vector, pg_trgm };
+  const extensions: Extensions = { vector, pg_trgm, fuzzystrmatch };
   if (options.withPgTap) extensions.pgtap = pgtap;
 
   let dataDir: string | undefined;

@@ -1,28 +1,19 @@
 // The real Supabase CLI (npm package `supabase`, 3.x) against our wire server: `db push` must
 // read the same migration history our runner writes, in both directions.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { PGlite } from '@electric-sql/pglite';
 import { applyMigrations } from './migrations.js';
 import { openDatabase } from './open-database.js';
 import { startPostgresWire, type PostgresWire } from './postgres-wire.js';
+import { runSupabaseCli } from './supabase-cli.js';
 
-// The package's bin is a Node shim that starts the platform binary from @supabase/cli-<os>-<arch>.
-const cliEntry = join(dirname(createRequire(import.meta.url).resolve('supabase/package.json')), 'dist', 'supabase.js');
-
-function supabase(args: string[]): Promise<string> {
-  const options = { timeout: 60_000, env: { ...process.env, DO_NOT_TRACK: '1' } };
-  return new Promise((resolve, reject) =>
-    execFile(process.execPath, [cliEntry, ...args], options, (error, stdout, stderr) => {
-      if (error) reject(new Error(`supabase ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-      else resolve(stdout + stderr);
-    }),
-  );
+async function supabase(args: string[]): Promise<string> {
+  const { stdout, stderr } = await runSupabaseCli(args);
+  return stdout + stderr;
 }
 
 describe('Supabase CLI against the wire server', { timeout: 180_000 }, () => {

@@ -69,14 +69,14 @@ const BAD: Case[] = [
   { fn: 'tm_semantic_search', args: { query_embedding: `[${new Array(1536).fill(0.1).join(',')}]`, source_lang: 'en', target_lang: 'fr', max_results: 101 }, message: 'max_results must be between 1 and 100 (got 101)' },
   // text over 10 000 characters
   { fn: 'list_documents', args: { search_text: LONG }, message: 'search_text must be at most 500 characters (got 10001)' },
-  { fn: 'tm_search', args: { query: LONG, source_lang: 'en', target_lang: 'fr' }, message: 'query must be at most 10000 characters (got 10001)' },
+  { fn: 'tm_search', args: { query: LONG, source_lang: 'en', target_lang: 'fr' }, message: 'query must be at most 2000 characters (got 10001)' },
   { fn: 'concordance_search', args: { term: LONG, lang: 'en' }, message: 'term must be at most 500 characters (got 10001)' },
   { fn: 'glossary_lookup', args: { input_text: LONG, lang: 'en' }, message: 'input_text must be at most 10000 characters (got 10001)' },
   { fn: 'add_comment', args: { doc: ESDC_DOC, body: LONG }, message: 'body must be at most 10000 characters (got 10001)' },
   { fn: 'save_version', args: { doc: ESDC_DOC, version_name: 'v1', version_note: LONG }, message: 'version_note must be at most 10000 characters (got 10001)' },
   { fn: 'submit_for_review', args: { doc: ESDC_DOC, note: LONG }, message: 'note must be at most 10000 characters (got 10001)' },
   { fn: 'decide_approval', args: { doc: ESDC_DOC, decision: 'changes_requested', comment: LONG }, message: 'comment must be at most 10000 characters (got 10001)' },
-  { fn: 'tm_add_segment', args: { source_text: LONG, target_text: 'B.', source_lang: 'en', target_lang: 'fr' }, message: 'source_text must be at most 10000 characters (got 10001)' },
+  { fn: 'tm_add_segment', args: { source_text: LONG, target_text: 'B.', source_lang: 'en', target_lang: 'fr' }, message: 'source_text must be at most 2000 characters (got 10001)' },
   // other invalid values
   { fn: 'tm_search', args: { query: 'x', source_lang: 'en', target_lang: 'fr', min_score: 101 }, message: 'min_score must be between 0 and 100 (got 101)' },
   { fn: 'tm_search', args: { query: 'x', source_lang: 'en', target_lang: 'en' }, message: 'source_lang and target_lang must differ (both en)' },

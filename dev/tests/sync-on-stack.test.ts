@@ -7,8 +7,8 @@ import * as Y from 'yjs';
 import { startStack, type RunningStack } from '../stack.js';
 import { signInDemoUser } from './stack-fixture.js';
 import { connectClient, synced, textOf, waitFor, type TestClient } from '../../signaling/tests/support/clients.js';
-import { createThread } from '../../elements/core/comment-model.js';
-import { anchorInText } from '../../elements/core/comment-anchors.js';
+import { createThread } from '../../domain/comment-model.js';
+import { anchorInText } from '../../domain/comment-anchors.js';
 
 let stack: RunningStack;
 const clients: TestClient[] = [];

@@ -4,12 +4,12 @@
 // requests, caret moves, pointer over a highlight) reach the panel. No searching the page, no
 // listening to the editor's internals, no polling.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 import type { SharedDocument } from '../core/document-registry.js';
 import { JdReadyEvent, type CommentsEditor, type JdDecorationHoverEvent, type JdSelectionChangeEvent } from '../core/comments-editor.js';
 import { JdCommentRequestEvent } from '../core/comment-events.js';
-import type { CommentThread } from '../core/comment-model.js';
-import { displayText } from '../core/comment-text.js';
+import type { CommentThread } from '../../domain/comment-model.js';
+import { displayText } from '../../domain/comment-text.js';
 
 const DECORATION_PREFIX = 'comment:';
 

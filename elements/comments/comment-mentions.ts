@@ -1,11 +1,11 @@
 // The comment body field with @-mentions: the list of matching members under the caret, picked
 // with the arrow keys, Enter or Tab, or the mouse.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Member } from '../core/comment-model.js';
+import type { Member } from '../../domain/comment-model.js';
 import type { CommentMessageId } from '../core/comment-i18n.js';
 import type { JdSessionState } from '../core/session-context.js';
 import { fetchMembers } from '../core/data-access.js';
-import { displayText } from '../core/comment-text.js';
+import { displayText } from '../../domain/comment-text.js';
 
 interface MentionState {
   form: string;

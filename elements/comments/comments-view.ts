@@ -1,11 +1,11 @@
 // How `<jd-comments>` draws its threads, filters and forms, and what the user may do to a
 // comment; the element keeps the data and the actions.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { Lang } from '../core/sections.js';
-import type { EncodedAnchor } from '../core/comment-anchors.js';
+import type { Lang } from '../../domain/sections.js';
+import type { EncodedAnchor } from '../../domain/comment-anchors.js';
 import type { CommentMessageId } from '../core/comment-i18n.js';
-import type { CommentPermissions, CommentReply, CommentThread } from '../core/comment-model.js';
-import { bodySegments, displayText } from '../core/comment-text.js';
+import type { CommentPermissions, CommentReply, CommentThread } from '../../domain/comment-model.js';
+import { bodySegments, displayText } from '../../domain/comment-text.js';
 import type { JdSessionState } from '../core/session-context.js';
 import type { MentionsController } from './comment-mentions.js';
 

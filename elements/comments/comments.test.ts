@@ -10,8 +10,8 @@ import type { JdEditor } from '../editor/editor.js';
 import type { JdCommentAddEvent, JdCommentResolveEvent, JdCommentSelectEvent } from './events.js';
 import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC } from '../core/test-helpers.js';
 import type { JdSession } from '../session/session.js';
-import { createThread, commentsMap, readThreads, setResolved } from '../core/comment-model.js';
-import { anchorInText } from '../core/comment-anchors.js';
+import { createThread, commentsMap, readThreads, setResolved } from '../../domain/comment-model.js';
+import { anchorInText } from '../../domain/comment-anchors.js';
 
 const REVIEWER_ID = 'e5dc0000-0000-4000-a000-000000000104';
 

@@ -7,11 +7,11 @@ import { sharedStyles } from '../core/shared.styles.js';
 import { sessionContext, type JdSessionState } from '../core/session-context.js';
 import { langOf } from '../core/i18n.js';
 import { commentMsg, type CommentMessageId } from '../core/comment-i18n.js';
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 import type { SharedDocument } from '../core/document-registry.js';
 import { DocumentController } from '../core/document-controller.js';
 import type { CommentsEditor } from '../core/comments-editor.js';
-import { resolveAnchor, type EncodedAnchor } from '../core/comment-anchors.js';
+import { resolveAnchor, type EncodedAnchor } from '../../domain/comment-anchors.js';
 import {
   addReply,
   commentPermissions,
@@ -27,8 +27,8 @@ import {
   type CommentPermissions,
   type CommentThread,
   type MemberRole,
-} from '../core/comment-model.js';
-import { MAX_BODY_LENGTH } from '../core/comment-text.js';
+} from '../../domain/comment-model.js';
+import { MAX_BODY_LENGTH } from '../../domain/comment-text.js';
 import { EditorLinkController } from './comment-link.js';
 import { MentionsController } from './comment-mentions.js';
 import { CommentsUi, ThreadsView, type LangFilter, type StatusFilter } from './comments-view.js';

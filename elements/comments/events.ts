@@ -1,4 +1,4 @@
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 
 /** A comment was added here: a new thread (`replyId` null) or a reply. */
 export class JdCommentAddEvent extends Event {

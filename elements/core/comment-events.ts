@@ -1,5 +1,5 @@
-import type { Lang } from './sections.js';
-import type { EncodedAnchor } from './comment-anchors.js';
+import type { Lang } from '../../domain/sections.js';
+import type { EncodedAnchor } from '../../domain/comment-anchors.js';
 
 /**
  * `<jd-editor>` asks for a comment on its selection (comment button or Ctrl+Alt+M). A linked

@@ -1,7 +1,7 @@
 // The interface strings of <jd-comments> in both official languages: a catalog of the same
 // shape as i18n.ts (id -> template with {placeholders}), kept beside the comment code so the
 // comments feature is one set of files.
-import type { Lang } from './sections.js';
+import type { Lang } from '../../domain/sections.js';
 import { fillPlaceholders } from './i18n.js';
 
 const en = {

@@ -4,8 +4,8 @@
 import type { EditorState } from 'prosemirror-state';
 import * as Y from 'yjs';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
-import { anchorBetween, decodePosition, resolveAnchor, type EncodedAnchor } from './comment-anchors.js';
-import type { Lang } from './sections.js';
+import { anchorBetween, decodePosition, resolveAnchor, type EncodedAnchor } from '../../domain/comment-anchors.js';
+import type { Lang } from '../../domain/sections.js';
 
 interface Binding {
   type: Y.XmlFragment;

@@ -2,8 +2,8 @@
 // findings next) may ask of it, and the typed events through which it tells them what happens in
 // its text. `<jd-editor>` implements the interface and publishes itself on the session's shared
 // document (SharedDocument.editor) when its panes are ready: panels never search the page for it.
-import type { Lang } from './sections.js';
-import type { EncodedAnchor } from './comment-anchors.js';
+import type { Lang } from '../../domain/sections.js';
+import type { EncodedAnchor } from '../../domain/comment-anchors.js';
 
 /** A decorated range: what `decorate` takes. `kind` becomes the class `jd-range-<kind>`. */
 export interface DecorationSpec {

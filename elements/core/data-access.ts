@@ -3,7 +3,7 @@
 // The results are typed by the interfaces below (the generated `Database` types replace them
 // once supabase/database.types.ts lands).
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { MEMBER_ROLES, type MemberRole } from './comment-model.js';
+import { MEMBER_ROLES, type MemberRole } from '../../domain/comment-model.js';
 
 /** What the signed-in user may do with a document: decided by the server's can_open_document. */
 export type AccessLevel = 'edit' | 'view' | 'none';

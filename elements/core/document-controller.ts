@@ -3,7 +3,7 @@
 // custom states that show it. Elements add their own listeners through the callbacks.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
-import { MEMBER_ROLES } from './comment-model.js';
+import { MEMBER_ROLES } from '../../domain/comment-model.js';
 import { fetchDocumentAccess, NO_ACCESS, type AccessLevel, type DocumentAccess } from './data-access.js';
 import type { AccessClaim, DocumentLease, SharedDocument, SyncStatus } from './document-registry.js';
 import type { JdSessionState } from './session-context.js';

@@ -6,7 +6,7 @@
 // and importing the kit must not configure anything globally, so the catalogs are plain objects
 // looked up per element. They keep @lit/localize's shape (id -> template), so switching to its
 // build mode later is a mechanical change.
-import type { Lang } from './sections.js';
+import type { Lang } from '../../domain/sections.js';
 
 const en = {
   'session.signIn': 'Sign in',

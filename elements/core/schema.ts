@@ -1,25 +1,9 @@
 // The ProseMirror schema of a job description language fragment (Y.Doc `en` / `fr`), shared by
-// the editor and the sync server. Runtime-neutral: no DOM or Node globals are touched on import.
+// the editor's panes and toolbar. No DOM or Node globals are touched on import, but its parse
+// rules read DOM elements, so it lives with the elements rather than in domain/.
 import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
-import { SECTION_KINDS, type SectionKind } from './sections.js';
-
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-
-/**
- * The href as written when it is an absolute http(s), mailto or tel URL, otherwise null.
- * Document content arrives from other people, so `javascript:` and friends never reach the DOM.
- */
-export function safeHref(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  if (trimmed === '' || trimmed.length > 2048) return null;
-  try {
-    const url = new URL(trimmed);
-    return SAFE_PROTOCOLS.has(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
+import { safeHref } from '../../domain/safe-href.js';
+import { SECTION_KINDS, type SectionKind } from '../../domain/sections.js';
 
 const isSectionKind = (value: unknown): value is SectionKind =>
   typeof value === 'string' && (SECTION_KINDS as readonly string[]).includes(value);

@@ -3,7 +3,7 @@
 // subscribe re-render and reconnect.
 import { createContext } from '@lit/context';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Lang } from './sections.js';
+import type { Lang } from '../../domain/sections.js';
 import type { DocumentRegistry } from './document-registry.js';
 
 export interface JdUser {

@@ -1,7 +1,7 @@
 // What the editor's feature controllers (toolbar, presence, versions, workflow) may use of the
 // element: its document, its panes and its status line. Nothing else reaches into it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 import type { JdSessionState } from '../core/session-context.js';
 import type { DocumentController } from '../core/document-controller.js';
 import type { Pane } from './pane.js';

@@ -6,8 +6,8 @@ import { DOMParser as PmDOMParser, Fragment, Slice, type Node as PmNode } from '
 import { TextSelection } from 'prosemirror-state';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { jdSchema, SECTION_HEADING_LEVEL } from '../core/schema.js';
-import { LANGS, META_FIELDS, newCustomSectionId, type Lang } from '../core/sections.js';
-import { initialContentUpdate, isEmptyDocument, seedsFromRows } from '../core/document-init.js';
+import { LANGS, META_FIELDS, newCustomSectionId, type Lang } from '../../domain/sections.js';
+import { initialContentUpdate, isEmptyDocument, seedsFromRows } from '../../domain/document-init.js';
 import { fetchDocument, fetchSections } from '../core/data-access.js';
 import type { SharedDocument } from '../core/document-registry.js';
 import { STRUCTURE_META, type Pane } from './pane.js';

@@ -7,7 +7,7 @@ import type { JdEditor } from './editor.js';
 import type { JdAccessChangeEvent } from './events.js';
 import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC, stack, PASSWORD, ownSyncServer, createDocument } from '../core/test-helpers.js';
 import type { JdSession } from '../session/session.js';
-import { STANDARD_SECTIONS } from '../core/sections.js';
+import { STANDARD_SECTIONS } from '../../domain/sections.js';
 import { selectionInSection } from './pane.js';
 import { openEditor } from './test-support.js';
 

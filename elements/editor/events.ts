@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../core/document-registry.js';
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 
 /** What the signed-in user may do with the document: decided by the server's can_open_document. */
 export type EditorAccess = 'edit' | 'view' | 'none';

@@ -1,7 +1,7 @@
 // The position identification form above the panes: fields of the shared document's `meta` map.
 import { html, nothing } from 'lit';
 import { msg } from '../core/i18n.js';
-import type { Lang, MetaField } from '../core/sections.js';
+import type { Lang, MetaField } from '../../domain/sections.js';
 import type { EditorHost } from './editor-host.js';
 
 const FIELD_LABELS: Record<Exclude<MetaField, 'status'>, Parameters<typeof msg>[1]> = {

@@ -11,7 +11,7 @@ import type { Node as PmNode } from 'prosemirror-model';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { jdSchema } from '../core/schema.js';
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 import { cleanPastedHtml } from './paste.js';
 import { RangeDecorations } from './range-decorations.js';
 import { sectionAlignmentPlugin } from './section-alignment.js';

@@ -3,9 +3,9 @@
 // jd-selection-change, jd-decoration-hover, jd-section-focus).
 import type { ReactiveController } from 'lit';
 import { msg, langOf } from '../core/i18n.js';
-import { LANGS, type Lang } from '../core/sections.js';
+import { LANGS, type Lang } from '../../domain/sections.js';
 import type { SharedDocument } from '../core/document-registry.js';
-import { isEmptyDocument } from '../core/document-init.js';
+import { isEmptyDocument } from '../../domain/document-init.js';
 import { JdDecorationHoverEvent, JdReadyEvent, JdSelectionChangeEvent, type CommentsEditor, type DecorationSpec } from '../core/comments-editor.js';
 import { createPane, type Pane } from './pane.js';
 import { SectionAligner } from './section-alignment.js';

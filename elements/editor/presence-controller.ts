@@ -2,7 +2,7 @@
 // every cursor move.
 import { html, nothing, type ReactiveController } from 'lit';
 import { msg } from '../core/i18n.js';
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 import type { SharedDocument } from '../core/document-registry.js';
 import type { EditorHost } from './editor-host.js';
 

@@ -5,7 +5,7 @@ import { setBlockType, toggleMark } from 'prosemirror-commands';
 import { wrapInList } from 'prosemirror-schema-list';
 import { msg } from '../core/i18n.js';
 import { jdSchema } from '../core/schema.js';
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 import { nextToolbarIndex, removeLink, sameToolbarState, setLink, toolbarStateOf, type ToolbarState } from './toolbar.js';
 import type { EditorHost } from './editor-host.js';
 import type { Pane } from './pane.js';

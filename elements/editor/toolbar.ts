@@ -4,7 +4,8 @@
 // (the WAI-ARIA toolbar pattern: one tab stop, arrows inside).
 import type { Mark, MarkType, ResolvedPos } from 'prosemirror-model';
 import type { Command, EditorState } from 'prosemirror-state';
-import { jdSchema, safeHref } from '../core/schema.js';
+import { safeHref } from '../../domain/safe-href.js';
+import { jdSchema } from '../core/schema.js';
 
 export interface ToolbarState {
   strong: boolean;

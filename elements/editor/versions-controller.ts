@@ -6,7 +6,7 @@ import { DOMSerializer, type Node as PmNode } from 'prosemirror-model';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { msg, langOf } from '../core/i18n.js';
 import { jdSchema } from '../core/schema.js';
-import { LANGS, META_FIELDS, type Lang } from '../core/sections.js';
+import { LANGS, META_FIELDS, type Lang } from '../../domain/sections.js';
 import { fetchVersionContent, fetchVersions, saveVersion, type VersionRow } from '../core/data-access.js';
 import { replaceAllContent } from './editor-text.js';
 import { JdVersionEvent } from './events.js';

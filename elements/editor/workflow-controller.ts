@@ -2,7 +2,7 @@
 // names in it, submitting (editors) and deciding (reviewers and admins, never their own round).
 import { html, nothing } from 'lit';
 import { msg, langOf } from '../core/i18n.js';
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 import { fetchDocumentStatus, fetchLatestApproval, profileNames, runWorkflowStep, type WorkflowStep } from '../core/data-access.js';
 import { formatDate, RecordsController } from './editor-host.js';
 import { JdWorkflowEvent } from './events.js';

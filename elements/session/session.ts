@@ -6,7 +6,7 @@ import { sharedStyles } from '../core/shared.styles.js';
 import { DocumentRegistry } from '../core/document-registry.js';
 import { msg, toLang, langOf } from '../core/i18n.js';
 import { decodeJwt, sessionContext, toJdUser, type JdSessionState, type JdUser } from '../core/session-context.js';
-import type { Lang } from '../core/sections.js';
+import type { Lang } from '../../domain/sections.js';
 import { JdSessionChangeEvent, JdSignInErrorEvent } from './events.js';
 import { sessionStyles } from './session.styles.js';
 

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as Y from 'yjs';
-import { anchorInText } from '../../elements/core/comment-anchors.js';
-import { addReply, commentsMap, createThread, deleteComment, editComment, setResolved, type MemberRole } from '../../elements/core/comment-model.js';
+import { anchorInText } from '../../domain/comment-anchors.js';
+import { addReply, commentsMap, createThread, deleteComment, editComment, setResolved, type MemberRole } from '../../domain/comment-model.js';
 import { checkUpdate, CommentGuard, guardCounters, guardFor, touchedRoots, type GuardActor } from './comment-guard.js';
 
 const USERS = {

@@ -8,7 +8,7 @@
 // of the traffic, one per keystroke) is judged without the copy, from the root types its
 // structs and deletions belong to (see touchedRoots).
 import * as Y from 'yjs';
-import { isEncodedAnchor } from '../../elements/core/comment-anchors.js';
+import { isEncodedAnchor } from '../../domain/comment-anchors.js';
 import {
   COMMENTS_KEY,
   commentPermissions,
@@ -20,8 +20,8 @@ import {
   REPLY_FIELDS,
   THREAD_FIELDS,
   type MemberRole,
-} from '../../elements/core/comment-model.js';
-import { isCleanBody } from '../../elements/core/comment-text.js';
+} from '../../domain/comment-model.js';
+import { isCleanBody } from '../../domain/comment-text.js';
 import type { ApiRole, SyncDatabase } from '../db/sql-access.js';
 
 /** Who sends the update: their user id, profile name, membership role in the document's organization, and text access. */

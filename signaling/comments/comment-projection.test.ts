@@ -7,8 +7,8 @@ import * as Y from 'yjs';
 import type { PGlite } from '@electric-sql/pglite';
 import type { SyncDatabase } from '../db/sql-access.js';
 import { openProjectDatabase } from '../tests/support/project-database.js';
-import { anchorInText } from '../../elements/core/comment-anchors.js';
-import { addReply, commentsMap, createThread, deleteComment, editComment, setResolved } from '../../elements/core/comment-model.js';
+import { anchorInText } from '../../domain/comment-anchors.js';
+import { addReply, commentsMap, createThread, deleteComment, editComment, setResolved } from '../../domain/comment-model.js';
 import { projectComments, writeComments } from './comment-projection.js';
 
 const DOC = 'e5dc0000-0000-4000-a000-00000000d001';

@@ -7,9 +7,9 @@
 // lost or rewritten. Each change is written acting for the user behind it, whom the audit log
 // records.
 import * as Y from 'yjs';
-import { resolveAnchor } from '../../elements/core/comment-anchors.js';
-import { readThreads } from '../../elements/core/comment-model.js';
-import { cleanBody } from '../../elements/core/comment-text.js';
+import { resolveAnchor } from '../../domain/comment-anchors.js';
+import { readThreads } from '../../domain/comment-model.js';
+import { cleanBody } from '../../domain/comment-text.js';
 import type { SqlTransaction, SyncDatabase } from '../db/sql-access.js';
 
 export interface CommentRow {

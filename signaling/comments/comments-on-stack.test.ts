@@ -7,8 +7,8 @@ import * as Y from 'yjs';
 import { startStack, type RunningStack } from '../../dev/stack.js';
 import { signInDemoUser } from '../../dev/tests/stack-fixture.js';
 import { connectClient, synced, waitFor, type TestClient } from '../tests/support/clients.js';
-import { anchorInText } from '../../elements/core/comment-anchors.js';
-import { addReply, commentsMap, createThread, deleteComment, setResolved } from '../../elements/core/comment-model.js';
+import { anchorInText } from '../../domain/comment-anchors.js';
+import { addReply, commentsMap, createThread, deleteComment, setResolved } from '../../domain/comment-model.js';
 
 const DOC = 'e5dc0000-0000-4000-a000-00000000d001';
 const ESDC = 'e5dc0000-0000-4000-a000-000000000001';

@@ -2,10 +2,10 @@
 // has sections in document_sections but nothing in the Yjs log. The server gives it its first
 // content from those rows when it first loads it, so that whoever opens it first (a viewer or a
 // reviewer too, who may not write) sees the text, and comments can anchor to it.
-// The update is the same bytes an editor's client would compute (elements/core/document-init.ts
+// The update is the same bytes an editor's client would compute (domain/document-init.ts
 // writes it as one fixed Yjs client), so a client that also seeds, or two instances seeding at
 // once, add nothing twice.
-import { initialContentUpdate, seedsFromRows } from '../../elements/core/document-init.js';
+import { initialContentUpdate, seedsFromRows } from '../../domain/document-init.js';
 import type { SyncDatabase } from './sql-access.js';
 import { appendUpdates } from './update-log.js';
 

@@ -15,7 +15,7 @@ import { RateLimiter } from './rate-limiter.js';
 import type { AccessHolder, AccessWatch } from './access-watch.js';
 import { whenExpired } from './token-expiry.js';
 import { documentMember, guardFor } from '../comments/comment-guard.js';
-import type { MemberRole } from '../../elements/core/comment-model.js';
+import type { MemberRole } from '../../domain/comment-model.js';
 import {
   awarenessStatesFrame,
   isEmptyUpdate,

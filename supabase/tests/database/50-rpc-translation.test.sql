@@ -115,7 +115,7 @@ select tests.login('editor');
 select throws_ok($$select * from public.tm_search(null, 'en', 'fr')$$, '22023', 'query must not be null', 'tm_search: null query');
 select throws_ok($$select * from public.tm_search('  ', 'en', 'fr')$$, '22023', 'query must not be empty', 'tm_search: empty query');
 select throws_ok(format($$select * from public.tm_search(%L, 'en', 'fr')$$, repeat('mot ', 2501)), '22023',
-  'query must be at most 10000 characters (got 10004)', 'tm_search: query over 10 000 characters');
+  'query must be at most 2000 characters (got 10004)', 'tm_search: query over 2 000 characters');
 select throws_ok($$select * from public.tm_search('x', 'EN', 'fr')$$, '22023', 'source_lang must be ''en'' or ''fr'' (got ''EN'')',
   'tm_search: unknown source language');
 select throws_ok($$select * from public.tm_search('x', 'en', 'es')$$, '22023', 'target_lang must be ''en'' or ''fr'' (got ''es'')',

@@ -1,6 +1,6 @@
 // Comment bodies: plain text with line breaks, checked and cleaned before it is written, and cut
 // into text and link segments for rendering (never HTML). Runtime-neutral.
-import { safeHref } from './schema.js';
+import { safeHref } from './safe-href.ts';
 
 /** The longest body accepted (the `comments.body` column allows 10 000 characters). */
 export const MAX_BODY_LENGTH = 10_000;
@@ -46,7 +46,7 @@ const TRAILING_PUNCTUATION = /[.,;:!?)\]}»’”]+$/;
 
 /**
  * A body as segments: text runs, line breaks and links (http, https and mailto only, through
- * the schema's safeHref). Anything else, `javascript:` included, stays text. A stored body
+ * safeHref, as the editor's links). Anything else, `javascript:` included, stays text. A stored body
  * longer than the limit (written around the server by a hostile peer) is cut at the limit.
  */
 export function bodySegments(body: string): BodySegment[] {

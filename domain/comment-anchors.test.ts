@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as Y from 'yjs';
-import { anchorInText, anchoredText, decodePosition, encodePosition, isEncodedAnchor, resolveAnchor, type EncodedAnchor } from './comment-anchors.js';
+import { anchorInText, anchoredText, decodePosition, encodePosition, isEncodedAnchor, resolveAnchor, type EncodedAnchor } from './comment-anchors.ts';
 
 /** mulberry32: small, fast, good enough to drive a fuzzer, and reproducible from its seed. */
 function prng(seed: number) {

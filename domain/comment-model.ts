@@ -4,9 +4,9 @@
 // replies. Runtime-neutral: the element writes and reads through it, the sync server's guard
 // and projection read through it.
 import * as Y from 'yjs';
-import type { Lang } from './sections.js';
-import { isEncodedAnchor, type EncodedAnchor } from './comment-anchors.js';
-import { cleanBody, MAX_BODY_LENGTH, type BodyProblem } from './comment-text.js';
+import type { Lang } from './sections.ts';
+import { isEncodedAnchor, type EncodedAnchor } from './comment-anchors.ts';
+import { cleanBody, MAX_BODY_LENGTH, type BodyProblem } from './comment-text.ts';
 
 export const COMMENTS_KEY = 'comments';
 /** Origin of the transactions this module makes (the editors' undo managers ignore it). */

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as Y from 'yjs';
-import { anchorInText } from './comment-anchors.js';
-import { addReply, commentPermissions, commentsMap, CommentError, createThread, deleteComment, editComment, mentionedIn, mentions, readThreads, setResolved } from './comment-model.js';
-import { bodySegments, cleanBody, isCleanBody, MAX_BODY_LENGTH } from './comment-text.js';
+import { anchorInText } from './comment-anchors.ts';
+import { addReply, commentPermissions, commentsMap, CommentError, createThread, deleteComment, editComment, mentionedIn, mentions, readThreads, setResolved } from './comment-model.ts';
+import { bodySegments, cleanBody, isCleanBody, MAX_BODY_LENGTH } from './comment-text.ts';
 
 const ALICE = { id: 'e5dc0000-0000-4000-a000-000000000102', name: 'Eddie Editor' };
 const BOB = { id: 'e5dc0000-0000-4000-a000-000000000104', name: 'Rachel Reviewer' };

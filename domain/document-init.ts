@@ -1,7 +1,7 @@
 // How an empty job description gets its sections: the same bytes on every client, so two people
 // opening a new document at the same moment do not get the sections twice. Runtime-neutral.
 import * as Y from 'yjs';
-import { sectionsToJSON, templateSections, type Lang, type SectionKind, type SectionSeed, SECTION_KINDS } from './sections.js';
+import { sectionsToJSON, templateSections, type Lang, type SectionKind, type SectionSeed, SECTION_KINDS } from './sections.ts';
 
 /** Author id of the initial content. Identical structs from this id merge into one in Yjs. */
 const INIT_CLIENT_ID = 1;

@@ -1,0 +1,18 @@
+// The web-platform globals domain/ may use, beyond the ES library: the part of the common API
+// of browsers, Node and Deno (WinterTC) that its modules need. Only domain/tsconfig.json reads
+// this file; browsers, Node (@types/node) and Deno declare the same names themselves. A module
+// that needs another global adds it here, after checking that all three runtimes have it.
+
+interface Crypto {
+  randomUUID(): `${string}-${string}-${string}-${string}-${string}`;
+}
+declare const crypto: Crypto;
+
+interface URL {
+  readonly href: string;
+  readonly protocol: string;
+}
+declare const URL: {
+  prototype: URL;
+  new (url: string, base?: string): URL;
+};
