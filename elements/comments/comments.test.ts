@@ -201,6 +201,42 @@ describe('<jd-comments>', () => {
     await waitUntil(() => !comments.isRemoved(threadId), 'anchor back after undo');
   });
 
+  it('finds the editor of its document through the session, wherever the page put it, and follows its caret', async () => {
+    const session = await signedInSession('editor@esdc.example');
+    // A portal's layout: the editor inside another component's shadow root, out of reach of a
+    // search of the page, and the comments opened before the editor has mounted its panes.
+    const comments = await openComments(session);
+    const layout = document.createElement('div');
+    session.append(layout);
+    const editor = document.createElement('jd-editor');
+    editor.documentId = ESDC_DOC;
+    layout.attachShadow({ mode: 'open' }).append(editor);
+    await waitUntil(() => editor.getView('en') && editor.getView('fr'), 'both panes mounted', { timeout: 8000 });
+    await waitUntil(() => editor.commenting, 'the editor offers commenting');
+
+    const range = selectPhrase(editor, 'fr', 'subventions et de contributions');
+    expect(editor.requestComment('fr')).to.equal(true);
+    await comments.updateComplete;
+    const added = oneEvent(comments, 'jd-comment-add') as Promise<unknown> as Promise<JdCommentAddEvent>;
+    await submitBody(q<HTMLFormElement>(comments, '[part=compose]')!, 'Through the session.');
+    const { threadId } = await added;
+    await waitUntil(() => q(editor, `[data-range-id="comment:${threadId}"]`), 'highlight');
+
+    // The caret reaching the highlighted text (jd-selection-change) makes its thread the active one.
+    comments.filter = 'all';
+    const view = editor.getView('fr')!;
+    view.focus();
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from + 2)));
+    await waitUntil(() => q(comments, `[data-thread-id="${threadId}"]`)?.hasAttribute('data-active'), 'thread active from the caret');
+
+    // The editor leaves: its highlights and the Comment button go with it, the panel stays.
+    editor.remove();
+    await comments.updateComplete;
+    expect(editor.commenting).to.equal(false);
+    expect(comments.threads.map((t) => t.id)).to.include(threadId);
+    comments.removeComment(threadId, null);
+  });
+
   it('filters by status, language, author and mentions, with a count badge, and autocompletes mentions', async () => {
     const session = await signedInSession('reviewer@esdc.example');
     const el = await openComments(session);

@@ -148,7 +148,8 @@ export class DocumentController implements ReactiveController {
     this.#task.abort();
     this.#opening?.abort();
     this.#opening = null;
-    const wasOpen = this.document !== null;
+    // The element lets go of the document first (it may tell the document it leaves).
+    if (this.document !== null) this.#options.onClose?.();
     for (const fn of this.#cleanup.splice(0)) fn();
     this.#lease?.release();
     this.#lease = null;
@@ -157,7 +158,6 @@ export class DocumentController implements ReactiveController {
     this.document = null;
     this.role = null;
     this.organizationId = null;
-    if (wasOpen) this.#options.onClose?.();
   }
 
   async #open(_key: string, taskSignal: AbortSignal): Promise<void> {
