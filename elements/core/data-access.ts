@@ -1,9 +1,12 @@
-// Every query and RPC call the elements make, in one place, with the shape of each answer
-// written down once. Row-level security decides what comes back; nothing here trusts the client.
-// The results are typed by the interfaces below (the generated `Database` types replace them
-// once supabase/database.types.ts lands).
+// Every query and RPC call the elements make, in one place. Row-level security decides what
+// comes back; nothing here trusts the client. Typed by the `Database` types generated from the
+// migrations (supabase/database.types.ts): a renamed column or RPC argument fails tsc here.
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '../../supabase/database.types.js';
 import { MEMBER_ROLES, type MemberRole } from '../../domain/comment-model.js';
+
+/** The session's client, as the elements use it. */
+export type Client = SupabaseClient<Database>;
 
 /** What the signed-in user may do with a document: decided by the server's can_open_document. */
 export type AccessLevel = 'edit' | 'view' | 'none';
@@ -40,7 +43,7 @@ interface MembershipRow {
  * the role in its organization, in one round trip. Throws OfflineError when the server is out of
  * reach, so the caller can fall back on the answer it remembered.
  */
-export async function fetchDocumentAccess(client: SupabaseClient, documentId: string, userId: string): Promise<DocumentAccess> {
+export async function fetchDocumentAccess(client: Client, documentId: string, userId: string): Promise<DocumentAccess> {
   // Started together (a builder runs once something awaits it); the access is awaited first, so
   // offline the remembered answer is used at once, without waiting for the GETs' retries.
   const can = client.rpc('can_open_document', { doc: documentId });
@@ -66,7 +69,7 @@ export interface MemberRow {
 }
 
 /** The organization's members with their profile names (public.profiles.display_name, as stored). */
-export async function fetchMembers(client: SupabaseClient, organizationId: string): Promise<MemberRow[]> {
+export async function fetchMembers(client: Client, organizationId: string): Promise<MemberRow[]> {
   const memberships = await client.from('memberships').select('user_id, role').eq('organization_id', organizationId);
   if (memberships.error) throw memberships.status === 0 ? new OfflineError('memberships') : new Error(memberships.error.message);
   const rows: { user_id: string; role: string }[] = memberships.data ?? [];
@@ -81,7 +84,7 @@ export async function fetchMembers(client: SupabaseClient, organizationId: strin
 }
 
 /** Display names by user id (empty for people without one). */
-export async function profileNames(client: SupabaseClient, userIds: readonly string[]): Promise<Map<string, string>> {
+export async function profileNames(client: Client, userIds: readonly string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
   const { data } = await client.from('profiles').select('id, display_name').in('id', [...userIds]);
   const rows: { id: string; display_name: string | null }[] = data ?? [];
@@ -102,7 +105,7 @@ export interface DocumentRow {
 }
 
 /** One document by id, or null when it does not exist or the user may not see it. */
-export async function fetchDocument(client: SupabaseClient, documentId: string): Promise<DocumentRow | null> {
+export async function fetchDocument(client: Client, documentId: string): Promise<DocumentRow | null> {
   const { data } = await client
     .from('job_descriptions')
     .select('id, organization_id, title_en, title_fr, classification, position_number, language_profile, status')
@@ -125,10 +128,10 @@ export interface SectionRow {
 }
 
 /** The projected sections of a document (public.document_sections), in order. */
-export async function fetchSections(client: SupabaseClient, documentId: string): Promise<SectionRow[]> {
+export async function fetchSections(client: Client, documentId: string): Promise<SectionRow[]> {
   const { data } = await client.from('document_sections').select('lang, section_id, kind, position, heading, body').eq('document_id', documentId).order('position');
-  const rows: SectionRow[] = data ?? [];
-  return rows.slice().sort((a, b) => a.position - b.position || a.section_id.localeCompare(b.section_id));
+  const rows: SectionRow[] = (data ?? []).map((r) => ({ ...r, kind: r.kind ?? 'custom', position: r.position ?? 0, heading: r.heading ?? '', body: r.body ?? '' }));
+  return rows.sort((a, b) => a.position - b.position || a.section_id.localeCompare(b.section_id));
 }
 
 export interface VersionRow {
@@ -140,7 +143,7 @@ export interface VersionRow {
 }
 
 /** The document's named versions, newest first (null when the request failed). */
-export async function fetchVersions(client: SupabaseClient, documentId: string): Promise<VersionRow[] | null> {
+export async function fetchVersions(client: Client, documentId: string): Promise<VersionRow[] | null> {
   const { data } = await client.from('document_versions').select('id, version_number, name, note, created_at').eq('document_id', documentId).order('version_number', { ascending: false });
   const rows: VersionRow[] | null = Array.isArray(data) ? data : null;
   return rows;
@@ -152,7 +155,7 @@ export interface VersionContent {
   updates: string[] | null;
 }
 
-export async function fetchVersionContent(client: SupabaseClient, versionId: string): Promise<VersionContent | null> {
+export async function fetchVersionContent(client: Client, versionId: string): Promise<VersionContent | null> {
   const { data, error } = await client.from('document_versions').select('state, updates').eq('id', versionId).maybeSingle();
   const content: VersionContent | null = error ? null : data;
   return content;
@@ -160,16 +163,20 @@ export async function fetchVersionContent(client: SupabaseClient, versionId: str
 
 /** Saves a named version (save_version); the error message, or the saved version. */
 export async function saveVersion(
-  client: SupabaseClient,
+  client: Client,
   documentId: string,
   name: string,
   note: string | null,
 ): Promise<{ error: string } | { version: { version_number: number; name: string } | null }> {
-  const { data, error } = await client.rpc('save_version', { doc: documentId, version_name: name, version_note: note });
+  const { data, error } = await client.rpc('save_version', { doc: documentId, version_name: name, version_note: note ?? undefined });
   if (error) return { error: error.message };
   const rows: { version_number: number; name: string }[] = Array.isArray(data) ? data : data ? [data] : [];
   return { version: rows[0] ?? null };
 }
+
+const DECISIONS = ['pending', 'approved', 'changes_requested', 'rejected'] as const;
+type Decision = (typeof DECISIONS)[number];
+const asDecision = (value: string): Decision => DECISIONS.find((d) => d === value) ?? 'pending';
 
 /** The latest review round of a document (public.approvals). */
 export interface ApprovalRow {
@@ -177,12 +184,12 @@ export interface ApprovalRow {
   requested_by: string | null;
   requested_at: string;
   reviewer_id: string | null;
-  decision: 'pending' | 'approved' | 'changes_requested' | 'rejected';
+  decision: Decision;
   comment: string | null;
   decided_at: string | null;
 }
 
-export async function fetchLatestApproval(client: SupabaseClient, documentId: string): Promise<ApprovalRow | null> {
+export async function fetchLatestApproval(client: Client, documentId: string): Promise<ApprovalRow | null> {
   const { data } = await client
     .from('approvals')
     .select('step, requested_by, requested_at, reviewer_id, decision, comment, decided_at')
@@ -190,12 +197,11 @@ export async function fetchLatestApproval(client: SupabaseClient, documentId: st
     .order('step', { ascending: false })
     .limit(1)
     .maybeSingle();
-  const row: ApprovalRow | null = data;
-  return row;
+  return data && { ...data, decision: asDecision(data.decision) };
 }
 
 /** The document's review status alone (null when it cannot be read). */
-export async function fetchDocumentStatus(client: SupabaseClient, documentId: string): Promise<string | null> {
+export async function fetchDocumentStatus(client: Client, documentId: string): Promise<string | null> {
   const { data } = await client.from('job_descriptions').select('status').eq('id', documentId).maybeSingle();
   const row: { status: string } | null = data;
   return row?.status ?? null;
@@ -204,10 +210,10 @@ export async function fetchDocumentStatus(client: SupabaseClient, documentId: st
 export type WorkflowStep = 'submit' | 'approved' | 'changes_requested';
 
 /** Submits for review (editors) or decides the open round (reviewers); the error message, or null. */
-export async function runWorkflowStep(client: SupabaseClient, documentId: string, step: WorkflowStep, comment: string | null): Promise<string | null> {
+export async function runWorkflowStep(client: Client, documentId: string, step: WorkflowStep, comment: string | null): Promise<string | null> {
   const { error } =
     step === 'submit'
-      ? await client.rpc('submit_for_review', { doc: documentId, note: comment })
-      : await client.rpc('decide_approval', { doc: documentId, decision: step, comment });
+      ? await client.rpc('submit_for_review', { doc: documentId, note: comment ?? undefined })
+      : await client.rpc('decide_approval', { doc: documentId, decision: step, comment: comment ?? undefined });
   return error ? error.message : null;
 }

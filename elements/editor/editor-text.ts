@@ -4,11 +4,10 @@
 import * as Y from 'yjs';
 import { DOMParser as PmDOMParser, Fragment, Slice, type Node as PmNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { jdSchema, SECTION_HEADING_LEVEL } from '../core/schema.js';
 import { LANGS, META_FIELDS, newCustomSectionId, type Lang } from '../../domain/sections.js';
 import { initialContentUpdate, isEmptyDocument, seedsFromRows } from '../../domain/document-init.js';
-import { fetchDocument, fetchSections } from '../core/data-access.js';
+import { fetchDocument, fetchSections, type Client } from '../core/data-access.js';
 import type { SharedDocument } from '../core/document-registry.js';
 import { STRUCTURE_META, type Pane } from './pane.js';
 import { cleanPastedHtml } from './paste.js';
@@ -88,7 +87,7 @@ export function replaceAllContent(panes: readonly Pane[], docs: Record<Lang, PmN
  * Fills an empty document with its projected sections (or the template) and its identification
  * fields. `signal` aborts when the editor closes meanwhile.
  */
-export async function fillEmptyDocument(client: SupabaseClient, document: SharedDocument, signal: AbortSignal): Promise<void> {
+export async function fillEmptyDocument(client: Client, document: SharedDocument, signal: AbortSignal): Promise<void> {
   const [rows, row] = await Promise.all([fetchSections(client, document.id), fetchDocument(client, document.id)]);
   if (signal.aborted || !isEmptyDocument(document.doc)) return;
   Y.applyUpdate(document.doc, initialContentUpdate(seedsFromRows(rows)), 'jd-init');
