@@ -39,7 +39,8 @@ function logStackErrors(line) {
  * dev/stack.ts is TypeScript and this config runs in plain Node, so it is loaded with tsx's
  * tsImport, which compiles that one import graph without registering a global loader.
  *
- * It also answers the server command `jd-stack-sync` (dev/sync-command.ts), through which a
+ * It also answers the server commands `jd-stack-sync-metrics` (a sync server's /metrics, for
+ * tests that wait on a counter) and `jd-stack-sync` (dev/sync-command.ts), through which a
  * browser test stops and restarts a sync server for real. Test files run concurrently and share
  * the stack's sync server, so the command never touches that one: each test session that asks
  * gets a dedicated instance (same database and keys, own port) and stops only that.
@@ -50,12 +51,14 @@ function localStackPlugin() {
   let stack;
   let unavailable = null;
   let commandName = null;
+  let metricsCommandName = null;
   let syncCommand = null;
   return {
     name: 'jd-local-stack',
     async serverStart() {
       const commands = await tsImport(syncCommandFile.href, import.meta.url);
       commandName = commands.SYNC_COMMAND;
+      metricsCommandName = commands.SYNC_METRICS_COMMAND;
       if (!existsSync(stackFile)) {
         // Tests that need the stack fail with this reason; the others still run.
         unavailable = `${fileURLToPath(stackFile)} does not exist`;
@@ -82,8 +85,9 @@ function localStackPlugin() {
     },
     async executeCommand({ command, payload, session }) {
       // Other commands (sendKeys, …) belong to other plugins: undefined passes them on.
-      if (command !== commandName) return undefined;
+      if (command !== commandName && command !== metricsCommandName) return undefined;
       if (!syncCommand) throw new Error(`The local stack is not running: ${unavailable}`);
+      if (command === metricsCommandName) return syncCommand.metrics(payload);
       return syncCommand.execute(session.id, payload);
     },
     serve(context) {

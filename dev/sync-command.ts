@@ -17,6 +17,23 @@ import type { RunningStack, SyncServerControl } from './stack-types.js';
 export const SYNC_COMMAND = 'jd-stack-sync';
 
 /**
+ * The server command `jd-stack-sync-metrics`: the Prometheus text of a sync server's /metrics
+ * (the stack's or a session's own instance), which the page cannot fetch itself (another origin,
+ * no CORS). Tests wait on its counters instead of sleeping.
+ */
+export const SYNC_METRICS_COMMAND = 'jd-stack-sync-metrics';
+export interface SyncMetricsPayload {
+  /** ws:// URL of the sync server, as the test connects to it. */
+  url: string;
+}
+
+/** `jd_sync_errors_total{kind="<kind>"}` in a /metrics text (0 when it was never counted). */
+export function syncErrorCount(metrics: string, kind: string): number {
+  const line = metrics.split('\n').find((l) => l.startsWith(`jd_sync_errors_total{kind="${kind}"} `));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
+
+/**
  * open: start this session's own instance (a previous one of the session is stopped first);
  * stop / start: stop it (graceful, clients closed with 1012) or start it again on the same port;
  * close: stop it and forget it (the stack's stop() also stops instances left open).
@@ -34,7 +51,7 @@ export interface SyncCommandResult {
 const ACTIONS: readonly string[] = ['open', 'stop', 'start', 'close'] satisfies readonly SyncCommandAction[];
 
 /** The server half: one instance per test session id. */
-export function syncCommand(stack: Pick<RunningStack, 'startSyncInstance'>) {
+export function syncCommand(stack: Pick<RunningStack, 'startSyncInstance' | 'syncUrl'>) {
   const instances = new Map<string, SyncServerControl>();
   const result = (instance: SyncServerControl): SyncCommandResult => ({ url: instance.url, running: instance.running });
 
@@ -60,6 +77,17 @@ export function syncCommand(stack: Pick<RunningStack, 'startSyncInstance'>) {
         await existing.stop();
       }
       return result(existing);
+    },
+    /** /metrics of the stack's sync server or of a session's instance (no other address is fetched). */
+    async metrics(payload: unknown): Promise<string> {
+      const url = (payload as Partial<SyncMetricsPayload> | undefined)?.url;
+      const known = [stack.syncUrl, ...[...instances.values()].map((instance) => instance.url)];
+      if (typeof url !== 'string' || !known.includes(url)) {
+        throw new Error(`${SYNC_METRICS_COMMAND}: payload must be { url } of the stack's sync server or a session's instance, got ${JSON.stringify(payload)}`);
+      }
+      const response = await fetch(`${url.replace(/^ws/, 'http')}/metrics`);
+      if (!response.ok) throw new Error(`${SYNC_METRICS_COMMAND}: ${url}/metrics answered ${response.status}`);
+      return response.text();
     },
     /** Stops every session's instance. */
     async closeAll(): Promise<void> {

@@ -53,7 +53,7 @@ const EXPECTED: Record<string, Record<'attributes' | 'events' | 'slots' | 'cssPa
     attributes: ['document-id', 'readonly'],
     events: ['jd-status-change', 'jd-access-change', 'jd-section-focus', 'jd-version', 'jd-workflow', 'jd-comment-request'],
     slots: ['panel'],
-    cssParts: ['notice', 'identification', 'field', 'toolbar', 'status', 'presence', 'avatar', 'pane', 'versions', 'version-view', 'workflow', 'comment-button'],
+    cssParts: ['notice', 'identification', 'field', 'toolbar', 'link-form', 'status', 'presence', 'avatar', 'pane', 'versions', 'version-view', 'workflow', 'comment-button'],
     cssProperties: ['--jd-color-paired', '--jd-color-range', '--jd-color-comment', '--jd-color-link', '--jd-pane-min-height', '--jd-panel-width', '--jd-color-primary', '--jd-color-focus'],
     cssStates: ['loading', 'no-access', 'signed-out', 'read-only', 'offline', 'syncing', 'connected', 'saved'],
   },
@@ -138,3 +138,52 @@ for (const [tag, expected] of Object.entries(EXPECTED)) {
     assert.equal(session?.privacy, 'private', `${tag}: the @state() field session is listed as public API`);
   });
 }
+
+/**
+ * Every `part` an element's templates render, from its folder's sources (tests and styles aside):
+ * static names as written, and for `part=${…}` the quoted names of the array it is built from
+ * (`const parts = ['thread', … 'thread-resolved' …]`) or, for `pane-${l}`, the pattern `pane-*`.
+ */
+async function renderedParts(folder: string): Promise<{ names: Set<string>; dynamic: Set<string>; patterns: Set<string> }> {
+  const names = new Set<string>();
+  const dynamic = new Set<string>();
+  const patterns = new Set<string>();
+  const dir = join(projectRoot, 'elements', folder);
+  for (const file of await readdir(dir)) {
+    if (!file.endsWith('.ts') || /\.test\.ts$|\.styles\.ts$|^define\.ts$|^test-support\.ts$/.test(file)) continue;
+    const source = await readFile(join(dir, file), 'utf8');
+    for (const [, value] of source.matchAll(/\bpart="([^"]*)"/g)) {
+      for (const token of value!.split(/\s+/).filter(Boolean)) {
+        if (token.includes('${')) patterns.add(token.slice(0, token.indexOf('${')));
+        else names.add(token);
+      }
+    }
+    for (const [, variable] of source.matchAll(/\bpart=\$\{\s*(\w+)\s*\}/g)) {
+      const built = new RegExp(`\\b(?:const|let)\\s+${variable}\\s*=([^;]*);`).exec(source);
+      assert.ok(built, `elements/${folder}/${file}: part=\${${variable}} is not built from a const in the same file; declare its names so this test can read them`);
+      for (const [, name] of built[1]!.matchAll(/'([a-z][a-z0-9-]*)'/g)) dynamic.add(name!);
+    }
+  }
+  return { names, dynamic, patterns };
+}
+
+test('every part an element renders is declared with @csspart (other parts named in a description are allowed for dynamic names)', async () => {
+  const problems: string[] = [];
+  for (const folder of await readdir(join(projectRoot, 'elements'), { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    const define = await readFile(join(projectRoot, 'elements', folder.name, 'define.ts'), 'utf8').catch(() => '');
+    const tags = [...define.matchAll(/customElements\.define\('([^']+)'/g)].map(([, tag]) => tag!);
+    if (tags.length === 0) continue;
+    const parts = tags.flatMap((tag) => elements.get(tag)?.cssParts ?? []);
+    const declared = new Set(parts.map((part) => part.name));
+    // `thread-resolved` in "One thread (also `thread-resolved`, `thread-removed`)".
+    const mentioned = new Set(parts.flatMap((part) => [...(part.description ?? '').matchAll(/`([a-z][a-z0-9-]*)`/g)].map(([, name]) => name!)));
+    const rendered = await renderedParts(folder.name);
+    for (const name of rendered.names) if (!declared.has(name)) problems.push(`${tags.join('/')}: part "${name}" has no @csspart`);
+    for (const name of rendered.dynamic) if (!declared.has(name) && !mentioned.has(name)) problems.push(`${tags.join('/')}: part "${name}" is neither declared nor described`);
+    for (const prefix of rendered.patterns) {
+      if (![...declared, ...mentioned].some((name) => name.startsWith(prefix) && name.length > prefix.length)) problems.push(`${tags.join('/')}: parts "${prefix}…" are neither declared nor described`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});

@@ -15,7 +15,7 @@ import { closeServer, listen, parseRoomUrl } from './ops/http-server.js';
 import { CloseCode } from './sync/close-codes.js';
 import { RateLimiter } from './sync/rate-limiter.js';
 import { AccessWatch, type AccessHolder } from './sync/access-watch.js';
-import { whenExpired } from './sync/token-expiry.js';
+import { systemClock, whenExpired, type Clock } from './sync/token-expiry.js';
 
 export interface SignalingServerOptions {
   database: SyncDatabase;
@@ -31,6 +31,8 @@ export interface SignalingServerOptions {
   pingIntervalMs?: number;
   /** Every connection's topics are re-checked this often (default 60 s), besides on membership notifications. */
   accessRecheckIntervalMs?: number;
+  /** Time for token expiry (tests move it instead of waiting). Default: the system's. */
+  clock?: Clock;
 }
 
 export interface RunningSignalingServer {
@@ -61,6 +63,7 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
   const host = options.host ?? '127.0.0.1';
   const log = typeof options.log === 'function' ? createLogger(options.log, { server: 'signaling' }) : (options.log ?? createLogger(undefined, { server: 'signaling' }));
   const maxTopics = options.maxTopicsPerConnection ?? 32;
+  const clock = options.clock ?? systemClock;
   const topics = new Map<string, Set<Peer>>();
   const peers = new Set<Peer>();
   const access = new AccessWatch(options.database, options.accessRecheckIntervalMs ?? 60_000, log);
@@ -139,7 +142,7 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
   }
 
   async function handle(peer: Peer, raw: string) {
-    if (peer.user && isExpired(peer.user)) return close(peer, CloseCode.unauthorized, 'token expired');
+    if (peer.user && isExpired(peer.user, clock.now())) return close(peer, CloseCode.unauthorized, 'token expired');
     let message: { type?: unknown; topics?: unknown; topic?: unknown };
     try {
       message = JSON.parse(raw) as typeof message;
@@ -206,12 +209,12 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
       closed: false,
     };
     peers.add(peer);
-    peer.work = verifyUser(options.tokens, token).then(
+    peer.work = verifyUser(options.tokens, token, clock.now()).then(
       (user) => {
         peer.user = user;
         if (peer.closed) return;
         // At `exp`, even if the client never sends again: it must stop receiving too.
-        cancelExpiry = whenExpired(user.expiresAt, () => close(peer, CloseCode.unauthorized, 'token expired'));
+        cancelExpiry = whenExpired(user.expiresAt, () => close(peer, CloseCode.unauthorized, 'token expired'), clock);
         unwatch = access.add(peer);
       },
       (error: unknown) => close(peer, CloseCode.unauthorized, `token ${(error as { reason?: string }).reason ?? 'invalid'}`),

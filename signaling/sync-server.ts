@@ -17,6 +17,7 @@ import { DocumentRoom, type RoomSettings } from './sync/document-room.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { createSyncMetrics, type SyncMetrics } from './sync/sync-metrics.js';
 import { AccessWatch } from './sync/access-watch.js';
+import { systemClock, type Clock } from './sync/token-expiry.js';
 
 export interface SyncServerOptions {
   database: SyncDatabase;
@@ -44,6 +45,8 @@ export interface SyncServerOptions {
    * Postgres announces a membership change: the safety net for missed notifications.
    */
   accessRecheckIntervalMs?: number;
+  /** Time for token expiry and the unload delay (tests move it instead of waiting). Default: the system's. */
+  clock?: Clock;
 }
 
 export interface RunningSyncServer {
@@ -87,6 +90,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const host = options.host ?? '127.0.0.1';
   const log = typeof options.log === 'function' ? createLogger(options.log, { server: 'sync' }) : (options.log ?? createLogger(undefined, { server: 'sync' }));
   const limits = { ...defaultLimits, ...options.limits };
+  const clock = options.clock ?? systemClock;
   const settings = { ...defaultRoomSettings, ...options.room };
   const connections = new Set<ClientConnection>();
   const bus = options.bus ?? (options.redisUrl ? createRedisBus(options.redisUrl, log) : null);
@@ -110,6 +114,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     (documentId) => DocumentRoom.load(documentId, { db: options.database, writer, bus, metrics, log, settings }),
     options.unloadDelayMs ?? 10_000,
     log,
+    clock,
   );
   const rooms = registry;
   let stopping = false;
@@ -155,6 +160,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
         limits,
         loadKeepaliveMs: options.loadKeepaliveMs ?? 5000,
         access,
+        clock,
       });
       connections.add(connection);
       ws.on('close', () => connections.delete(connection));

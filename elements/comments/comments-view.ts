@@ -1,5 +1,6 @@
 // How `<jd-comments>` draws its threads, filters and forms, and what the user may do to a
 // comment; the element keeps the data and the actions.
+import { localeOf } from '../core/i18n.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Lang } from '../../domain/sections.js';
 import type { EncodedAnchor } from '../../domain/comment-anchors.js';
@@ -133,7 +134,7 @@ export class ThreadsView {
   #date(ms: number | null): TemplateResult | typeof nothing {
     if (!ms) return nothing;
     const date = new Date(ms);
-    const text = new Intl.DateTimeFormat(this.h.uiLang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    const text = new Intl.DateTimeFormat(localeOf(this.h.uiLang), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
     return html`<time datetime=${date.toISOString()}>${text}</time>`;
   }
 
@@ -193,7 +194,7 @@ export class ThreadsView {
       aria-setsize=${list.length}
       @focus=${(e: FocusEvent) => e.target === e.currentTarget && (this.ui.focusId = thread.id)}
     >
-      <blockquote part="quote" lang=${thread.lang === 'fr' ? 'fr-CA' : 'en-CA'} aria-label=${this.h.t('comments.quoteLabel', { lang: langName })}>
+      <blockquote part="quote" lang=${localeOf(thread.lang)} aria-label=${this.h.t('comments.quoteLabel', { lang: langName })}>
         <bdi>${quote}</bdi>${removed ? html`<span part="removed" lang=${this.h.uiLang}>${this.h.t('comments.textRemoved')}</span>` : nothing}
       </blockquote>
       ${this.#comment_(thread, thread, null)}
@@ -316,7 +317,7 @@ export class ThreadsView {
       @submit=${(e: SubmitEvent) => this.h.addComment({ ...draft, body: formBody(e) })}
       @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !this.h.mentions.open && (this.ui.draft = null)}
     >
-      <blockquote part="quote" lang=${draft.lang === 'fr' ? 'fr-CA' : 'en-CA'}><bdi>${displayText(draft.quote, 300)}</bdi></blockquote>
+      <blockquote part="quote" lang=${localeOf(draft.lang)}><bdi>${displayText(draft.quote, 300)}</bdi></blockquote>
       ${this.h.mentions.bodyField('new', this.h.t('comments.body'))}
       <div class="actions">
         <button type="submit" class="primary">${this.h.t('comments.add')}</button>

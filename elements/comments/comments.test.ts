@@ -8,7 +8,7 @@ import '../editor/define.js';
 import type { JdComments } from './comments.js';
 import type { JdEditor } from '../editor/editor.js';
 import type { JdCommentAddEvent, JdCommentResolveEvent, JdCommentSelectEvent } from './events.js';
-import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC } from '../core/test-helpers.js';
+import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC, refusedReadOnlyUpdates } from '../core/test-helpers.js';
 import type { JdSession } from '../session/session.js';
 import { createThread, commentsMap, readThreads, setResolved } from '../../domain/comment-model.js';
 import { anchorInText } from '../../domain/comment-anchors.js';
@@ -317,7 +317,10 @@ describe('<jd-comments>', () => {
       }
     });
     await waitUntil(() => qa(el, '[part~=thread]').length === 4, 'hostile threads shown');
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => {
+      const shown = root(el).querySelector('[part=list]')?.textContent ?? '';
+      return shown.includes('<script>window.pwned=true</script>') && shown.includes('gnp.exe');
+    }, 'hostile bodies rendered');
     const r = root(el);
     expect(r.querySelector('[part=list] img, [part=list] script, [part=list] iframe')).to.equal(null);
     for (const node of r.querySelectorAll('*')) {
@@ -471,7 +474,7 @@ describe('<jd-comments> through the sync server', () => {
   });
 
   it('a viewer sees no add or resolve controls, and the server refuses a hand-crafted resolve', async () => {
-    await syncUrl();
+    const url = await syncUrl();
     const sa = await signedInSession('admin@esdc.example', { cacheName: uniqueCache('adm'), withSync: true });
     const sv = await signedInSession('viewer@esdc.example', { cacheName: uniqueCache('v'), withSync: true });
     await openEditor(sa); // the document has content on the server before a viewer opens it
@@ -495,6 +498,7 @@ describe('<jd-comments> through the sync server', () => {
     const before = Y.encodeStateVector(forged);
     setResolved(forged, id, true, { id: 'e5dc0000-0000-4000-a000-000000000101', name: 'Valérie Viewer' });
     const update = Y.encodeStateAsUpdate(forged, before);
+    const refusedBefore = await refusedReadOnlyUpdates(url);
     const ws = await sendRawUpdate(sv, ESDC_DOC, update);
     // The same pipe with the admin's token is applied: the refusal below is the server's decision.
     const control = new Y.Doc();
@@ -503,7 +507,8 @@ describe('<jd-comments> through the sync server', () => {
     control.getMap('meta').set('position_number', `ctl-${Date.now()}`);
     const wsAdmin = await sendRawUpdate(sa, ESDC_DOC, Y.encodeStateAsUpdate(control, controlBefore));
     await waitUntil(() => admin.ydoc!.getMap('meta').get('position_number') === control.getMap('meta').get('position_number'), 'the admin control update arrives', { timeout: 5000 });
-    await new Promise((r) => setTimeout(r, 300));
+    // The server's count of refused read-only updates grew: it has judged the forged one.
+    await waitUntil(async () => (await refusedReadOnlyUpdates(url)) > refusedBefore, 'the server refused the forged resolve', { timeout: 5000 });
     expect(admin.threads.find((t) => t.id === id)!.resolved).to.equal(false);
     expect(viewer.threads.find((t) => t.id === id)!.resolved).to.equal(false);
     ws.close();

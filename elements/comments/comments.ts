@@ -5,7 +5,7 @@ import { consume } from '@lit/context';
 import type * as Y from 'yjs';
 import { sharedStyles } from '../core/shared.styles.js';
 import { sessionContext, type JdSessionState } from '../core/session-context.js';
-import { langOf } from '../core/i18n.js';
+import { langOf, localeOf } from '../core/i18n.js';
 import { commentMsg, type CommentMessageId } from '../core/comment-i18n.js';
 import type { Lang } from '../../domain/sections.js';
 import type { SharedDocument } from '../core/document-registry.js';
@@ -355,7 +355,7 @@ export class JdComments extends LitElement {
       'no-anchor': 'comments.errorNoAnchor',
       'too-many': 'comments.errorTooMany',
     };
-    return this.#ui.fail(ids[error.problem], { max: MAX_BODY_LENGTH.toLocaleString(this.uiLang === 'fr' ? 'fr-CA' : 'en-CA'), length: body.length.toLocaleString(this.uiLang === 'fr' ? 'fr-CA' : 'en-CA') });
+    return this.#ui.fail(ids[error.problem], { max: MAX_BODY_LENGTH.toLocaleString(localeOf(this.uiLang)), length: body.length.toLocaleString(localeOf(this.uiLang)) });
   }
 
 

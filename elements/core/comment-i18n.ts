@@ -2,12 +2,12 @@
 // shape as i18n.ts (id -> template with {placeholders}), kept beside the comment code so the
 // comments feature is one set of files.
 import type { Lang } from '../../domain/sections.js';
-import { fillPlaceholders } from './i18n.js';
+import { formatMessage, type Message } from './i18n.js';
 
 const en = {
   'comments.label': 'Comments',
   'comments.count': '{count} open',
-  'comments.countLabel': '{count} open comment threads',
+  'comments.countLabel': { one: '{count} open comment thread', other: '{count} open comment threads' },
   'comments.loading': 'Loading comments…',
   'comments.signedOut': 'Sign in to see the comments.',
   'comments.noDocument': 'No job description selected.',
@@ -63,10 +63,10 @@ const en = {
 
 export type CommentMessageId = keyof typeof en;
 
-const fr: Record<CommentMessageId, string> = {
+const fr: Record<CommentMessageId, Message> = {
   'comments.label': 'Commentaires',
-  'comments.count': '{count} ouverts',
-  'comments.countLabel': '{count} fils de commentaires ouverts',
+  'comments.count': { one: '{count} ouvert', other: '{count} ouverts' },
+  'comments.countLabel': { one: '{count} fil de commentaires ouvert', other: '{count} fils de commentaires ouverts' },
   'comments.loading': 'Chargement des commentaires…',
   'comments.signedOut': 'Connectez-vous pour voir les commentaires.',
   'comments.noDocument': 'Aucune description de travail sélectionnée.',
@@ -120,9 +120,9 @@ const fr: Record<CommentMessageId, string> = {
   'comments.resolvedWhileReplying': '{name} a résolu ce fil pendant que vous répondiez. Votre réponse est conservée : envoyez-la pour l’ajouter au fil résolu, ou annulez.',
 };
 
-const catalogs: Record<Lang, Record<CommentMessageId, string>> = { en, fr };
+const catalogs: Record<Lang, Record<CommentMessageId, Message>> = { en, fr };
 
-/** A comments message in `lang`, placeholders filled in (values are text, never HTML). */
+/** A comments message in `lang`, in the plural form `values.count` asks for, placeholders filled in (values are text, never HTML). */
 export function commentMsg(lang: Lang, id: CommentMessageId, values: Record<string, string | number> = {}): string {
-  return fillPlaceholders(catalogs[lang][id], values);
+  return formatMessage(lang, catalogs[lang][id], values);
 }

@@ -95,7 +95,7 @@ const en = {
 } as const;
 
 export type MessageId = keyof typeof en;
-type Catalog = Record<MessageId, string>;
+type Catalog = Record<MessageId, Message>;
 
 const fr: Catalog = {
   'session.signIn': 'Se connecter',
@@ -185,6 +185,27 @@ const fr: Catalog = {
 
 const catalogs: Record<Lang, Catalog> = { en, fr };
 
+/** The locale for `Intl` formats, `toLocaleString` and `lang` attributes: Canadian English or Canadian French. */
+export function localeOf(lang: Lang): 'en-CA' | 'fr-CA' {
+  return lang === 'fr' ? 'fr-CA' : 'en-CA';
+}
+
+/**
+ * A message whose wording follows `{count}`: one template per plural category of the language
+ * (`Intl.PluralRules`: English has one and other; French counts 0 and 1 as one), `other` always.
+ */
+export type PluralMessage = { readonly other: string } & Readonly<Partial<Record<Intl.LDMLPluralRule, string>>>;
+/** A catalog entry: a template, or plural templates chosen by `{count}`. */
+export type Message = string | PluralMessage;
+
+/** The template of `message` for `values.count` in `lang` (a plain template as it is), placeholders filled in. */
+export function formatMessage(lang: Lang, message: Message, values: Record<string, string | number> = {}): string {
+  if (typeof message === 'string') return fillPlaceholders(message, values);
+  const count = Number(values['count']);
+  const form = Number.isFinite(count) ? new Intl.PluralRules(localeOf(lang)).select(count) : 'other';
+  return fillPlaceholders(message[form] ?? message.other, values);
+}
+
 /** A template with its `{name}` placeholders filled in; unknown names stay as written. Values are text, never HTML. */
 export function fillPlaceholders(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
@@ -192,7 +213,7 @@ export function fillPlaceholders(template: string, values: Record<string, string
 
 /** The message in `lang`, with `{name}` placeholders filled in (values are text, never HTML). */
 export function msg(lang: Lang, id: MessageId, values: Record<string, string | number> = {}): string {
-  return fillPlaceholders(catalogs[lang][id], values);
+  return formatMessage(lang, catalogs[lang][id], values);
 }
 
 /** 'fr' for any French tag (fr, fr-CA), else 'en'. */

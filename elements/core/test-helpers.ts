@@ -3,7 +3,15 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../session/define.js';
 import type { JdSession } from '../session/session.js';
-import { SYNC_COMMAND, type SyncCommandAction, type SyncCommandPayload, type SyncCommandResult } from '../../dev/sync-command.js';
+import {
+  SYNC_COMMAND,
+  SYNC_METRICS_COMMAND,
+  syncErrorCount,
+  type SyncCommandAction,
+  type SyncCommandPayload,
+  type SyncCommandResult,
+  type SyncMetricsPayload,
+} from '../../dev/sync-command.js';
 
 export interface StackSettings {
   apiUrl: string;
@@ -87,6 +95,16 @@ export async function ownSyncServer(): Promise<OwnSyncServer> {
       await run('close');
     },
   };
+}
+
+/**
+ * How many updates the sync server at `url` (the stack's or this file's own) has refused because
+ * the sender may only read: `jd_sync_errors_total{kind="read-only"}` of its /metrics. A test takes
+ * it before a read-only client writes and waits for it to grow, instead of sleeping.
+ */
+export async function refusedReadOnlyUpdates(url: string): Promise<number> {
+  const metrics = await executeServerCommand<string, SyncMetricsPayload>(SYNC_METRICS_COMMAND, { url });
+  return syncErrorCount(metrics, 'read-only');
 }
 
 /**

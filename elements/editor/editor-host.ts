@@ -1,5 +1,6 @@
 // What the editor's feature controllers (toolbar, presence, versions, workflow) may use of the
 // element: its document, its panes and its status line. Nothing else reaches into it.
+import { localeOf } from '../core/i18n.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Lang } from '../../domain/sections.js';
 import type { JdSessionState } from '../core/session-context.js';
@@ -28,7 +29,7 @@ export function formatDate(lang: Lang, iso: string | number | null): { iso: stri
   if (iso === null || iso === '') return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return { iso: date.toISOString(), text: new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(date) };
+  return { iso: date.toISOString(), text: new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date) };
 }
 
 /** A panel fed by the database (versions, review): of loads that overlap, only the latest answer counts. */

@@ -4,30 +4,10 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { JdEditor } from './editor.js';
-import { signedInSession, uniqueCache, stack, ESDC_DOC, withScratchEsdcDocument } from '../core/test-helpers.js';
-import type { JdSession } from '../session/session.js';
-import { openEditor } from './test-support.js';
+import { signedInSession, ESDC_DOC, withScratchEsdcDocument } from '../core/test-helpers.js';
+import { openEditor, personOn, workflowText, versionsText, decisionButtons, workflowShown } from './test-support.js';
 
 const shadow = (el: JdEditor) => el.shadowRoot!;
-const workflowText = (el: JdEditor) => shadow(el).querySelector('[part=workflow]')?.textContent ?? '';
-const versionsText = (el: JdEditor) => shadow(el).querySelector('[part=versions]')?.textContent ?? '';
-const decisionButtons = (el: JdEditor) => Array.from(shadow(el).querySelectorAll<HTMLButtonElement>('[part=workflow] button')).filter((b) => /Approve|Request changes|Approuver|Demander/.test(b.textContent ?? ''));
-
-/** A person on a document through the sync server, in a page of their own. */
-async function personOn(email: string, documentId: string, options: { lang?: string; signaling?: boolean } = {}): Promise<{ session: JdSession; editor: JdEditor }> {
-  const session = await signedInSession(email, { cacheName: uniqueCache(email.split('@')[0]), withSync: true, ...(options.lang ? { lang: options.lang } : {}) });
-  if (options.signaling) {
-    const { signalingUrl } = await stack();
-    if (!signalingUrl) throw new Error('the local stack exports no signalingUrl');
-    session.signalingUrl = signalingUrl;
-  }
-  const editor = await openEditor(session, documentId);
-  await waitUntil(() => editor.sharedDocument!.serverSynced, `${email} synced`, { timeout: 8000 });
-  return { session, editor };
-}
-
-/** Waits for the editor to settle its side panel (workflow status shown). */
-const workflowShown = (el: JdEditor, text: string) => waitUntil(() => workflowText(el).includes(text), `workflow shows "${text}": ${workflowText(el)}`, { timeout: 8000 });
 
 function boxesOverlap(a: DOMRect, b: DOMRect): boolean {
   return a.width > 0 && b.width > 0 && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;

@@ -5,7 +5,8 @@ import { TextSelection } from 'prosemirror-state';
 import './define.js';
 import type { JdEditor } from './editor.js';
 import type { JdAccessChangeEvent } from './events.js';
-import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC, stack, PASSWORD, ownSyncServer, createDocument } from '../core/test-helpers.js';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC, stack, PASSWORD, ownSyncServer, createDocument, refusedReadOnlyUpdates } from '../core/test-helpers.js';
 import type { JdSession } from '../session/session.js';
 import { STANDARD_SECTIONS } from '../../domain/sections.js';
 import { selectionInSection } from './pane.js';
@@ -23,6 +24,17 @@ function bridge(a: Y.Doc, b: Y.Doc): () => void {
     a.off('update', ab);
     b.off('update', ba);
   };
+}
+
+/** A language's content as a fresh page would read it from the y-indexeddb cache `name` (what is stored, not what is in memory). */
+async function cachedContent(name: string, lang: 'en' | 'fr'): Promise<string> {
+  const doc = new Y.Doc();
+  const reader = new IndexeddbPersistence(name, doc);
+  await reader.whenSynced;
+  const content = doc.getXmlFragment(lang).toString();
+  await reader.destroy();
+  doc.destroy();
+  return content;
 }
 
 /** Types text at the end of a section's first paragraph, the way the keyboard path does (a PM transaction). */
@@ -213,7 +225,11 @@ describe('<jd-editor>', () => {
     expect(range).to.not.equal(null);
     el.replaceRange('en', range.from, range.to, '<a href="javascript:window.pwned=true" onmouseover="window.pwned=true">Offers</a><script>window.pwned=true</script><iframe src="javascript:1"></iframe>', { html: true });
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
+    // Rendered: the suggestion in the pane and the hostile title in its field.
+    await waitUntil(
+      () => el.getView('en')!.dom.textContent!.includes('Offers') && el.shadowRoot!.querySelector<HTMLInputElement>('input[name=title_en]')?.value.includes('<script>'),
+      'the hostile content rendered',
+    );
     const root = el.shadowRoot!;
     expect(root.querySelector('script, style, iframe, img, object, embed')).to.equal(null);
     for (const node of root.querySelectorAll('*')) {
@@ -284,8 +300,8 @@ describe('<jd-editor>', () => {
     await first.signIn('editor@esdc.example', PASSWORD);
     const a = await openEditor(first);
     typeInto(a, 'fr', 'effort', ' Texte hors ligne 42.');
-    // y-indexeddb stores each update as it happens; give it the moment it needs.
-    await new Promise((r) => setTimeout(r, 300));
+    // y-indexeddb stores each update as it happens: wait until a fresh reader finds it there.
+    await waitUntil(async () => (await cachedContent(`${cacheName}/${a.documentId}`, 'fr')).includes('Texte hors ligne 42.'), 'the edit in the IndexedDB cache', { timeout: 5000 });
     a.remove();
     first.remove();
     // The second page cannot reach the API at all: the stored sign-in, the remembered access and the cache open it.
@@ -457,8 +473,14 @@ describe('<jd-editor> through the sync server', () => {
       typeInto(a, 'en', 'working-conditions', ' offline-A');
       typeInto(b, 'fr', 'working-conditions', ' hors-ligne-B');
       typeInto(b, 'en', 'working-conditions', ' offline-B'); // the same paragraph A typed in
-      // While the server is down nothing gets across (y-websocket keeps retrying meanwhile).
-      await new Promise((r) => setTimeout(r, 1000));
+      // While the server is down nothing gets across: each page tries to reconnect after the edits
+      // and fails (y-websocket counts the attempts) before anything is checked.
+      const attempts = { a: websocketA.wsUnsuccessfulReconnects, b: websocketB.wsUnsuccessfulReconnects };
+      await waitUntil(
+        () => websocketA.wsUnsuccessfulReconnects > attempts.a && websocketB.wsUnsuccessfulReconnects > attempts.b,
+        'both pages tried to reconnect after the edits, and failed',
+        { timeout: 8000 },
+      );
       expect(sectionText(b, 'en', 'working-conditions')).not.to.contain('offline-A');
       expect(sectionText(a, 'en', 'working-conditions')).not.to.contain('offline-B');
       expect(a.status).to.equal('offline');
@@ -504,10 +526,12 @@ describe('<jd-editor> through the sync server', () => {
     await waitUntil(() => viewer.sharedDocument!.serverSynced && editor.sharedDocument!.serverSynced, 'both synced', { timeout: 8000 });
     expect(viewer.editable).to.equal(false);
     // Bypass the UI: write into the viewer's Y.Doc directly; the server must not pass it on.
+    const refusedBefore = await refusedReadOnlyUpdates(url);
     viewer.ydoc!.getMap('meta').set('title_en', 'Changed by a viewer');
     typeInto(editor, 'en', 'effort', ' editor-mark');
     await waitUntil(() => sectionText(viewer, 'en', 'effort').includes('editor-mark'), 'editor reaches viewer', { timeout: 8000 });
-    await new Promise((r) => setTimeout(r, 500));
+    // The server's count of refused read-only updates grew: it has judged the viewer's update.
+    await waitUntil(async () => (await refusedReadOnlyUpdates(url)) > refusedBefore, 'the server refused the viewer update', { timeout: 8000 });
     expect(editor.ydoc!.getMap('meta').get('title_en')).not.to.equal('Changed by a viewer');
   });
 });

@@ -47,6 +47,7 @@ export type { VersionRow, ReviewRound };
  * @csspart identification - The position identification form (fieldset).
  * @csspart field - Each identification input.
  * @csspart toolbar - Formatting and undo/redo buttons.
+ * @csspart link-form - The in-page form that edits a link's address (opened from the toolbar).
  * @csspart status - The connection status indicator.
  * @csspart presence - The list of people in the document.
  * @csspart avatar - One person's avatar.

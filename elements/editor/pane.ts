@@ -12,6 +12,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { jdSchema } from '../core/schema.js';
 import type { Lang } from '../../domain/sections.js';
+import { localeOf } from '../core/i18n.js';
 import { cleanPastedHtml } from './paste.js';
 import { RangeDecorations } from './range-decorations.js';
 import { sectionAlignmentPlugin } from './section-alignment.js';
@@ -179,7 +180,7 @@ export function createPane(options: PaneOptions): Pane {
       'aria-readonly': String(!options.editable()),
       // No on-screen keyboard for text that cannot be changed.
       inputmode: options.editable() ? 'text' : 'none',
-      lang: options.lang === 'fr' ? 'fr-CA' : 'en-CA',
+      lang: localeOf(options.lang),
       spellcheck: 'true',
     }),
     transformPastedHTML: cleanPastedHtml,

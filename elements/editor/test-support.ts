@@ -3,7 +3,7 @@ import { waitUntil } from '@open-wc/testing';
 import './define.js';
 import type { JdEditor } from './editor.js';
 import type { JdSession } from '../session/session.js';
-import { ESDC_DOC } from '../core/test-helpers.js';
+import { ESDC_DOC, signedInSession, stack, uniqueCache } from '../core/test-helpers.js';
 
 /** An editor on `documentId` inside `session`, resolved once both panes are mounted (or it settled on a notice). */
 export async function openEditor(session: JdSession, documentId = ESDC_DOC, settle: 'panes' | 'notice' = 'panes'): Promise<JdEditor> {
@@ -15,3 +15,25 @@ export async function openEditor(session: JdSession, documentId = ESDC_DOC, sett
   await el.updateComplete;
   return el;
 }
+
+/** A person on a document through the sync server, in a page of their own. */
+export async function personOn(email: string, documentId: string, options: { lang?: string; signaling?: boolean } = {}): Promise<{ session: JdSession; editor: JdEditor }> {
+  const session = await signedInSession(email, { cacheName: uniqueCache(email.split('@')[0]), withSync: true, ...(options.lang ? { lang: options.lang } : {}) });
+  if (options.signaling) {
+    const { signalingUrl } = await stack();
+    if (!signalingUrl) throw new Error('the local stack exports no signalingUrl');
+    session.signalingUrl = signalingUrl;
+  }
+  const editor = await openEditor(session, documentId);
+  await waitUntil(() => editor.sharedDocument!.serverSynced, `${email} synced`, { timeout: 8000 });
+  return { session, editor };
+}
+
+export const workflowText = (el: JdEditor) => el.shadowRoot!.querySelector('[part=workflow]')?.textContent ?? '';
+export const versionsText = (el: JdEditor) => el.shadowRoot!.querySelector('[part=versions]')?.textContent ?? '';
+/** The approve / request-changes buttons the review panel offers (none to those who may not decide). */
+export const decisionButtons = (el: JdEditor) =>
+  Array.from(el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=workflow] button')).filter((b) => /Approve|Request changes|Approuver|Demander/.test(b.textContent ?? ''));
+
+/** Waits for the editor to settle its side panel (workflow status shown). */
+export const workflowShown = (el: JdEditor, text: string) => waitUntil(() => workflowText(el).includes(text), `workflow shows "${text}": ${workflowText(el)}`, { timeout: 8000 });

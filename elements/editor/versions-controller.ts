@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import * as Y from 'yjs';
 import { DOMSerializer, type Node as PmNode } from 'prosemirror-model';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
-import { msg, langOf } from '../core/i18n.js';
+import { msg, langOf, localeOf } from '../core/i18n.js';
 import { jdSchema } from '../core/schema.js';
 import { LANGS, META_FIELDS, type Lang } from '../../domain/sections.js';
 import { fetchVersionContent, fetchVersions, saveVersion, type VersionRow } from '../core/data-access.js';
@@ -152,7 +152,7 @@ export class VersionsController extends RecordsController {
       const serializer = DOMSerializer.fromSchema(jdSchema);
       const render = (l: Lang) => {
         const container = window.document.createElement('div');
-        container.lang = l === 'fr' ? 'fr-CA' : 'en-CA';
+        container.lang = localeOf(l);
         container.append(serializer.serializeFragment(viewed.docs[l].content));
         return container;
       };

@@ -37,7 +37,11 @@ export class TokenRejected extends Error {
   }
 }
 
-export async function verifyUser(verifier: TokenVerifier, token: string | null): Promise<VerifiedUser> {
+/**
+ * `now` (epoch ms) is the servers' clock: a token it says has expired is refused even when the
+ * verifier's own check (jose, against the system time) let it through.
+ */
+export async function verifyUser(verifier: TokenVerifier, token: string | null, now: number = Date.now()): Promise<VerifiedUser> {
   if (!token) throw new TokenRejected('missing', 'no access token');
   let payload: JWTPayload;
   try {
@@ -48,12 +52,14 @@ export async function verifyUser(verifier: TokenVerifier, token: string | null):
   }
   const role = payload['role'];
   if (typeof role !== 'string' || !ROLES.includes(role as ApiRole)) throw new TokenRejected('invalid', `token role ${String(role)} is not an API role`);
-  return {
+  const user: VerifiedUser = {
     role: role as ApiRole,
     userId: typeof payload.sub === 'string' && payload.sub !== '' ? payload.sub : null,
     expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity,
     claims: payload as Record<string, unknown>,
   };
+  if (isExpired(user, now)) throw new TokenRejected('expired', '"exp" claim timestamp check failed');
+  return user;
 }
 
 export const isExpired = (user: VerifiedUser, now = Date.now()) => now >= user.expiresAt;

@@ -13,7 +13,7 @@ import type { RoomRegistry } from './room-registry.js';
 import type { SyncMetrics } from './sync-metrics.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { AccessHolder, AccessWatch } from './access-watch.js';
-import { whenExpired } from './token-expiry.js';
+import { whenExpired, type Clock } from './token-expiry.js';
 import { documentMember, guardFor } from '../comments/comment-guard.js';
 import type { MemberRole } from '../../domain/comment-model.js';
 import {
@@ -54,6 +54,8 @@ export interface ConnectionContext {
   loadKeepaliveMs: number;
   /** Re-checks attached connections when memberships change. */
   access: AccessWatch;
+  /** Time for token expiry. */
+  clock: Clock;
 }
 
 class ProtocolError extends Error {}
@@ -230,7 +232,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
 
   private async open(token: string | null) {
     try {
-      this.user = await verifyUser(this.ctx.tokens, token);
+      this.user = await verifyUser(this.ctx.tokens, token, this.ctx.clock.now());
     } catch (error) {
       this.ctx.metrics.errors.inc({ kind: 'unauthorized' });
       this.close(CloseCode.unauthorized, error instanceof TokenRejected ? `token ${error.reason}` : 'token invalid');
@@ -238,7 +240,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     }
     this.log = this.log.child({ userId: this.user.userId });
     // At `exp`, even if the client never sends again: it must stop receiving too.
-    this.cancelExpiry = whenExpired(this.user.expiresAt, () => this.close(CloseCode.unauthorized, 'token expired'));
+    this.cancelExpiry = whenExpired(this.user.expiresAt, () => this.close(CloseCode.unauthorized, 'token expired'), this.ctx.clock);
     const documentId = this.documentId;
     // Watched before deciding, so a change committed while deciding or loading is not missed.
     this.unwatch = this.ctx.access.add(this);
@@ -290,7 +292,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   }
 
   private async handle(room: DocumentRoom, message: Uint8Array) {
-    if (this.user && isExpired(this.user)) {
+    if (this.user && isExpired(this.user, this.ctx.clock.now())) {
       this.close(CloseCode.unauthorized, 'token expired');
       return;
     }
@@ -335,6 +337,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     if (this.readOnly && (this.memberRole === null || this.memberRole === 'viewer')) {
       // Viewers keep their connection (and presence); their edits go nowhere. No y-protocols
       // "permission denied" message: the stock client logs it with the URL, token included.
+      // Counted, so a test (or an operator) sees the refusal; not the empty updates every client's sync reply may carry.
+      if (!isEmptyUpdate(update)) this.ctx.metrics.errors.inc({ kind: 'read-only' });
       if (!this.toldReadOnly) {
         this.toldReadOnly = true;
         this.log.log('info', 'update from a read-only client refused');

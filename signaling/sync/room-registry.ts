@@ -4,12 +4,14 @@
 // anything Postgres lacks, the fresh load is the full state.
 import type { Logger } from '../ops/logger.js';
 import { DocumentRoom, type RoomPeer } from './document-room.js';
+import { systemClock, type Clock } from './token-expiry.js';
 
 interface Entry {
   state: 'loading' | 'ready' | 'unloading';
   room: Promise<DocumentRoom>;
   peers: number;
-  unloadTimer: NodeJS.Timeout | null;
+  /** Cancels the pending unload. */
+  unloadTimer: (() => void) | null;
   /** Settles when an unload that has started is complete. */
   unloaded: Promise<void> | null;
 }
@@ -21,6 +23,7 @@ export class RoomRegistry {
     private readonly loadRoom: (documentId: string) => Promise<DocumentRoom>,
     private readonly unloadDelayMs: number,
     private readonly log: Logger,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Documents in memory (loading, loaded or unloading). */
@@ -45,10 +48,8 @@ export class RoomRegistry {
       }
       const current = entry ?? this.startLoading(documentId);
       current.peers += 1;
-      if (current.unloadTimer) {
-        clearTimeout(current.unloadTimer);
-        current.unloadTimer = null;
-      }
+      current.unloadTimer?.();
+      current.unloadTimer = null;
       let room: DocumentRoom;
       try {
         room = await current.room;
@@ -67,7 +68,7 @@ export class RoomRegistry {
     if (!entry) return;
     entry.peers -= 1;
     if (entry.peers === 0 && entry.state === 'ready') {
-      entry.unloadTimer = setTimeout(() => void this.unload(room.documentId), this.unloadDelayMs);
+      entry.unloadTimer = this.clock.setTimer(() => void this.unload(room.documentId), this.unloadDelayMs);
     }
   }
 
@@ -82,7 +83,7 @@ export class RoomRegistry {
     entry.room.then(
       () => {
         entry.state = 'ready';
-        if (entry.peers === 0) entry.unloadTimer = setTimeout(() => void this.unload(documentId), this.unloadDelayMs);
+        if (entry.peers === 0) entry.unloadTimer = this.clock.setTimer(() => void this.unload(documentId), this.unloadDelayMs);
       },
       () => {
         // A failed load is forgotten, so the next client tries again.
@@ -97,7 +98,7 @@ export class RoomRegistry {
     if (!entry) return;
     if (entry.state === 'unloading') return entry.unloaded ?? undefined;
     if (!force && (entry.peers > 0 || entry.state !== 'ready')) return;
-    if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    entry.unloadTimer?.();
     entry.unloadTimer = null;
     entry.state = 'unloading';
     entry.unloaded = (async () => {

@@ -3,11 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
+import { decodeJwt } from 'jose';
 import { startSignalingServer, type RunningSignalingServer } from '../signaling-server.js';
 import { silentLogger } from '../ops/logger.js';
 import { closedWithin, sleep, waitFor } from './support/clients.js';
 import { DOCUMENTS, ORGS, startTestDatabase, USERS, type TestDatabase, type TestUser } from './support/test-database.js';
 import { observe } from './support/observed-database.js';
+import { ManualClock } from './support/manual-clock.js';
 
 /** A document id with letters in it, so that its spellings differ. */
 const LETTERED = 'c0ffee00-abcd-4ef0-8abc-def012345678';
@@ -39,6 +41,8 @@ describe('signaling server', () => {
   let database: TestDatabase;
   let server: RunningSignalingServer;
   const sockets: SignalingClient[] = [];
+  // Token expiry runs on this clock: the tests move it past `exp` instead of waiting.
+  const clock = new ManualClock();
   const join = async (user: TestUser | null, token?: string) => {
     const t = token ?? (user ? await database.token(user) : '');
     const c = await open(`${server.url}/?token=${t}`);
@@ -49,7 +53,7 @@ describe('signaling server', () => {
   before(async () => {
     database = await startTestDatabase();
     await database.pg.query(`insert into public.job_descriptions (id, organization_id, title_en) values ($1, $2, 'Lettered')`, [LETTERED, ORGS.esdc]);
-    server = await startSignalingServer({ database: database.db, tokens: database.keys, port: 0, log: silentLogger, maxTopicsPerConnection: 3, maxMessageBytes: 4096 });
+    server = await startSignalingServer({ database: database.db, tokens: database.keys, port: 0, log: silentLogger, maxTopicsPerConnection: 3, maxMessageBytes: 4096, clock });
   });
   after(async () => {
     for (const s of sockets) s.ws.terminate();
@@ -118,18 +122,22 @@ describe('signaling server', () => {
   });
 
   it('drops a connection whose token expired on its next message', async () => {
-    const c = await join(USERS.editor, await database.token(USERS.editor, 1));
+    const token = await database.token(USERS.editor, clock.lifetime(60));
+    const c = await join(USERS.editor, token);
     c.send({ type: 'subscribe', topics: [DOCUMENTS.esdc] });
-    await sleep(1100);
+    await handled(c);
+    // Past `exp`, with the expiry timer late (not fired): the next message itself is refused.
+    clock.skipTo(decodeJwt(token).exp! * 1000);
     c.send({ type: 'ping' });
-    assert.equal(await c.closed, 4401);
+    assert.equal(await closedWithin(c.closed, 8_000), 4401);
   });
 
   it('closes a connection with 4401 when its token expires, although the client sends nothing', async () => {
-    // exp is in whole seconds: this token expires one to two seconds from now.
-    const c = await join(USERS.editor, await database.token(USERS.editor, 2));
+    const token = await database.token(USERS.editor, clock.lifetime(60));
+    const c = await join(USERS.editor, token);
     c.send({ type: 'subscribe', topics: [DOCUMENTS.esdc] });
     await handled(c);
+    clock.advanceTo(decodeJwt(token).exp! * 1000);
     assert.equal(await closedWithin(c.closed, 8_000), 4401);
   });
 

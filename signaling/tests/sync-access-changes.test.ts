@@ -5,10 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as Y from 'yjs';
+import { decodeJwt } from 'jose';
 import { startSyncServer, type RunningSyncServer } from '../sync-server.js';
 import { createLogger } from '../ops/logger.js';
 import { closedWithin, connectClient, synced, textOf, waitFor, type TestClient } from './support/clients.js';
 import { DOCUMENTS, startTestDatabase, USERS, type TestDatabase } from './support/test-database.js';
+import { ManualClock } from './support/manual-clock.js';
 
 describe('sync server: access that changes while connected', () => {
   let database: TestDatabase;
@@ -21,6 +23,8 @@ describe('sync server: access that changes while connected', () => {
     return client;
   };
   const translator = USERS.translator;
+  // Token expiry runs on this clock: the test moves it past `exp` instead of waiting.
+  const clock = new ManualClock();
 
   before(async () => {
     database = await startTestDatabase();
@@ -31,6 +35,7 @@ describe('sync server: access that changes while connected', () => {
       log: createLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
       // Far beyond the tests: what they see comes from the notification, not the sweep.
       accessRecheckIntervalMs: 3_600_000,
+      clock,
     });
   });
   beforeEach(async () => {
@@ -96,11 +101,12 @@ describe('sync server: access that changes while connected', () => {
   });
 
   it('closes a connection with 4401 when its token expires, although the client sends nothing', async () => {
-    // exp is in whole seconds: this token expires one to two seconds from now.
     // Alone in its room: the stock client then sends nothing for 15 s (its awareness renewal; it
     // also echoes other clients' presence), so the close must come from the server's own timer.
-    const client = connect(DOCUMENTS.tc, await database.token(USERS.tcEditor, 2));
+    const token = await database.token(USERS.tcEditor, clock.lifetime(60));
+    const client = connect(DOCUMENTS.tc, token);
     await synced(client);
+    clock.advanceTo(decodeJwt(token).exp! * 1000);
     assert.equal(await closedWithin(client.closed, 8_000), 4401);
   });
 

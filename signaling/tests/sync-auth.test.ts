@@ -6,7 +6,7 @@ import { SignJWT } from 'jose';
 import * as Y from 'yjs';
 import { startSyncServer, type RunningSyncServer } from '../sync-server.js';
 import { silentLogger } from '../ops/logger.js';
-import { connectClient, sleep, synced, textOf, waitFor, type TestClient } from './support/clients.js';
+import { connectClient, sleep, synced, syncErrorCount, textOf, waitFor, type TestClient } from './support/clients.js';
 import { DOCUMENTS, startTestDatabase, USERS, type TestDatabase } from './support/test-database.js';
 
 describe('sync server: authentication and access', () => {
@@ -93,10 +93,11 @@ describe('sync server: authentication and access', () => {
       "the viewer's presence at the editor",
     );
 
+    const refusedBefore = await syncErrorCount(server.url, 'read-only');
     viewer.doc.getText('body').insert(0, 'VIEWER EDIT ');
     esdcEditor.doc.getText('body').insert(0, 'EDITOR EDIT ');
     await waitFor(() => textOf(viewer.doc).includes('EDITOR EDIT'), 'editor edit at the viewer');
-    await sleep(200);
+    await waitFor(async () => (await syncErrorCount(server.url, 'read-only')) > refusedBefore, 'the server to refuse the viewer edit', 5000);
     assert.ok(!textOf(esdcEditor.doc).includes('VIEWER EDIT'), 'the viewer edit must not reach the editor');
 
     // Nor the database: a fresh client sees the editor's text only.

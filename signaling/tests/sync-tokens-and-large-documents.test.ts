@@ -3,13 +3,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
+import { decodeJwt } from 'jose';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { startSyncServer, type RunningSyncServer } from '../sync-server.js';
 import { silentLogger } from '../ops/logger.js';
 import { appendUpdates, applyStoredState, readStoredState } from '../db/update-log.js';
-import { connectClient, sleep, synced, textOf, waitFor, type TestClient } from './support/clients.js';
+import { closedWithin, connectClient, sleep, synced, textOf, waitFor, type TestClient } from './support/clients.js';
 import { observe, type ObservedDatabase } from './support/observed-database.js';
+import { ManualClock } from './support/manual-clock.js';
 import { DOCUMENTS, startTestDatabase, USERS, type TestDatabase } from './support/test-database.js';
 
 describe('sync server: token expiry and slow first syncs', () => {
@@ -17,11 +19,13 @@ describe('sync server: token expiry and slow first syncs', () => {
   let observed: ObservedDatabase;
   let server: RunningSyncServer;
   const clients: TestClient[] = [];
+  // Token expiry runs on this clock: the test moves it past `exp` instead of waiting.
+  const clock = new ManualClock();
 
   before(async () => {
     database = await startTestDatabase();
     observed = observe(database.db);
-    server = await startSyncServer({ database: observed, tokens: database.keys, port: 0, log: silentLogger, loadKeepaliveMs: 100 });
+    server = await startSyncServer({ database: observed, tokens: database.keys, port: 0, log: silentLogger, loadKeepaliveMs: 100, clock });
   });
   after(async () => {
     for (const c of clients) c.destroy();
@@ -30,7 +34,8 @@ describe('sync server: token expiry and slow first syncs', () => {
   });
 
   it('drops a connection whose token expired on its next message, refuses the stale token on reconnect, accepts a fresh one', async () => {
-    const client = connectClient(server.url, DOCUMENTS.esdc, await database.token(USERS.editor, 2));
+    const token = await database.token(USERS.editor, clock.lifetime(60));
+    const client = connectClient(server.url, DOCUMENTS.esdc, token);
     clients.push(client);
     await synced(client);
     client.doc.getText('body').insert(0, 'while valid. ');
@@ -39,9 +44,10 @@ describe('sync server: token expiry and slow first syncs', () => {
       applyStoredState(doc, await readStoredState(database.db, DOCUMENTS.esdc), null, () => {});
       return doc.getText('body').toString() === 'while valid. ';
     }, 'the first edit stored');
-    await sleep(2100);
+    // Past `exp`, with the expiry timer late (not fired): the next message itself is refused.
+    clock.skipTo(decodeJwt(token).exp! * 1000);
     client.doc.getText('body').insert(0, 'after expiry. ');
-    assert.equal(await client.closed, 4401);
+    assert.equal(await closedWithin(client.closed, 8_000), 4401);
 
     // 4401 is terminal for y-websocket: it waits for the application to bring a token.
     client.provider.connect();

@@ -4,6 +4,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { syncErrorCount as errorCountIn } from '../../../dev/sync-command.js';
 
 export interface TestClient {
   doc: Y.Doc;
@@ -67,4 +68,9 @@ export function closedWithin(closed: Promise<number>, ms: number): Promise<numbe
   let timer: NodeJS.Timeout | undefined;
   const open = new Promise<'open'>((resolve) => (timer = setTimeout(() => resolve('open'), ms)));
   return Promise.race([closed, open]).finally(() => clearTimeout(timer));
+}
+
+/** `jd_sync_errors_total{kind="<kind>"}` from the /metrics of the sync server at `url` (ws://…); 0 until first counted. */
+export async function syncErrorCount(url: string, kind: string): Promise<number> {
+  return errorCountIn(await (await fetch(`${url.replace(/^ws/, 'http')}/metrics`)).text(), kind);
 }
