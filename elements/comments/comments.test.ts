@@ -201,6 +201,33 @@ describe('<jd-comments>', () => {
     await waitUntil(() => !comments.isRemoved(threadId), 'anchor back after undo');
   });
 
+  it('asks the same question as the editor, once per document: one can_open_document for the comments and the editor together', async () => {
+    const session = await signedInSession('reviewer@esdc.example');
+    const asked: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/rpc/can_open_document')) asked.push(url);
+      return realFetch(input, init);
+    };
+    try {
+      const comments = await openComments(session);
+      expect(asked.length, 'can_open_document requests of the comments alone').to.equal(1);
+      const editor = document.createElement('jd-editor');
+      editor.documentId = ESDC_DOC;
+      session.append(editor);
+      // Open, read-only: a reviewer views the text (no panes until the document has content).
+      await waitUntil(() => editor.matches(':state(read-only)'), 'the editor opened', { timeout: 8000 });
+      expect(asked.length, 'can_open_document requests of both (the answer is shared)').to.equal(1);
+      // One answer: the role that decides the comment permissions is the one that decides the review panel.
+      expect(comments.memberRole).to.equal('reviewer');
+      expect(editor.accessLevel).to.equal('view');
+      expect(comments.permissions.resolve).to.equal(true);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('finds the editor of its document through the session, wherever the page put it, and follows its caret', async () => {
     const session = await signedInSession('editor@esdc.example');
     // A portal's layout: the editor inside another component's shadow root, out of reach of a
