@@ -201,6 +201,69 @@ describe('<jd-comments>', () => {
     await waitUntil(() => !comments.isRemoved(threadId), 'anchor back after undo');
   });
 
+  it('asks the same question as the editor, once per document: one can_open_document for the comments and the editor together', async () => {
+    const session = await signedInSession('reviewer@esdc.example');
+    const asked: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/rpc/can_open_document')) asked.push(url);
+      return realFetch(input, init);
+    };
+    try {
+      const comments = await openComments(session);
+      expect(asked.length, 'can_open_document requests of the comments alone').to.equal(1);
+      const editor = document.createElement('jd-editor');
+      editor.documentId = ESDC_DOC;
+      session.append(editor);
+      // Open, read-only: a reviewer views the text (no panes until the document has content).
+      await waitUntil(() => editor.matches(':state(read-only)'), 'the editor opened', { timeout: 8000 });
+      expect(asked.length, 'can_open_document requests of both (the answer is shared)').to.equal(1);
+      // One answer: the role that decides the comment permissions is the one that decides the review panel.
+      expect(comments.memberRole).to.equal('reviewer');
+      expect(editor.accessLevel).to.equal('view');
+      expect(comments.permissions.resolve).to.equal(true);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('finds the editor of its document through the session, wherever the page put it, and follows its caret', async () => {
+    const session = await signedInSession('editor@esdc.example');
+    // A portal's layout: the editor inside another component's shadow root, out of reach of a
+    // search of the page, and the comments opened before the editor has mounted its panes.
+    const comments = await openComments(session);
+    const layout = document.createElement('div');
+    session.append(layout);
+    const editor = document.createElement('jd-editor');
+    editor.documentId = ESDC_DOC;
+    layout.attachShadow({ mode: 'open' }).append(editor);
+    await waitUntil(() => editor.getView('en') && editor.getView('fr'), 'both panes mounted', { timeout: 8000 });
+    await waitUntil(() => editor.commenting, 'the editor offers commenting');
+
+    const range = selectPhrase(editor, 'fr', 'subventions et de contributions');
+    expect(editor.requestComment('fr')).to.equal(true);
+    await comments.updateComplete;
+    const added = oneEvent(comments, 'jd-comment-add') as Promise<unknown> as Promise<JdCommentAddEvent>;
+    await submitBody(q<HTMLFormElement>(comments, '[part=compose]')!, 'Through the session.');
+    const { threadId } = await added;
+    await waitUntil(() => q(editor, `[data-range-id="comment:${threadId}"]`), 'highlight');
+
+    // The caret reaching the highlighted text (jd-selection-change) makes its thread the active one.
+    comments.filter = 'all';
+    const view = editor.getView('fr')!;
+    view.focus();
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from + 2)));
+    await waitUntil(() => q(comments, `[data-thread-id="${threadId}"]`)?.hasAttribute('data-active'), 'thread active from the caret');
+
+    // The editor leaves: its highlights and the Comment button go with it, the panel stays.
+    editor.remove();
+    await comments.updateComplete;
+    expect(editor.commenting).to.equal(false);
+    expect(comments.threads.map((t) => t.id)).to.include(threadId);
+    comments.removeComment(threadId, null);
+  });
+
   it('filters by status, language, author and mentions, with a count badge, and autocompletes mentions', async () => {
     const session = await signedInSession('reviewer@esdc.example');
     const el = await openComments(session);

@@ -9,6 +9,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { WebrtcProvider } from 'y-webrtc';
 import type { JdUser } from './session-context.js';
+import type { DocumentAccess } from './data-access.js';
+import type { CommentsEditor } from './comments-editor.js';
 
 /** offline: no server connection; syncing: connected, changes not confirmed yet; connected: in sync, nothing changed here; saved: this device's changes reached the server. */
 export type SyncStatus = 'offline' | 'syncing' | 'connected' | 'saved';
@@ -48,7 +50,10 @@ export const RECORDS_REVISION_FIELD = 'recordsRevision';
 const CONFIRM_DELAY_MS = 250;
 const MSG_SYNC = 0;
 
-/** One open document. Listen to `status-change` and `refused` (plain Events) on it. */
+/**
+ * One open document. Listen to `status-change`, `refused` and `editor-change` (plain Events) on
+ * it.
+ */
 export class SharedDocument extends EventTarget {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
@@ -60,6 +65,7 @@ export class SharedDocument extends EventTarget {
   status: SyncStatus = 'offline';
   refusal: ServerRefusal | null = null;
 
+  #editor: CommentsEditor | null = null;
   #localSeq = 0;
   #confirmingSeq = -1;
   #confirmedSeq = 0;
@@ -105,6 +111,22 @@ export class SharedDocument extends EventTarget {
       this.addEventListener('status-change', check);
       this.addEventListener('refused', refused);
     });
+  }
+
+  /**
+   * The editor showing this document in this session once its panes are ready, or null: how
+   * comments and other panels find the text without searching the page.
+   */
+  get editor(): CommentsEditor | null {
+    return this.#editor;
+  }
+
+  /** Called by an editor when its panes are ready (itself) and when it closes (null). */
+  setEditor(editor: CommentsEditor | null, previous: CommentsEditor | null = null): void {
+    if (editor === null && previous !== null && this.#editor !== previous) return;
+    if (this.#editor === editor) return;
+    this.#editor = editor;
+    this.dispatchEvent(new Event('editor-change'));
   }
 
   /** Tells every other client that this one changed the document's records (versions, review): they reload them. */
@@ -296,14 +318,75 @@ export class SharedDocument extends EventTarget {
   }
 }
 
+/** Values shared while anyone holds them: made on the first claim, disposed of on the last release. */
+class SharedValues<V> {
+  readonly #entries = new Map<string, { value: V; refs: number }>();
+
+  constructor(private readonly dispose: (value: V) => void = () => undefined) {}
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  has(key: string): boolean {
+    return this.#entries.has(key);
+  }
+
+  values(): V[] {
+    return [...this.#entries.values()].map((entry) => entry.value);
+  }
+
+  keys(): string[] {
+    return [...this.#entries.keys()];
+  }
+
+  /** The value of `key` (made by `create` if nobody holds one), and its release (later calls do nothing). */
+  claim(key: string, create: () => V): { value: V; release(): void } {
+    let entry = this.#entries.get(key);
+    if (!entry) {
+      entry = { value: create(), refs: 0 };
+      this.#entries.set(key, entry);
+    }
+    entry.refs += 1;
+    const claimed = entry;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      claimed.refs -= 1;
+      if (claimed.refs > 0 || this.#entries.get(key) !== claimed) return;
+      this.#entries.delete(key);
+      this.dispose(claimed.value);
+    };
+    return { value: claimed.value, release };
+  }
+
+  /** Stops sharing the value of `key` (holders keep theirs; the next claim makes a new one). */
+  forget(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
 /** A claim on a shared document; release it exactly once (later calls do nothing). */
 export interface DocumentLease {
   readonly document: SharedDocument;
   release(): void;
 }
 
+/** A claim on the shared answer about access to a document; release it when the element closes. */
+export interface AccessClaim {
+  readonly answer: Promise<DocumentAccess>;
+  release(): void;
+}
+
 export class DocumentRegistry {
-  readonly #entries = new Map<string, { document: SharedDocument; refs: number }>();
+  readonly #documents = new SharedValues<SharedDocument>((document) => document.destroy());
+  /** The answers about access by user and document, kept while an element holds them. */
+  readonly #access = new SharedValues<Promise<DocumentAccess>>();
   #endpoints: Endpoints = { syncUrl: null, signalingUrl: null, accessToken: null, user: null };
   readonly options: RegistryOptions;
 
@@ -317,49 +400,47 @@ export class DocumentRegistry {
 
   /** Number of documents open now. */
   get size(): number {
-    return this.#entries.size;
+    return this.#documents.size;
   }
 
   has(documentId: string): boolean {
-    return this.#entries.has(documentId);
+    return this.#documents.has(documentId);
   }
 
   /** New endpoints or token: every open document reconnects with them. */
   configure(endpoints: Endpoints): void {
     const userChanged = endpoints.user?.id !== this.#endpoints.user?.id;
     this.#endpoints = { ...endpoints };
-    for (const { document } of this.#entries.values()) {
+    for (const document of this.#documents.values()) {
       if (userChanged) document.setUser(endpoints.user);
       document.connect(this.#endpoints);
     }
   }
 
   acquire(documentId: string): DocumentLease {
-    let entry = this.#entries.get(documentId);
-    if (!entry) {
-      entry = { document: new SharedDocument(documentId, this.options, this.#endpoints), refs: 0 };
-      this.#entries.set(documentId, entry);
-    }
-    entry.refs += 1;
-    const claimed = entry;
-    let released = false;
-    return {
-      document: claimed.document,
-      release: () => {
-        if (released) return;
-        released = true;
-        claimed.refs -= 1;
-        if (claimed.refs === 0 && this.#entries.get(documentId) === claimed) {
-          this.#entries.delete(documentId);
-          claimed.document.destroy();
-        }
-      },
-    };
+    const { value, release } = this.#documents.claim(documentId, () => new SharedDocument(documentId, this.options, this.#endpoints));
+    return { document: value, release };
+  }
+
+  /**
+   * The answer about the user's access to a document: asked once (`ask`) and shared by every
+   * element that claims it meanwhile; asked again once all of them released it, or after
+   * `forgetAccess` (the server refused the document).
+   */
+  claimAccess(documentId: string, userId: string, ask: () => Promise<DocumentAccess>): AccessClaim {
+    const { value, release } = this.#access.claim(JSON.stringify([userId, documentId]), ask);
+    return { answer: value, release };
+  }
+
+  /** Drops the shared answers about a document: the next claim asks the server again. */
+  forgetAccess(documentId: string): void {
+    for (const key of this.#access.keys()) if ((JSON.parse(key) as string[])[1] === documentId) this.#access.forget(key);
   }
 
   /** Closes every document (the session is going away). */
   destroy(): void {
-    for (const { document } of this.#entries.values()) document.destroy();
-    this.#entries.clear();
+    this.#access.clear();
+    for (const document of this.#documents.values()) document.destroy();
+    this.#documents.clear();
   }
 }

@@ -3,6 +3,7 @@
 // subscribe re-render and reconnect.
 import { createContext } from '@lit/context';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '../../supabase/database.types.js';
 import type { Lang } from '../../domain/sections.js';
 import type { DocumentRegistry } from './document-registry.js';
 
@@ -18,7 +19,7 @@ export interface JdUser {
 
 export interface JdSessionState {
   /** null until supabase-url and anon-key are set. */
-  client: SupabaseClient | null;
+  client: SupabaseClient<Database> | null;
   /** null when nobody is signed in. */
   user: JdUser | null;
   /** The JWT the sync and signaling servers check; null when signed out. */

@@ -116,15 +116,17 @@ export async function createDocument(session: JdSession, title: string): Promise
   const client = session.client;
   const userId = session.user?.id;
   if (!client || !userId) throw new Error('the session is not signed in');
-  const { data: orgs, error: orgError } = await client.from('memberships').select('organization_id').eq('user_id', userId).limit(1);
+  const { data: orgRows, error: orgError } = await client.from('memberships').select('organization_id').eq('user_id', userId).limit(1);
+  const orgs: { organization_id: string }[] | null = orgRows;
   if (orgError || !orgs?.[0]) throw new Error(`no organization for the signed-in user: ${orgError?.message ?? 'no membership'}`);
   const { data, error } = await client
     .from('job_descriptions')
-    .insert({ organization_id: (orgs[0] as { organization_id: string }).organization_id, title_en: title, title_fr: title })
+    .insert({ organization_id: orgs[0].organization_id, title_en: title, title_fr: title })
     .select('id')
     .single();
-  if (error || !data) throw new Error(`could not create a document: ${error?.message ?? 'no row'}`);
-  return (data as { id: string }).id;
+  const row: { id: string } | null = data;
+  if (error || !row) throw new Error(`could not create a document: ${error?.message ?? 'no row'}`);
+  return row.id;
 }
 
 /** A job description of ESDC's (where every role has a seeded user) that a test may change freely, and its removal. */

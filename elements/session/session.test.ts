@@ -73,7 +73,8 @@ describe('<jd-session>', () => {
     expect(el.shadowRoot!.querySelector('[part=form]')).to.equal(null);
 
     const { data } = await el.client!.rpc('list_documents');
-    expect((data as { title_en: string }[]).length).to.equal(1);
+    const documents: { title_en: string }[] = data ?? [];
+    expect(documents.length).to.equal(1);
 
     const signedOut = (oneEvent(el, 'jd-session-change') as Promise<unknown> as Promise<JdSessionChangeEvent>);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part=sign-out]')!.click();

@@ -1,0 +1,219 @@
+// Every query and RPC call the elements make, in one place. Row-level security decides what
+// comes back; nothing here trusts the client. Typed by the `Database` types generated from the
+// migrations (supabase/database.types.ts): a renamed column or RPC argument fails tsc here.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '../../supabase/database.types.js';
+import { MEMBER_ROLES, type MemberRole } from '../../domain/comment-model.js';
+
+/** The session's client, as the elements use it. */
+export type Client = SupabaseClient<Database>;
+
+/** What the signed-in user may do with a document: decided by the server's can_open_document. */
+export type AccessLevel = 'edit' | 'view' | 'none';
+
+/** The one answer about a document that every element on it shares. */
+export interface DocumentAccess {
+  access: AccessLevel;
+  /** The user's role in the document's organization (memberships), null when none. */
+  role: MemberRole | null;
+  organizationId: string | null;
+  /** The server was out of reach: this is the answer remembered from the last time. */
+  remembered?: boolean;
+}
+
+export const NO_ACCESS: DocumentAccess = { access: 'none', role: null, organizationId: null };
+
+/** The request did not reach the server (status 0, or a network failure). */
+export class OfflineError extends Error {
+  constructor(what: string) {
+    super(`${what}: no connection to the server`);
+    this.name = 'OfflineError';
+  }
+}
+
+const asRole = (value: unknown): MemberRole | null => (MEMBER_ROLES as readonly unknown[]).includes(value) ? (value as MemberRole) : null;
+
+interface MembershipRow {
+  organization_id: string;
+  role: string;
+}
+
+/**
+ * Asks the server what the user may do with the document: the access (can_open_document) and
+ * the role in its organization, in one round trip. Throws OfflineError when the server is out of
+ * reach, so the caller can fall back on the answer it remembered.
+ */
+export async function fetchDocumentAccess(client: Client, documentId: string, userId: string): Promise<DocumentAccess> {
+  // Started together (a builder runs once something awaits it); the access is awaited first, so
+  // offline the remembered answer is used at once, without waiting for the GETs' retries.
+  const can = client.rpc('can_open_document', { doc: documentId });
+  const doc = Promise.resolve(client.from('job_descriptions').select('organization_id').eq('id', documentId).maybeSingle());
+  const memberships = Promise.resolve(client.from('memberships').select('organization_id, role').eq('user_id', userId));
+  const answer = await Promise.resolve(can).catch(() => null);
+  if (!answer || (answer.error && answer.status === 0)) throw new OfflineError('can_open_document');
+  if (answer.error) return NO_ACCESS;
+  const access: AccessLevel = answer.data === 'edit' ? 'edit' : answer.data === 'view' ? 'view' : 'none';
+  if (access === 'none') return NO_ACCESS;
+  const [docRow, membershipRows] = await Promise.all([doc, memberships]);
+  const row: { organization_id: string } | null = docRow.data;
+  const organizationId = row?.organization_id ?? null;
+  const rows: MembershipRow[] = membershipRows.data ?? [];
+  return { access, role: asRole(rows.find((m) => m.organization_id === organizationId)?.role), organizationId };
+}
+
+/** A person of the organization, for mentions and the author filter; `name` as stored. */
+export interface MemberRow {
+  id: string;
+  role: MemberRole;
+  name: string;
+}
+
+/** The organization's members with their profile names (public.profiles.display_name, as stored). */
+export async function fetchMembers(client: Client, organizationId: string): Promise<MemberRow[]> {
+  const memberships = await client.from('memberships').select('user_id, role').eq('organization_id', organizationId);
+  if (memberships.error) throw memberships.status === 0 ? new OfflineError('memberships') : new Error(memberships.error.message);
+  const rows: { user_id: string; role: string }[] = memberships.data ?? [];
+  const names = await profileNames(
+    client,
+    rows.map((r) => r.user_id),
+  );
+  return rows.flatMap((r) => {
+    const role = asRole(r.role);
+    return role ? [{ id: r.user_id, role, name: names.get(r.user_id) ?? '' }] : [];
+  });
+}
+
+/** Display names by user id (empty for people without one). */
+export async function profileNames(client: Client, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const { data } = await client.from('profiles').select('id, display_name').in('id', [...userIds]);
+  const rows: { id: string; display_name: string | null }[] = data ?? [];
+  return new Map(rows.map((p) => [p.id, p.display_name ?? '']));
+}
+
+/** The document's own row (public.job_descriptions) with its organization's English name. */
+export interface DocumentRow {
+  id: string;
+  organization_id: string;
+  title_en: string | null;
+  title_fr: string | null;
+  classification: string | null;
+  position_number: string | null;
+  language_profile: string | null;
+  status: string;
+  organization_name_en: string | null;
+}
+
+/** One document by id, or null when it does not exist or the user may not see it. */
+export async function fetchDocument(client: Client, documentId: string): Promise<DocumentRow | null> {
+  const { data } = await client
+    .from('job_descriptions')
+    .select('id, organization_id, title_en, title_fr, classification, position_number, language_profile, status')
+    .eq('id', documentId)
+    .maybeSingle();
+  const row: Omit<DocumentRow, 'organization_name_en'> | null = data;
+  if (!row) return null;
+  const org = await client.from('organizations').select('name_en').eq('id', row.organization_id).maybeSingle();
+  const organization: { name_en: string | null } | null = org.data;
+  return { ...row, organization_name_en: organization?.name_en ?? null };
+}
+
+export interface SectionRow {
+  lang: string;
+  section_id: string;
+  kind: string;
+  position: number;
+  heading: string;
+  body: string;
+}
+
+/** The projected sections of a document (public.document_sections), in order. */
+export async function fetchSections(client: Client, documentId: string): Promise<SectionRow[]> {
+  const { data } = await client.from('document_sections').select('lang, section_id, kind, position, heading, body').eq('document_id', documentId).order('position');
+  const rows: SectionRow[] = (data ?? []).map((r) => ({ ...r, kind: r.kind ?? 'custom', position: r.position ?? 0, heading: r.heading ?? '', body: r.body ?? '' }));
+  return rows.sort((a, b) => a.position - b.position || a.section_id.localeCompare(b.section_id));
+}
+
+export interface VersionRow {
+  id: string;
+  version_number: number;
+  name: string;
+  note: string | null;
+  created_at: string;
+}
+
+/** The document's named versions, newest first (null when the request failed). */
+export async function fetchVersions(client: Client, documentId: string): Promise<VersionRow[] | null> {
+  const { data } = await client.from('document_versions').select('id, version_number, name, note, created_at').eq('document_id', documentId).order('version_number', { ascending: false });
+  const rows: VersionRow[] | null = Array.isArray(data) ? data : null;
+  return rows;
+}
+
+/** A version's Yjs state and the updates after it, as PostgREST sends bytea (`\x…` hex). */
+export interface VersionContent {
+  state: string | null;
+  updates: string[] | null;
+}
+
+export async function fetchVersionContent(client: Client, versionId: string): Promise<VersionContent | null> {
+  const { data, error } = await client.from('document_versions').select('state, updates').eq('id', versionId).maybeSingle();
+  const content: VersionContent | null = error ? null : data;
+  return content;
+}
+
+/** Saves a named version (save_version); the error message, or the saved version. */
+export async function saveVersion(
+  client: Client,
+  documentId: string,
+  name: string,
+  note: string | null,
+): Promise<{ error: string } | { version: { version_number: number; name: string } | null }> {
+  const { data, error } = await client.rpc('save_version', { doc: documentId, version_name: name, version_note: note ?? undefined });
+  if (error) return { error: error.message };
+  const rows: { version_number: number; name: string }[] = Array.isArray(data) ? data : data ? [data] : [];
+  return { version: rows[0] ?? null };
+}
+
+const DECISIONS = ['pending', 'approved', 'changes_requested', 'rejected'] as const;
+type Decision = (typeof DECISIONS)[number];
+const asDecision = (value: string): Decision => DECISIONS.find((d) => d === value) ?? 'pending';
+
+/** The latest review round of a document (public.approvals). */
+export interface ApprovalRow {
+  step: number;
+  requested_by: string | null;
+  requested_at: string;
+  reviewer_id: string | null;
+  decision: Decision;
+  comment: string | null;
+  decided_at: string | null;
+}
+
+export async function fetchLatestApproval(client: Client, documentId: string): Promise<ApprovalRow | null> {
+  const { data } = await client
+    .from('approvals')
+    .select('step, requested_by, requested_at, reviewer_id, decision, comment, decided_at')
+    .eq('document_id', documentId)
+    .order('step', { ascending: false })
+    .limit(1)
+    .maybeSingle();
+  return data && { ...data, decision: asDecision(data.decision) };
+}
+
+/** The document's review status alone (null when it cannot be read). */
+export async function fetchDocumentStatus(client: Client, documentId: string): Promise<string | null> {
+  const { data } = await client.from('job_descriptions').select('status').eq('id', documentId).maybeSingle();
+  const row: { status: string } | null = data;
+  return row?.status ?? null;
+}
+
+export type WorkflowStep = 'submit' | 'approved' | 'changes_requested';
+
+/** Submits for review (editors) or decides the open round (reviewers); the error message, or null. */
+export async function runWorkflowStep(client: Client, documentId: string, step: WorkflowStep, comment: string | null): Promise<string | null> {
+  const { error } =
+    step === 'submit'
+      ? await client.rpc('submit_for_review', { doc: documentId, note: comment ?? undefined })
+      : await client.rpc('decide_approval', { doc: documentId, decision: step, comment: comment ?? undefined });
+  return error ? error.message : null;
+}
