@@ -749,8 +749,10 @@ export type Database = {
           "source": string | null;
           "status": string;
           "term_en": string;
+          "term_en_key": string | null;
           "term_en_normalized": string | null;
           "term_fr": string;
+          "term_fr_key": string | null;
           "term_fr_normalized": string | null;
           "updated_at": string;
         };
@@ -765,8 +767,10 @@ export type Database = {
           "source"?: string | null;
           "status"?: string;
           "term_en": string;
+          "term_en_key"?: never;
           "term_en_normalized"?: never;
           "term_fr": string;
+          "term_fr_key"?: never;
           "term_fr_normalized"?: never;
           "updated_at"?: string;
         };
@@ -780,8 +784,10 @@ export type Database = {
           "source"?: string | null;
           "status"?: string;
           "term_en"?: string;
+          "term_en_key"?: never;
           "term_en_normalized"?: never;
           "term_fr"?: string;
+          "term_fr_key"?: never;
           "term_fr_normalized"?: never;
           "updated_at"?: string;
         };
@@ -1175,6 +1181,7 @@ export type Database = {
           "lang": string;
         };
         Returns: {
+          "approved_equivalents": (string)[];
           "domain": string;
           "notes": string;
           "organization_id": string;

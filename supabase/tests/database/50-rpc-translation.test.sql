@@ -171,8 +171,8 @@ select is_empty($$select * from public.glossary_lookup('Several positions were s
   'whole words only: "positions" is not "position"');
 select results_eq(
   $$select term, translation from public.glossary_lookup('Le titulaire relève du sous-ministre.', 'fr') order by term$$,
-  $$values ('sous-ministre'::text, 'Deputy Minister'::text), ('titulaire', 'incumbent')$$,
-  'French text: French terms with their English equivalents');
+  $$values ('Sous-ministres'::text, 'Deputy Ministers'::text), ('sous-ministre', 'Deputy Minister'), ('titulaire', 'incumbent')$$,
+  'French text: French terms with their English equivalents (the plural group name matches the singular since 20261205100600)');
 select tests.login('tc_editor');
 select is_empty($$select * from public.glossary_lookup('Each applicant is assessed.', 'en') where translation = 'demandeur'$$,
   'another organization''s glossary entries stay with that organization');
