@@ -8,7 +8,7 @@ import '../editor/define.js';
 import type { JdComments } from './comments.js';
 import type { JdEditor } from '../editor/editor.js';
 import type { JdCommentAddEvent, JdCommentResolveEvent, JdCommentSelectEvent } from './events.js';
-import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC, refusedReadOnlyUpdates } from '../core/test-helpers.js';
+import { signedInSession, uniqueCache, syncUrl, ESDC_DOC, TC_DOC, refusedReadOnlyUpdates, watchForHostileScripts } from '../core/test-helpers.js';
 import type { JdSession } from '../session/session.js';
 import { createThread, commentsMap, readThreads, setResolved } from '../../domain/comment-model.js';
 import { anchorInText } from '../../domain/comment-anchors.js';
@@ -327,8 +327,7 @@ describe('<jd-comments>', () => {
     const session = await signedInSession('editor@esdc.example');
     const el = await openComments(session);
     const doc = el.ydoc!;
-    const w = window as unknown as { pwned?: boolean };
-    delete w.pwned;
+    const hostileScripts = watchForHostileScripts();
     el.filter = 'all';
     const hostile = [
       '<img src=x onerror="window.pwned=true"><script>window.pwned=true</script>',
@@ -363,7 +362,7 @@ describe('<jd-comments>', () => {
     expect(text).not.to.match(/[\u202A-\u202E\u2066-\u2069]/);
     const longest = Math.max(...qa(el, '[part=body]').map((b) => b.textContent!.length));
     expect(longest).to.be.below(10_100);
-    expect(w.pwned).to.equal(undefined);
+    expect(hostileScripts.ran()).to.equal(false);
 
     // Through the interface: a 1 MB comment is refused, with the reason; overrides are removed.
     el.startComment('en', readThreads(doc)[0]!.anchor!, 'quote');

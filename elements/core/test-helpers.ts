@@ -163,3 +163,10 @@ export async function withScratchEsdcDocument(title: string, test: (documentId: 
     await scratch.remove();
   }
 }
+
+/** Starts watching for hostile markup that runs: every hostile string in the tests sets `window.pwned`. */
+export function watchForHostileScripts(): { ran(): boolean } {
+  const w = window as unknown as { pwned?: boolean };
+  delete w.pwned;
+  return { ran: () => w.pwned !== undefined };
+}
