@@ -1,7 +1,8 @@
 import type { Lang } from '../../domain/sections.js';
+import { JdEvent } from '../core/jd-event.js';
 
 /** A comment was added here: a new thread (`replyId` null) or a reply. */
-export class JdCommentAddEvent extends Event {
+export class JdCommentAddEvent extends JdEvent {
   static readonly type = 'jd-comment-add';
   constructor(
     readonly threadId: string,
@@ -11,23 +12,18 @@ export class JdCommentAddEvent extends Event {
     /** User ids mentioned with @. */
     readonly mentions: readonly string[],
   ) {
-    super(JdCommentAddEvent.type, { bubbles: true, composed: true });
+    super(JdCommentAddEvent.type);
   }
 }
 
 /** A thread was resolved (`resolved` true) or reopened here. */
-export class JdCommentResolveEvent extends Event {
+export class JdCommentResolveEvent extends JdEvent {
   static readonly type = 'jd-comment-resolve';
-  constructor(
-    readonly threadId: string,
-    readonly resolved: boolean,
-  ) {
-    super(JdCommentResolveEvent.type, { bubbles: true, composed: true });
-  }
+  constructor(readonly threadId: string, readonly resolved: boolean) { super(JdCommentResolveEvent.type); }
 }
 
 /** A thread was selected (clicked, or its highlight hovered or reached with the caret). */
-export class JdCommentSelectEvent extends Event {
+export class JdCommentSelectEvent extends JdEvent {
   static readonly type = 'jd-comment-select';
   constructor(
     readonly threadId: string,
@@ -35,7 +31,7 @@ export class JdCommentSelectEvent extends Event {
     /** Where its text is in the linked editor, or null (text removed, or no editor). */
     readonly range: { from: number; to: number } | null,
   ) {
-    super(JdCommentSelectEvent.type, { bubbles: true, composed: true });
+    super(JdCommentSelectEvent.type);
   }
 }
 

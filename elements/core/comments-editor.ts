@@ -4,6 +4,7 @@
 // document (SharedDocument.editor) when its panes are ready: panels never search the page for it.
 import type { Lang } from '../../domain/sections.js';
 import type { EncodedAnchor } from '../../domain/comment-anchors.js';
+import { JdEvent } from './jd-event.js';
 
 /** A decorated range: what `decorate` takes. `kind` becomes the class `jd-range-<kind>`. */
 export interface DecorationSpec {
@@ -28,35 +29,21 @@ export interface CommentsEditor extends HTMLElement {
 }
 
 /** The editor's panes are mounted: its text API answers from now on. */
-export class JdReadyEvent extends Event {
+export class JdReadyEvent extends JdEvent {
   static readonly type = 'jd-ready';
-  constructor() {
-    super(JdReadyEvent.type, { bubbles: true, composed: true });
-  }
+  constructor() { super(JdReadyEvent.type); }
 }
 
 /** The selection (or caret, `from === to`) of the focused pane changed, or a pane got the focus. */
-export class JdSelectionChangeEvent extends Event {
+export class JdSelectionChangeEvent extends JdEvent {
   static readonly type = 'jd-selection-change';
-  constructor(
-    readonly lang: Lang,
-    readonly from: number,
-    readonly to: number,
-    readonly head: number,
-  ) {
-    super(JdSelectionChangeEvent.type, { bubbles: true, composed: true });
-  }
+  constructor(readonly lang: Lang, readonly from: number, readonly to: number, readonly head: number) { super(JdSelectionChangeEvent.type); }
 }
 
 /** The pointer went over a decorated range (its `id` as given to `decorate`). */
-export class JdDecorationHoverEvent extends Event {
+export class JdDecorationHoverEvent extends JdEvent {
   static readonly type = 'jd-decoration-hover';
-  constructor(
-    readonly lang: Lang,
-    readonly decorationId: string,
-  ) {
-    super(JdDecorationHoverEvent.type, { bubbles: true, composed: true });
-  }
+  constructor(readonly lang: Lang, readonly decorationId: string) { super(JdDecorationHoverEvent.type); }
 }
 
 declare global {

@@ -1,54 +1,38 @@
 import type { SyncStatus } from '../core/document-registry.js';
 import type { Lang } from '../../domain/sections.js';
+import { JdEvent } from '../core/jd-event.js';
 
 /** What the signed-in user may do with the document: decided by the server's can_open_document. */
 export type EditorAccess = 'edit' | 'view' | 'none';
 
 /** The connection status changed (offline, syncing, connected, saved). */
-export class JdStatusChangeEvent extends Event {
+export class JdStatusChangeEvent extends JdEvent {
   static readonly type = 'jd-status-change';
-  constructor(readonly status: SyncStatus) {
-    super(JdStatusChangeEvent.type, { bubbles: true, composed: true });
-  }
+  constructor(readonly status: SyncStatus) { super(JdStatusChangeEvent.type); }
 }
 
 /** The server's answer about access arrived or changed. */
-export class JdAccessChangeEvent extends Event {
+export class JdAccessChangeEvent extends JdEvent {
   static readonly type = 'jd-access-change';
-  constructor(readonly access: EditorAccess) {
-    super(JdAccessChangeEvent.type, { bubbles: true, composed: true });
-  }
+  constructor(readonly access: EditorAccess) { super(JdAccessChangeEvent.type); }
 }
 
 /** The cursor moved to another section (for panels: TM, AI, compliance, comments). */
-export class JdSectionFocusEvent extends Event {
+export class JdSectionFocusEvent extends JdEvent {
   static readonly type = 'jd-section-focus';
-  constructor(
-    readonly lang: Lang,
-    readonly sectionId: string | null,
-  ) {
-    super(JdSectionFocusEvent.type, { bubbles: true, composed: true });
-  }
+  constructor(readonly lang: Lang, readonly sectionId: string | null) { super(JdSectionFocusEvent.type); }
 }
 
 /** A named version was saved, or one was restored. */
-export class JdVersionEvent extends Event {
+export class JdVersionEvent extends JdEvent {
   static readonly type = 'jd-version';
-  constructor(
-    readonly action: 'saved' | 'restored',
-    readonly versionNumber: number,
-    readonly name: string,
-  ) {
-    super(JdVersionEvent.type, { bubbles: true, composed: true });
-  }
+  constructor(readonly action: 'saved' | 'restored', readonly versionNumber: number, readonly name: string) { super(JdVersionEvent.type); }
 }
 
 /** The review status changed through this editor (submit, approve, request changes). */
-export class JdWorkflowEvent extends Event {
+export class JdWorkflowEvent extends JdEvent {
   static readonly type = 'jd-workflow';
-  constructor(readonly status: string) {
-    super(JdWorkflowEvent.type, { bubbles: true, composed: true });
-  }
+  constructor(readonly status: string) { super(JdWorkflowEvent.type); }
 }
 
 declare global {

@@ -1,19 +1,16 @@
 import type { JdUser } from '../core/session-context.js';
+import { JdEvent } from '../core/jd-event.js';
 
 /** The signed-in user changed (sign-in, sign-out, or a host-provided token naming someone else). */
-export class JdSessionChangeEvent extends Event {
+export class JdSessionChangeEvent extends JdEvent {
   static readonly type = 'jd-session-change';
-  constructor(readonly user: JdUser | null) {
-    super(JdSessionChangeEvent.type, { bubbles: true, composed: true });
-  }
+  constructor(readonly user: JdUser | null) { super(JdSessionChangeEvent.type); }
 }
 
 /** Signing in failed; `message` is the server's reason. */
-export class JdSignInErrorEvent extends Event {
+export class JdSignInErrorEvent extends JdEvent {
   static readonly type = 'jd-sign-in-error';
-  constructor(readonly message: string) {
-    super(JdSignInErrorEvent.type, { bubbles: true, composed: true });
-  }
+  constructor(readonly message: string) { super(JdSignInErrorEvent.type); }
 }
 
 declare global {
