@@ -1,7 +1,8 @@
 // The labelled sample (fixtures/, issue 15 criterion 2): the correct pair gets no error and no
-// warning, and on every labelled pair the rules find exactly the labels they can see. Labels
-// no rule implements (meaning, for the AI review) are listed as known misses. Runs in Node and,
-// unchanged, in Deno (npm run test:deno), so both runtimes give the same findings.
+// warning, and on every pair the rules were tuned on, they find exactly the labels they can
+// see (labels no rule implements, meaning for the AI review, may be missed). The held-out pairs
+// are scored by `npm run bench:compliance`, not pinned here: pinning their current misses would
+// make them a tuning set. Runs in Node and, unchanged, in Deno (npm run test:deno).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -10,17 +11,19 @@ import { score, type Label } from './score.ts';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
-const expected = JSON.parse(read('expected.json')) as { documents: Record<string, { description: string; findings: Label[] }> };
+const expected = JSON.parse(read('expected.json')) as { documents: Record<string, { description: string; heldOut?: boolean; findings: Label[] }> };
 const ruleIds = new Set(RULES.map((r) => r.id));
 
 describe('the labelled sample', () => {
-  it('has at least 10 labelled pairs and a correct one', () => {
+  it('has at least 10 labelled pairs, a correct one, and every file it names', () => {
     const names = Object.keys(expected.documents);
     assert.ok(names.filter((n) => expected.documents[n]!.findings.length > 0).length >= 10);
     assert.ok(names.some((n) => expected.documents[n]!.findings.length === 0));
+    for (const name of names) assert.ok(read(`${name}.en.txt`).length > 0 && read(`${name}.fr.txt`).length > 0, name);
+    for (const label of Object.values(expected.documents).flatMap((d) => d.findings)) assert.ok(label.reason.length > 0, `${label.id}: no reason`);
   });
 
-  for (const [name, { findings: labels }] of Object.entries(expected.documents)) {
+  for (const [name, { findings: labels }] of Object.entries(expected.documents).filter(([, d]) => !d.heldOut)) {
     it(`${name}: finds what the labels say, and nothing else`, () => {
       const found = checkTexts(read(`${name}.en.txt`), read(`${name}.fr.txt`));
       const result = score(found, labels);
