@@ -12,6 +12,10 @@ describe('quantities', () => {
     assert.deepEqual(keys('a budget of $4.3M by April 1, 2027 for 1,200 clients, five teams, 15% and $40 million', 'en'), ['n:4300000', 'date:04-01', 'n:2027', 'n:1200', 'n:5', 'n:15', 'n:40000000']);
     assert.deepEqual(keys('un budget de 4,3 M$ d’ici le 1er avril 2027 pour 1 200 clients, cinq équipes, 15 % et 40 millions de dollars', 'fr'), ['n:4300000', 'date:04-01', 'n:2027', 'n:1200', 'n:5', 'n:15', 'n:40000000']);
   });
+  it('reads "4 p.m." as « 16 h » and "8:30 a.m." as « 8 h 30 »', () => {
+    assert.deepEqual(unmatched(quantities('before the payment run at 4 p.m. and from 8:30 a.m.', 'en'), quantities('avant le traitement des paiements à 16 h et dès 8 h 30', 'fr')), { onlyA: [], onlyB: [] });
+    assert.deepEqual(quantities('à 15 h', 'fr').map((q) => q.key), ['time:15:00']);
+  });
   it('reads « les deux » as "both" and "twice" as « deux fois »', () => {
     assert.deepEqual(unmatched(quantities('in both official languages, twice a month', 'en'), quantities('dans les deux langues officielles, deux fois par mois', 'fr')), { onlyA: [], onlyB: [] });
   });
@@ -72,6 +76,10 @@ describe('bilingual.sections', () => {
       jd.sections = jd.sections.filter(([h]) => h !== 'Effort');
     };
     assert.deepEqual(findingsOf(sectionsDiffer, { fr: [drop] }), []);
+    const misnamed: Edit = (jd) => {
+      jd.sections.find(([h]) => h === 'Working Conditions')![0] = 'Work Conditions';
+    };
+    assert.deepEqual(findingsOf(sectionsDiffer, { en: [misnamed] }), [], 'a misnamed section is structure.section-missing, reported once');
   });
 });
 

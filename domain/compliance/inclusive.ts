@@ -18,15 +18,15 @@ export const genericPronoun = phraseRule(
     languages: ['en', 'fr'],
     source: `${SOURCES.inclusiveEn}; ${SOURCES.inclusiveFr}`,
     message: {
-      en: 'A gendered pronoun refers to whoever holds or deals with the position: use "they", repeat the noun ("the incumbent") or rephrase.',
+      en: 'A gendered pronoun refers to whoever holds or deals with the position (he, she, or both as "he or she"): use "they", repeat the noun ("the incumbent") or rephrase.',
       fr: 'Un pronom genré désigne la personne qui occupera le poste : reformulez (« la personne titulaire », « la ou le titulaire ») ou répétez le nom.',
     },
   },
   {
     en: [
       { pattern: 'he or she|she or he|he/she|s/he|his or her|her or his|his/her|him or her|him/her', fix: sameCase('they') },
-      { pattern: 'he|him|himself', fix: sameCase('they') },
-      { pattern: 'his', fix: sameCase('their') },
+      { pattern: 'he|him|himself|she|herself', fix: sameCase('they') },
+      { pattern: 'his|her|hers', fix: sameCase('their') },
     ],
     fr: [
       {
@@ -41,7 +41,8 @@ export const genericPronoun = phraseRule(
   },
 );
 
-const FEMININE_WORD = String.raw`\s+(?:et|ou)\s+(?:les\s+|des\s+|la\s+|aux\s+)?\p{L}+(?:es|e)(?![\p{L}])`;
+/** « et agentes », « ou les agentes »: the feminine half of a doublet after the masculine one (a determiner is not that half). */
+const FEMININE_WORD = String.raw`\s+(?:et|ou)\s+(?:(?:les|des|la|aux)\s+)?(?!(?:les|des|la|aux)\s)\p{L}+(?:es|e)(?![\p{L}])`;
 
 /** French person nouns whose masculine plural is used as a generic, with the full doublet (Translation Bureau) or a collective noun. */
 const FR_MASCULINE_PLURALS: readonly [string, string][] = [
@@ -70,6 +71,37 @@ const FR_MASCULINE_PLURALS: readonly [string, string][] = [
   ['évaluateurs', 'évaluatrices et évaluateurs'],
   ['formateurs', 'formatrices et formateurs'],
   ['Canadiens', 'Canadiennes et Canadiens (ou la population canadienne)'],
+  ['visiteurs', 'visiteuses et visiteurs (ou les personnes en visite)'],
+  ['ingénieurs', 'ingénieures et ingénieurs'],
+  ['experts(?:-conseils)?', 'expertes et experts'],
+  ['consultants', 'consultantes et consultants'],
+  ['contrevenants', 'contrevenantes et contrevenants'],
+  ['délinquants', 'délinquantes et délinquants'],
+  ['détenus', 'détenues et détenus (ou les personnes détenues)'],
+  ['demandeurs', 'demandeuses et demandeurs'],
+  ['requérants', 'requérantes et requérants'],
+  ['patients', 'patientes et patients'],
+  ['résidents', 'résidentes et résidents'],
+  ['citoyens', 'citoyennes et citoyens (ou la population)'],
+  ['enseignants', 'enseignantes et enseignants'],
+  ['infirmiers', 'infirmières et infirmiers'],
+  ['traducteurs', 'traductrices et traducteurs'],
+  ['réviseurs', 'réviseures et réviseurs'],
+  ['programmeurs', 'programmeuses et programmeurs'],
+  ['développeurs', 'développeuses et développeurs'],
+  ['adjoints', 'adjointes et adjoints'],
+  ['avocats', 'avocates et avocats'],
+  ['policiers', 'policières et policiers'],
+  ['décideurs', 'décideuses et décideurs'],
+  ['interlocuteurs', 'interlocutrices et interlocuteurs'],
+];
+
+/** Singular person nouns that, alone at the head of the French title, make it masculine only (« Agent correctionnel »). */
+const FR_MASCULINE_TITLE_HEADS = [
+  'agent', 'conseiller', 'directeur', 'superviseur', 'inspecteur', 'enquêteur', 'technicien', 'coordonnateur', 'administrateur', 'adjoint',
+  'ingénieur', 'infirmier', 'chercheur', 'traducteur', 'réviseur', 'programmeur', 'développeur', 'concepteur', 'vérificateur', 'évaluateur',
+  'formateur', 'représentant', 'agent', 'chef', 'contremaître', 'commis-chef', 'employé', 'préposé', 'surveillant', 'opérateur', 'mécanicien',
+  'électricien', 'policier', 'avocat', 'auditeur', 'analyste-programmeur', 'gardien', 'consultant', 'expert', 'directeur adjoint',
 ];
 
 /** Sources: Language Portal (Translation Bureau), gender-inclusive writing in English; « Rédaction inclusive » for the French doublets and truncated forms. */
@@ -114,13 +146,20 @@ export const gendered = phraseRule(
       { pattern: 'cleaning lad(?:y|ies)', fix: sameCase('cleaner') },
     ],
     fr: [
+      // A position title in the masculine only: « Agent correctionnel » for « Agente correctionnelle ou agent correctionnel ».
+      {
+        pattern: `(?:${FR_MASCULINE_TITLE_HEADS.join('|')})(?:\\s[^,(]*[^,(\\s])?`,
+        fix: 'le titre au féminin et au masculin (« Agente ou agent … »)',
+        unless: { test: (m) => m.section !== 'identification' || m.index !== 0 || /\s(?:ou|et)\s|\//iu.test(m.line.text) },
+      },
       // Truncated forms: employé(e)s, agent·e·s, conseiller.ère.s, employé/e.
       { pattern: String.raw`\p{L}+(?:\((?:e|es|ne|nes|le|les|ère|ères|rice|rices|euse|euses|se|ses)\)s?|[·.](?:e|ne|le|ère|rice|euse|se)[·.]?s?|\/(?:e|ne|le|ère|rice|euse)s?)`, fix: 'la forme complète (doublet)' },
       // « le titulaire » for the incumbent: « la ou le titulaire », « la personne titulaire ».
       { pattern: 'le titulaire|du titulaire|au titulaire', fix: (m) => (/^du/i.test(m) ? 'de la ou du titulaire' : /^au/i.test(m) ? 'à la ou au titulaire' : 'la ou le titulaire'), unless: { before: /(?:la|de la|à la)\s+ou\s+$/iu } },
       ...FR_MASCULINE_PLURALS.map(([noun, doublet]) => ({
-        pattern: `(?:les|des|aux|ces|nos|vos|leurs|tous les|toutes les) ${noun}`,
-        fix: (m: string) => `${m.slice(0, m.length - noun.length)}${doublet}`,
+        // A determiner, maybe an adjective that goes before the noun (« les autres ingénieurs »), the noun.
+        pattern: `(?:les|des|aux|ces|nos|vos|leurs|tous les|toutes les)(?: (?:autres|nouveaux|jeunes|principaux|futurs|anciens))? ${noun}`,
+        fix: (m: string) => m.replace(/\S+$/, doublet),
         unless: { after: new RegExp(`^(?:${FEMININE_WORD}|\\s+(?:pathogènes|chimiques|biologiques|physiques|de\\s+nettoyage))`, 'iu') },
       })),
     ],
@@ -202,7 +241,7 @@ export const ageCoded = phraseRule(
 );
 
 const EN_BODY_VERBS = 'stand|walk|lift|carry|see|hear|sit|climb|kneel|bend|crouch|crawl|run|push|pull|drive|type|reach';
-const FR_BODY_VERBS = String.raw`se\s+tenir\s+debout|rester\s+debout|marcher|soulever|porter|voir|entendre|s['’]asseoir|rester\s+assis|grimper|monter|se\s+pencher|s['’]agenouiller|courir|pousser|tirer|conduire`;
+const FR_BODY_VERBS = String.raw`se\s+tenir\s+debout|rester\s+debout|marcher|soulever|porter|voir|entendre|s['’]asseoir|rester\s+assis(?:e|es)?|grimper|monter|se\s+pencher|s['’]agenouiller|courir|pousser|tirer|conduire`;
 
 /** Source: CHRA bona fide occupational requirements; PSC guide for assessing persons with disabilities. */
 export const abilityRequirement = phraseRule(

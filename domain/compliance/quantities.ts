@@ -36,6 +36,8 @@ function pattern(lang: Lang): RegExp {
         `(?<code>${CODE})`,
         String.raw`(?<month>\b(?:${months}))\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b`,
         String.raw`(?<day2>\b\d{1,2})\s+(?<month2>(?:${months}))\b`,
+        // Times of day: "4 p.m." is « 16 h », "8:30 a.m." is « 8 h 30 ».
+        String.raw`(?<hour>\b\d{1,2})(?::(?<minute>\d{2}))?\s?(?<ampm>[ap])\.?m\b\.?`,
         String.raw`\$\s?(?<money>\d[\d,]*(?:\.\d+)?)(?:\s?(?<mscale>[kKMB]\b|thousand\b|million\b|billion\b))?`,
         String.raw`(?<num>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)(?:\s?(?<scale>million|billion)\b)?`,
         String.raw`(?<word>\b(?:${NUMBER_WORDS.en.join('|')})\b)`,
@@ -49,6 +51,7 @@ function pattern(lang: Lang): RegExp {
     [
       `(?<code>${CODE})`,
       String.raw`(?<day>\b\d{1,2})(?:er|re)?\s+(?<month>(?:${months}))(?![\p{L}])`,
+      String.raw`(?<hour>\b\d{1,2})\s?h(?:\s?(?<minute>\d{2}))?(?![\p{L}])`,
       String.raw`(?<money>\b\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:,\d+)?|\b\d+(?:,\d+)?)\s?(?<mscale>k|M|G|millions?|milliards?)?\s?(?:\$|de dollars\b)`,
       String.raw`(?<num>\b\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:,\d+)?|\b\d+(?:,\d+)?)(?:\s?(?<scale>millions?|milliards?)\b)?`,
       // « les deux » is "both", which English does not count.
@@ -76,6 +79,10 @@ export function quantities(text: string, lang: Lang): Quantity[] {
     const g = m.groups!;
     let key: string;
     if (g.code) key = `code:${g.code}`;
+    else if (g.hour) {
+      const hour = Number(g.hour) % 12 + (g.ampm?.toLowerCase() === 'p' ? 12 : 0);
+      key = `time:${String(g.ampm ? hour : Number(g.hour)).padStart(2, '0')}:${g.minute ?? '00'}`;
+    }
     else if (g.month || g.month2) {
       const month = MONTHS[lang].indexOf((g.month ?? g.month2)!.toLowerCase()) + 1;
       key = `date:${String(month).padStart(2, '0')}-${String(Number(g.day ?? g.day2)).padStart(2, '0')}`;

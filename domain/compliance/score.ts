@@ -9,6 +9,8 @@ export interface Label {
   section: string;
   text: string;
   reason: string;
+  /** Why the rule cannot see this one (the label still counts against recall). */
+  knownMiss?: string;
 }
 
 export interface Score {
