@@ -54,6 +54,13 @@ describe('inclusive.gendered-noun', () => {
   it('sees an adjective between the determiner and the noun', () => {
     assert.deepEqual(inSkill(gendered, null, 'Préside les réunions avec les autres ingénieurs et les experts-conseils.'), ['fr skill: les autres ingénieurs', 'fr skill: les experts-conseils']);
   });
+  it('takes only the same noun in the feminine for the other half of a doublet', () => {
+    assert.deepEqual(inSkill(gendered, null, 'Supervise les techniciens, les étudiants et les scientifiques invités. Répond aux appels des clients et explique les règles.'), [
+      'fr skill: les techniciens',
+      'fr skill: les étudiants',
+      'fr skill: des clients',
+    ]);
+  });
   it('passes full doublets, epicene and collective nouns, and agents that are not people', () => {
     assert.deepEqual(
       inSkill(
@@ -81,6 +88,9 @@ describe('inclusive.age-coded', () => {
       inSkill(ageCoded, 'The successful candidate will join a young, dynamic team; a recent graduate or digital native would thrive.', 'La personne retenue se joindra à une équipe jeune et dynamique; un jeune diplômé ou une personne nouvellement diplômée y réussirait.'),
       ['en skill: young', 'en skill: recent graduate', 'en skill: digital native', 'fr skill: jeune', 'fr skill: un jeune diplômé', 'fr skill: nouvellement diplômée'],
     );
+  });
+  it('reports « jeune » with a noun of the candidate as one finding, doublet included', () => {
+    assert.deepEqual(inSkill(ageCoded, null, 'La personne retenue devrait être une jeune professionnelle ou un jeune professionnel désireux d’apprendre.'), ['fr skill: une jeune professionnelle ou un jeune professionnel']);
   });
   it('does not fire on program names or on young people as clients', () => {
     assert.deepEqual(

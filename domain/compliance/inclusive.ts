@@ -41,8 +41,12 @@ export const genericPronoun = phraseRule(
   },
 );
 
-/** « et agentes », « ou les agentes »: the feminine half of a doublet after the masculine one (a determiner is not that half). */
-const FEMININE_WORD = String.raw`\s+(?:et|ou)\s+(?:(?:les|des|la|aux)\s+)?(?!(?:les|des|la|aux)\s)\p{L}+(?:es|e)(?![\p{L}])`;
+/**
+ * « et agentes », « ou les agentes »: the feminine half of a doublet right after the masculine
+ * noun, recognized by the noun's first letters (so that « les étudiants et les scientifiques »
+ * or « des clients et explique » are not taken for doublets).
+ */
+const feminineHalfOf = (noun: string) => String.raw`\s+(?:et|ou)\s+(?:(?:les|des|la|aux)\s+)?${noun.slice(0, 4)}\p{L}*`;
 
 /** French person nouns whose masculine plural is used as a generic, with the full doublet (Translation Bureau) or a collective noun. */
 const FR_MASCULINE_PLURALS: readonly [string, string][] = [
@@ -100,7 +104,7 @@ const FR_MASCULINE_PLURALS: readonly [string, string][] = [
 const FR_MASCULINE_TITLE_HEADS = [
   'agent', 'conseiller', 'directeur', 'superviseur', 'inspecteur', 'enquêteur', 'technicien', 'coordonnateur', 'administrateur', 'adjoint',
   'ingénieur', 'infirmier', 'chercheur', 'traducteur', 'réviseur', 'programmeur', 'développeur', 'concepteur', 'vérificateur', 'évaluateur',
-  'formateur', 'représentant', 'agent', 'chef', 'contremaître', 'commis-chef', 'employé', 'préposé', 'surveillant', 'opérateur', 'mécanicien',
+  'formateur', 'représentant', 'chef', 'contremaître', 'commis-chef', 'employé', 'préposé', 'surveillant', 'opérateur', 'mécanicien',
   'électricien', 'policier', 'avocat', 'auditeur', 'analyste-programmeur', 'gardien', 'consultant', 'expert', 'directeur adjoint',
 ];
 
@@ -160,7 +164,7 @@ export const gendered = phraseRule(
         // A determiner, maybe an adjective that goes before the noun (« les autres ingénieurs »), the noun.
         pattern: `(?:les|des|aux|ces|nos|vos|leurs|tous les|toutes les)(?: (?:autres|nouveaux|jeunes|principaux|futurs|anciens))? ${noun}`,
         fix: (m: string) => m.replace(/\S+$/, doublet),
-        unless: { after: new RegExp(`^(?:${FEMININE_WORD}|\\s+(?:pathogènes|chimiques|biologiques|physiques|de\\s+nettoyage))`, 'iu') },
+        unless: { after: new RegExp(`^(?:${feminineHalfOf(noun)}|\\s+(?:pathogènes|chimiques|biologiques|physiques|de\\s+nettoyage))`, 'iu') },
       })),
     ],
   },
@@ -188,6 +192,9 @@ export const nativeSpeaker = phraseRule(
     ],
   },
 );
+
+/** Nouns that « jeune » turns into a profile of the candidate (« jeune diplômé », « jeune professionnelle »). */
+const FR_YOUNG_PERSON = String.raw`diplômée?s?|professionnel(?:le)?s?|talents?|employée?s?|candidate?s?|recrues?|travailleu(?:r|se)s?`;
 
 const EN_CLIENT_NOUNS = String.raw`^\s+(?:people|persons|Canadians|offenders|adults|children|clients|families|women|men|parents|Indigenous|newcomers|learners|students|workers|farmers|veterans)\b`;
 /** A word inside a proper name of two or more capitalized words ("Young Canada Works"). */
@@ -220,8 +227,11 @@ export const ageCoded = phraseRule(
       },
     ],
     fr: [
-      // « une jeune diplômée ou un jeune diplômé »: one doublet, one finding.
-      { pattern: String.raw`(?:une?\s+|des\s+)?jeunes?\s+diplômée?s?(?:\s+(?:ou|et)\s+(?:une?\s+|des\s+)?jeunes?\s+diplômée?s?)?`, fix: 'décrivez les compétences' },
+      // « une jeune diplômée ou un jeune diplômé », « une jeune professionnelle ou un jeune professionnel »: one doublet, one finding.
+      {
+        pattern: String.raw`(?:une?\s+|des\s+)?jeunes?\s+(?:${FR_YOUNG_PERSON})(?:\s+(?:ou|et)\s+(?:une?\s+|des\s+)?jeunes?\s+(?:${FR_YOUNG_PERSON}))?`,
+        fix: 'décrivez les compétences',
+      },
       { pattern: String.raw`digital natives?|natifs?\s+(?:du\s+)?numérique|nouvellement\s+diplômé(?:e|s|es)?|récemment\s+diplômé(?:e|s|es)?|finissant(?:e|s|es)?`, fix: 'décrivez les compétences' },
       {
         pattern: 'jeunes?',

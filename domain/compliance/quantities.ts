@@ -95,26 +95,19 @@ export function quantities(text: string, lang: Lang): Quantity[] {
   return found;
 }
 
-/**
- * What one side has that the other lacks, as multisets of keys: `onlyA` and `onlyB` keep the
- * quantities as written.
- */
-export function unmatched(a: readonly Quantity[], b: readonly Quantity[]): { onlyA: Quantity[]; onlyB: Quantity[] } {
-  const remaining = new Map<string, number>();
-  for (const q of b) remaining.set(q.key, (remaining.get(q.key) ?? 0) + 1);
-  const onlyA: Quantity[] = [];
-  for (const q of a) {
-    const left = remaining.get(q.key) ?? 0;
-    if (left > 0) remaining.set(q.key, left - 1);
-    else onlyA.push(q);
-  }
+/** The quantities of `a` left when each quantity of `b` cancels one of `a` with the same key. */
+function minus(a: readonly Quantity[], b: readonly Quantity[]): Quantity[] {
   const counts = new Map<string, number>();
-  for (const q of a) counts.set(q.key, (counts.get(q.key) ?? 0) + 1);
-  const onlyB: Quantity[] = [];
-  for (const q of b) {
+  for (const q of b) counts.set(q.key, (counts.get(q.key) ?? 0) + 1);
+  return a.filter((q) => {
     const left = counts.get(q.key) ?? 0;
-    if (left > 0) counts.set(q.key, left - 1);
-    else onlyB.push(q);
-  }
-  return { onlyA, onlyB };
+    if (left === 0) return true;
+    counts.set(q.key, left - 1);
+    return false;
+  });
+}
+
+/** What one side has that the other lacks, as multisets of keys; the quantities keep their words as written. */
+export function unmatched(a: readonly Quantity[], b: readonly Quantity[]): { onlyA: Quantity[]; onlyB: Quantity[] } {
+  return { onlyA: minus(a, b), onlyB: minus(b, a) };
 }
