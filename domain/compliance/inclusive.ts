@@ -152,7 +152,7 @@ export const gendered = phraseRule(
     fr: [
       // A position title in the masculine only: « Agent correctionnel » for « Agente correctionnelle ou agent correctionnel ».
       {
-        pattern: `(?:${FR_MASCULINE_TITLE_HEADS.join('|')})(?:\\s[^,(]*[^,(\\s])?`,
+        pattern: `(?:${FR_MASCULINE_TITLE_HEADS.join("|")})(?:\\s[^,(]{0,100}[^,(\\s])?`, // bounded: the words 'agent' etc. also occur in long body lines
         fix: 'le titre au féminin et au masculin (« Agente ou agent … »)',
         unless: { test: (m) => m.section !== 'identification' || m.index !== 0 || /\s(?:ou|et)\s|\//iu.test(m.line.text) },
       },
