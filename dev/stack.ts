@@ -14,6 +14,7 @@ import { readProjectConfig } from './project-config.js';
 import { startSyncServer, type RunningSyncServer } from '../signaling/sync-server.js';
 import { startSignalingServer } from '../signaling/signaling-server.js';
 import { serialDatabaseAccess } from '../signaling/db/sql-access.js';
+import { createLogger } from '../signaling/ops/logger.js';
 import type { RunningStack, StackOptions, SyncServerControl } from './stack-types.js';
 
 export type { RunningStack, StackOptions, SyncServerControl } from './stack-types.js';
@@ -120,7 +121,9 @@ async function restartableSyncServer(startOn: (port: number) => Promise<RunningS
 
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const settings = resolveStackOptions(options);
-  const { log } = settings;
+  // One pino logger for every part, each line naming its part (`server`), written through the
+  // caller's line writer (tests pass `() => {}` to keep quiet).
+  const log = createLogger(settings.log);
   const onDisk = settings.dataDir !== 'memory';
   if (onDisk) await mkdir(settings.dataDir, { recursive: true });
 
@@ -136,7 +139,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     port: settings.dbPort,
     migrationsDir: settings.migrationsDir,
     seedFile: settings.seedFile,
-    log,
+    log: (line: string) => log.info({ server: 'database' }, line),
   });
 
   // Functions start lazily, so SUPABASE_URL can be filled in once the gateway has its port.
@@ -166,13 +169,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     keys,
     functions,
     auth: authSettings,
+    log: log.child({ server: 'gateway' }),
     health: async () => ({
       database: await db.pg.query('select 1').then(() => true, () => false),
       auth: true,
       rest: true,
       functions: true,
     }),
-    log,
   });
   const server = createAdaptorServer({ fetch: app.fetch });
   let port: number;

@@ -46,11 +46,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    log.log('info', 'stopping', { signal });
+    log.info({ signal }, 'stopping');
     void Promise.all([sync.stop(), signaling?.stop()])
       .then(() => sql.end({ timeout: 5 }))
       .then(() => process.exit(0), (error: unknown) => {
-        log.log('error', 'shutdown failed', { error });
+        log.error({ error }, 'shutdown failed');
         process.exit(1);
       });
   });

@@ -10,7 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { SyncDatabase } from './db/sql-access.js';
 import { canonicalDocumentId, decideAccess } from './db/document-access.js';
 import { isExpired, verifyUser, type TokenVerifier, type VerifiedUser } from './auth/token-verifier.js';
-import { createLogger, type Logger } from './ops/logger.js';
+import { loggerFrom, type Logger } from './ops/logger.js';
 import { closeServer, listen, parseRoomUrl } from './ops/http-server.js';
 import { CloseCode } from './sync/close-codes.js';
 import { RateLimiter } from './sync/rate-limiter.js';
@@ -61,7 +61,7 @@ interface Peer extends AccessHolder {
 
 export async function startSignalingServer(options: SignalingServerOptions): Promise<RunningSignalingServer> {
   const host = options.host ?? '127.0.0.1';
-  const log = typeof options.log === 'function' ? createLogger(options.log, { server: 'signaling' }) : (options.log ?? createLogger(undefined, { server: 'signaling' }));
+  const log = loggerFrom(options.log, { server: 'signaling' });
   const maxTopics = options.maxTopicsPerConnection ?? 32;
   const clock = options.clock ?? systemClock;
   const topics = new Map<string, Set<Peer>>();
@@ -83,7 +83,7 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     if (peer.closed) return;
     peer.closed = true;
     peer.stopWatching();
-    log.log('warn', 'closing signaling connection', { code, reason, userId: peer.user?.userId ?? null });
+    log.warn({ code, reason, userId: peer.user?.userId ?? null }, 'closing signaling connection');
     peer.ws.close(code, reason);
   };
   const leave = (peer: Peer, topic: string) => {
@@ -104,7 +104,7 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     if (peer.refused.has(key)) return refuse(peer, topic);
     if (peer.topics.size + peer.refused.size >= maxTopics) {
       send(peer, { type: 'refused', topic, code: CloseCode.rateLimited, reason: 'too many topics' });
-      log.log('warn', 'topic limit reached', { userId: peer.user.userId, topic });
+      log.warn({ userId: peer.user.userId, topic }, 'topic limit reached');
       return;
     }
     const decision = id === null ? 'none' : await decideAccess(options.database, peer.user.role, peer.user.claims, id);
@@ -112,7 +112,7 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     if (id === null || decision === 'none') {
       peer.refused.add(key);
       refuse(peer, topic);
-      log.log('warn', 'subscription refused', { userId: peer.user.userId, topic });
+      log.warn({ userId: peer.user.userId, topic }, 'subscription refused');
       return;
     }
     peer.topics.set(id, topic);
@@ -131,13 +131,13 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
       try {
         decision = await decideAccess(options.database, user.role, user.claims, id);
       } catch (error) {
-        log.log('warn', 'access re-check failed', { userId: user.userId, topic: name, error });
+        log.warn({ userId: user.userId, topic: name, error }, 'access re-check failed');
         continue;
       }
       if (peer.closed || decision !== 'none' || !peer.topics.has(id)) continue;
       leave(peer, id);
       refuse(peer, name);
-      log.log('info', 'access lost; left the topic', { userId: user.userId, topic: name });
+      log.info({ userId: user.userId, topic: name }, 'access lost; left the topic');
     }
   }
 
@@ -225,12 +225,12 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
       if (isBinary) return close(peer, CloseCode.badMessage, 'binary frames are not part of the protocol');
       const text = data.toString();
       peer.work = peer.work.then(() => (peer.closed ? undefined : handle(peer, text))).catch((error: unknown) => {
-        log.log('error', 'signaling message failed', { error });
+        log.error({ error }, 'signaling message failed');
         close(peer, CloseCode.internalError, 'internal error');
       });
     });
     ws.on('pong', () => (peer.alive = true));
-    ws.on('error', (error: Error & { code?: string }) => log.log('warn', 'signaling connection error', { code: error.code, error }));
+    ws.on('error', (error: Error & { code?: string }) => log.warn({ code: error.code, error }, 'signaling connection error'));
     ws.on('close', () => {
       peer.closed = true;
       peer.stopWatching();
@@ -249,7 +249,7 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
 
   const port = await listen(http, options.port ?? 4444, host);
   const url = `ws://${host}:${port}`;
-  log.log('info', 'signaling server listening', { url });
+  log.info({ url }, 'signaling server listening');
   return {
     url,
     port,

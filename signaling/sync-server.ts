@@ -5,9 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { WebSocketServer } from 'ws';
 import type { SyncDatabase } from './db/sql-access.js';
 import type { TokenVerifier } from './auth/token-verifier.js';
-import { createLogger, type Logger } from './ops/logger.js';
+import { loggerFrom, type Logger } from './ops/logger.js';
 import { closeServer, listen, parseRoomUrl } from './ops/http-server.js';
-import { PROMETHEUS_CONTENT_TYPE } from './ops/metrics.js';
 import type { DocumentBus } from './scale/document-bus.js';
 import { createRedisBus } from './scale/redis-bus.js';
 import { UpdateWriter, type UpdateWriterLimits } from './db/update-writer.js';
@@ -15,6 +14,8 @@ import { ClientConnection, type ConnectionLimits } from './sync/client-connectio
 import { CloseCode } from './sync/close-codes.js';
 import { DocumentRoom, type RoomSettings } from './sync/document-room.js';
 import { RoomRegistry } from './sync/room-registry.js';
+import { defaultRoomHooks } from './sync/default-hooks.js';
+import type { RoomHookFactory } from './sync/room-hook.js';
 import { createSyncMetrics, type SyncMetrics } from './sync/sync-metrics.js';
 import { AccessWatch } from './sync/access-watch.js';
 import { systemClock, type Clock } from './sync/token-expiry.js';
@@ -33,6 +34,8 @@ export interface SyncServerOptions {
   log?: Logger | ((line: string) => void);
   limits?: Partial<ConnectionLimits>;
   room?: Partial<RoomSettings>;
+  /** Hooks every room runs after the built-in ones (defaultRoomHooks: seeding, projections, compaction). */
+  roomHooks?: readonly RoomHookFactory[];
   /** Bounds of one group-commit transaction of doc_updates. */
   persistence?: Partial<UpdateWriterLimits>;
   /** How long a document stays loaded after its last client leaves. */
@@ -88,7 +91,7 @@ export const defaultPersistenceLimits: UpdateWriterLimits = {
 
 export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
   const host = options.host ?? '127.0.0.1';
-  const log = typeof options.log === 'function' ? createLogger(options.log, { server: 'sync' }) : (options.log ?? createLogger(undefined, { server: 'sync' }));
+  const log = loggerFrom(options.log, { server: 'sync' });
   const limits = { ...defaultLimits, ...options.limits };
   const clock = options.clock ?? systemClock;
   const settings = { ...defaultRoomSettings, ...options.room };
@@ -106,12 +109,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       },
       retryingSeparately: (error, documents) => {
         metrics.errors.inc({ kind: 'persist-batch' });
-        log.log('warn', 'a grouped append failed; appending its documents one by one', { documents, error });
+        log.warn({ documents, error }, 'a grouped append failed; appending its documents one by one');
       },
     },
   );
+  const hooks = [...defaultRoomHooks, ...(options.roomHooks ?? [])];
   registry = new RoomRegistry(
-    (documentId) => DocumentRoom.load(documentId, { db: options.database, writer, bus, metrics, log, settings }),
+    (documentId) => DocumentRoom.load(documentId, { db: options.database, writer, bus, metrics, log, settings, hooks }),
     options.unloadDelayMs ?? 10_000,
     log,
     clock,
@@ -134,8 +138,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       return;
     }
     if (path === '/metrics') {
-      res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE });
-      res.end(metrics.registry.render());
+      const text = await metrics.registry.metrics();
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      res.end(text);
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -176,7 +181,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
 
   const port = await listen(http, options.port ?? 1234, host);
   const url = `ws://${host}:${port}`;
-  log.log('info', 'sync server listening', { url, scaleOut: bus ? 'redis' : 'single-instance' });
+  log.info({ url, scaleOut: bus ? 'redis' : 'single-instance' }, 'sync server listening');
 
   return {
     url,
@@ -198,7 +203,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       await unwatching;
       wss.close();
       await closeServer(http);
-      log.log('info', 'sync server stopped');
+      log.info('sync server stopped');
     },
   };
 }

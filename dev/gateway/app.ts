@@ -12,6 +12,7 @@ import { authRoutes, type AuthSettings } from './auth/routes.js';
 import { restRoutes } from './rest/routes.js';
 import { functionsRoutes } from './functions/routes.js';
 import type { FunctionsRunner } from './functions/runner.js';
+import { silentLogger, type Logger } from '../../signaling/ops/logger.js';
 
 /** Requests larger than this are refused before they are read into memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -23,11 +24,13 @@ export interface GatewayDeps {
   auth: AuthSettings;
   /** Readiness of every service of the stack, for /health. */
   health: () => Promise<Record<string, boolean>>;
-  log?: (line: string) => void;
+  /** Unexpected errors, the REST routes' server errors. Default: nowhere. */
+  log?: Logger;
 }
 
 export function createGateway(deps: GatewayDeps): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>();
+  const log = deps.log ?? silentLogger;
 
   app.use('*', gatewayCors());
   app.use(
@@ -56,14 +59,14 @@ export function createGateway(deps: GatewayDeps): Hono<GatewayEnv> {
   app.route('/auth/v1', auth);
 
   app.use('/rest/v1/*', requireApiKey(deps.keys), resolveCaller(deps.keys));
-  app.route('/rest/v1', restRoutes({ database: deps.database }));
+  app.route('/rest/v1', restRoutes({ database: deps.database, log: log.child({ route: 'rest' }) }));
 
   // Hosted functions do not require an apikey; verify_jwt (per function) guards them.
   app.route('/functions/v1', functionsRoutes({ runner: deps.functions, keys: deps.keys }));
 
   app.notFound((c) => c.json({ message: 'no Route matched with those values' }, 404));
   app.onError((error, c) => {
-    deps.log?.(JSON.stringify({ level: 'error', msg: 'gateway error', path: c.req.path, error: String(error) }));
+    log.error({ method: c.req.method, path: c.req.path, error }, 'gateway error');
     return c.json({ message: 'An unexpected error occurred in the gateway' }, 500);
   });
   return app;

@@ -2,6 +2,7 @@
 // functions), errors have PostgREST/GoTrue codes and statuses, and RLS holds through it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { decodeJwt } from 'jose';
 import type { RunningStack } from '../stack.js';
 import { clientFor, signedInUser, startTestStack } from './stack-fixture.js';
 
@@ -55,7 +56,7 @@ describe('auth through supabase-js', () => {
     const { data, error } = await client.auth.signInAnonymously();
     assert.equal(error, null);
     assert.equal(data.user?.is_anonymous, true);
-    const claims = JSON.parse(Buffer.from(data.session!.access_token.split('.')[1]!, 'base64url').toString());
+    const claims = decodeJwt(data.session!.access_token);
     assert.equal(claims.role, 'authenticated');
     assert.equal(claims.is_anonymous, true);
   });

@@ -1,6 +1,7 @@
 // What <jd-session> hands to every nested jd-* element through @lit/context. A new object is
 // provided on every change (sign-in, sign-out, token refresh, language), so consumers that
 // subscribe re-render and reconnect.
+import { decodeJwt as joseDecodeJwt } from 'jose';
 import { createContext } from '@lit/context';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '../../supabase/database.types.js';
@@ -45,11 +46,8 @@ export function colorFor(userId: string): string {
 
 /** The claims of a JWT (no verification: the servers verify; this only reads who it names). */
 export function decodeJwt(token: string): Record<string, unknown> | null {
-  const part = token.split('.')[1];
-  if (!part) return null;
   try {
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as Record<string, unknown>;
+    return joseDecodeJwt(token);
   } catch {
     return null;
   }

@@ -18,7 +18,7 @@ export function createRedisBus(redisUrl: string, log: Logger): DocumentBus {
   const subscriber = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   const handlers = new Map<string, BusHandlers>();
   for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
-    client.on('error', (error) => log.log('warn', 'redis connection error', { client: name, error }));
+    client.on('error', (error) => log.warn({ client: name, error }, 'redis connection error'));
   }
 
   subscriber.on('messageBuffer', (channelBuffer: Buffer, message: Buffer) => {
@@ -34,7 +34,7 @@ export function createRedisBus(redisUrl: string, log: Logger): DocumentBus {
       if (kind === KIND_UPDATE) target.update(seq, payload);
       else if (kind === KIND_AWARENESS) target.awareness(payload);
     } catch (error) {
-      log.log('warn', 'unreadable message on the redis bus', { documentId, error });
+      log.warn({ documentId, error }, 'unreadable message on the redis bus');
     }
   });
 
@@ -46,7 +46,7 @@ export function createRedisBus(redisUrl: string, log: Logger): DocumentBus {
     encoding.writeVarUint8Array(encoder, payload);
     publisher.publish(channelOf(documentId), Buffer.from(encoding.toUint8Array(encoder))).catch((error: unknown) => {
       // Peers recover the update from Postgres when they notice the seq gap.
-      log.log('warn', 'redis publish failed', { documentId, error });
+      log.warn({ documentId, error }, 'redis publish failed');
     });
   };
 

@@ -39,7 +39,7 @@ export class AccessWatch {
       try {
         this.unlisten = await this.db.listen(ACCESS_CHANNEL, (payload) => this.notified(payload));
       } catch (error) {
-        this.log.log('warn', `LISTEN ${ACCESS_CHANNEL} failed; access is re-checked every ${this.intervalMs} ms only`, { error });
+        this.log.warn({ error }, `LISTEN ${ACCESS_CHANNEL} failed; access is re-checked every ${this.intervalMs} ms only`);
       }
     }
     this.timer = setInterval(() => void this.sweep(), this.intervalMs);
@@ -59,7 +59,7 @@ export class AccessWatch {
     this.holders.clear();
     const unlisten = this.unlisten;
     this.unlisten = null;
-    await unlisten?.().catch((error: unknown) => this.log.log('warn', `UNLISTEN ${ACCESS_CHANNEL} failed`, { error }));
+    await unlisten?.().catch((error: unknown) => this.log.warn({ error }, `UNLISTEN ${ACCESS_CHANNEL} failed`));
   }
 
   private notified(payload: string) {
@@ -67,7 +67,7 @@ export class AccessWatch {
     try {
       change = AccessChange.parse(JSON.parse(payload));
     } catch (error) {
-      this.log.log('warn', `ignored a ${ACCESS_CHANNEL} notification that is not {"user_id"} or {"document_id"}`, { payload, error });
+      this.log.warn({ payload, error }, `ignored a ${ACCESS_CHANNEL} notification that is not {"user_id"} or {"document_id"}`);
       return;
     }
     const affected = [...this.holders].filter((h) =>

@@ -104,7 +104,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
       // ws closes the socket itself (1009 for an oversize frame); this is the log line and the count.
       const kind = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'message-too-big' : 'socket';
       this.ctx.metrics.errors.inc({ kind });
-      this.log.log('warn', 'connection error', { kind, code: error.code, error, userId: this.user?.userId });
+      this.log.warn({ kind, code: error.code, error, userId: this.user?.userId }, 'connection error');
     });
     ws.on('pong', () => {
       this.alive = true;
@@ -164,7 +164,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     } catch (error) {
       // Keeps what it had: the next notification or sweep tries again.
       this.ctx.metrics.errors.inc({ kind: 'access-recheck' });
-      this.log.log('warn', 'access re-check failed', { error });
+      this.log.warn({ error }, 'access re-check failed');
       return;
     }
     if (this.closing !== null) return;
@@ -173,7 +173,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     // A new profile name also counts: comments are held to the name the profile has now.
     this.memberName = memberName;
     if (readOnly === this.readOnly && memberRole === this.memberRole) return;
-    this.log.log('info', 'access changed', { access, memberRole, previous: { access: this.readOnly ? 'view' : 'edit', memberRole: this.memberRole } });
+    this.log.info({ access, memberRole, previous: { access: this.readOnly ? 'view' : 'edit', memberRole: this.memberRole } }, 'access changed');
     this.readOnly = readOnly;
     this.memberRole = memberRole;
     this.toldReadOnly = false;
@@ -185,7 +185,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     this.stopWatching();
     this.ctx.metrics.closes.inc({ code: String(code) });
     const level = code === CloseCode.serviceRestart ? 'info' : 'warn';
-    this.log.log(level, 'closing connection', { code, reason, userId: this.user?.userId ?? null, ...fields });
+    this.log[level]({ code, reason, userId: this.user?.userId ?? null, ...fields }, 'closing connection');
     this.ws.close(code, reason);
   }
 
@@ -285,7 +285,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     if (this.decisionStale) await this.recheck();
     await room.catchUpNow();
     if (this.closing !== null) return;
-    this.log.log('info', 'client attached', { access });
+    this.log.info({ access }, 'client attached');
     this.send(syncStep1Frame(room.doc));
     const states = [...room.awareness.getStates().keys()];
     if (states.length > 0) this.send(awarenessStatesFrame(room.awareness, states));
@@ -317,7 +317,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
         if ((dropped.oversize > 0 || dropped.foreign > 0) && !this.toldAwarenessRefused) {
           // Once per connection: stock clients echo other clients' states all the time.
           this.toldAwarenessRefused = true;
-          this.log.log('info', 'awareness entries dropped (other clients ids, or states too large)', dropped);
+          this.log.info(dropped, 'awareness entries dropped (other clients ids, or states too large)');
         }
         return;
       }
@@ -341,7 +341,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
       if (!isEmptyUpdate(update)) this.ctx.metrics.errors.inc({ kind: 'read-only' });
       if (!this.toldReadOnly) {
         this.toldReadOnly = true;
-        this.log.log('info', 'update from a read-only client refused');
+        this.log.info('update from a read-only client refused');
       }
       return;
     }
@@ -362,7 +362,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
       const decision = guardFor(room.doc).admit(update, { userId: this.user.userId, name: this.memberName, role: this.memberRole, access: this.readOnly ? 'view' : 'edit' });
       if (!decision.ok) {
         this.ctx.metrics.errors.inc({ kind: 'update-refused' });
-        this.log.log('info', 'update refused', { reason: decision.reason });
+        this.log.info({ reason: decision.reason }, 'update refused');
         return;
       }
     }

@@ -4,21 +4,21 @@
 // The in-memory Y.Doc therefore never holds anything Postgres does not, which is what makes
 // unloading, crashing and reloading lossless, and what lets a compaction encode the Y.Doc itself
 // instead of reading the log back.
-import { projectComments, writeComments } from '../comments/comment-projection.js';
-import { commentChangesBy } from '../comments/comment-guard.js';
+// What else a document does (seeding, projections, compaction) is a list of hooks (room-hook.ts).
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../ops/logger.js';
 import type { SyncDatabase } from '../db/sql-access.js';
-import { applyStoredState, compactDocument, readStoredState, snapshotOf, writeSnapshot, type CompactionResult, type PendingUpdate } from '../db/update-log.js';
+import { applyStoredState, readStoredState, type PendingUpdate } from '../db/update-log.js';
 import type { UpdateWriter } from '../db/update-writer.js';
-import { projectSections, writeSections } from '../db/section-projection.js';
-import { seedFromSections } from '../db/document-seed.js';
 import type { DocumentBus } from '../scale/document-bus.js';
 import type { SyncMetrics } from './sync-metrics.js';
 import { ProjectionScheduler } from './projection-scheduler.js';
 import { awarenessFrame, updateFrame } from './protocol.js';
 import { admitAwareness } from './awareness-filter.js';
+import type { RoomHook, RoomHookContext, RoomHookFactory } from './room-hook.js';
+
+export { compactionDue } from './compaction-hook.js';
 
 /** What a room needs from a client connection. */
 export interface RoomPeer {
@@ -47,14 +47,6 @@ export interface RoomSettings {
   catchUpDelayMs: number;
 }
 
-type CompactionSettings = Pick<RoomSettings, 'compactAfterUpdates' | 'compactAfterBytes' | 'compactTailRatio'>;
-
-/** Whether the tail (updates stored after the snapshot) is due to be folded into it; see RoomSettings. */
-export function compactionDue(tail: { updates: number; bytes: number }, snapshotBytes: number, settings: CompactionSettings): boolean {
-  const large = tail.updates >= settings.compactAfterUpdates || tail.bytes >= settings.compactAfterBytes;
-  return large && tail.bytes >= settings.compactTailRatio * snapshotBytes;
-}
-
 interface RoomContext {
   db: SyncDatabase;
   /** Shared by every room of the server: appends the updates of many documents per transaction. */
@@ -63,6 +55,8 @@ interface RoomContext {
   metrics: SyncMetrics;
   log: Logger;
   settings: RoomSettings;
+  /** Made once per room, run in this order (see room-hook.ts). */
+  hooks: readonly RoomHookFactory[];
 }
 
 interface QueuedUpdate extends PendingUpdate {
@@ -74,7 +68,7 @@ interface QueuedUpdate extends PendingUpdate {
 /** Origin of changes that came from Postgres or another instance: relayed locally, never re-persisted or re-published. */
 const FROM_STORE = Symbol('from-store');
 
-export class DocumentRoom {
+export class DocumentRoom implements RoomHookContext {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<RoomPeer>();
@@ -85,31 +79,28 @@ export class DocumentRoom {
 
   private readonly queue: QueuedUpdate[] = [];
   private draining: Promise<void> | null = null;
-  private tailUpdates = 0;
-  private tailBytes = 0;
-  /** The stored snapshot, as far as this room knows (another instance may have written a newer one). */
-  private snapshotSeq = 0;
-  private snapshotBytes = 0;
   /**
    * False once an update that is in Postgres could not be applied to `doc`: from then on `doc`
    * is not a faithful copy of the log, and compaction rebuilds the snapshot from Postgres.
    */
-  private faithful = true;
-  private compacting: Promise<void> | null = null;
+  private faithfulCopy = true;
   private readonly projection: ProjectionScheduler;
   /** Every seq up to here has been applied to `doc` (scale-out gap detection). */
-  private contiguousSeq = 0;
+  private appliedThrough = 0;
   private readonly seenAbove = new Set<number>();
   private catchUpTimer: NodeJS.Timeout | null = null;
   private catchingUp: Promise<void> = Promise.resolve();
-  private destroyed = false;
-  private readonly log: Logger;
+  private isDestroyed = false;
+  private loaded = false;
+  readonly log: Logger;
+  private readonly hooks: RoomHook[];
 
   private constructor(readonly documentId: string, private readonly ctx: RoomContext) {
     this.log = ctx.log.child({ documentId });
     // The server is not a user: no awareness state of its own.
     this.awareness.setLocalState(null);
-    this.projection = new ProjectionScheduler(() => this.writeProjection(), ctx.settings.projectionDelayMs, ctx.settings.projectionMaxWaitMs);
+    this.projection = new ProjectionScheduler(() => this.runProjections(), ctx.settings.projectionDelayMs, ctx.settings.projectionMaxWaitMs);
+    this.hooks = ctx.hooks.map((make) => make(this));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.relayUpdate(update, origin));
     this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
       this.relayAwareness(change, origin),
@@ -128,17 +119,21 @@ export class DocumentRoom {
           awareness: (update) => (loaded ? room.applyRemoteAwareness(update) : early.push(() => room.applyRemoteAwareness(update))),
         });
       }
-      // Before reading: the first content is then stored like any update and read back below.
-      if (await seedFromSections(ctx.db, documentId)) room.log.log('info', 'first content from the stored sections');
+      // Before reading: what they append (the first content) is then read back like any update.
+      for (const hook of room.hooks) await hook.beforeLoad?.();
       const stored = await readStoredState(ctx.db, documentId);
       applyStoredState(room.doc, stored, FROM_STORE, (seq, error) => room.storedUpdateSkipped(seq, error));
-      room.contiguousSeq = stored.lastSeq;
-      room.snapshotSeq = stored.snapshotSeq;
-      room.snapshotBytes = stored.snapshot?.byteLength ?? 0;
+      room.appliedThrough = stored.lastSeq;
       room.persistedBytes = stored.bytes;
-      room.tailUpdates = stored.tail.length;
-      room.tailBytes = stored.tail.reduce((n, t) => n + t.update.byteLength, 0);
+      const state = {
+        snapshotSeq: stored.snapshotSeq,
+        snapshotBytes: stored.snapshot?.byteLength ?? 0,
+        tailUpdates: stored.tail.length,
+        tailBytes: stored.tail.reduce((n, t) => n + t.update.byteLength, 0),
+      };
+      for (const hook of room.hooks) await hook.afterLoad?.(state);
       loaded = true;
+      room.loaded = true;
       for (const run of early) run();
       return room;
     } catch (error) {
@@ -153,6 +148,29 @@ export class DocumentRoom {
    */
   get storedBytes(): number {
     return this.persistedBytes + this.pendingBytes;
+  }
+
+  // RoomHookContext
+  get db() {
+    return this.ctx.db;
+  }
+  get metrics() {
+    return this.ctx.metrics;
+  }
+  get settings() {
+    return this.ctx.settings;
+  }
+  get contiguousSeq() {
+    return this.appliedThrough;
+  }
+  get faithful() {
+    return this.faithfulCopy;
+  }
+  get destroyed() {
+    return this.isDestroyed;
+  }
+  storedSizeChanged(bytes: number) {
+    this.persistedBytes = bytes;
   }
 
   attach(peer: RoomPeer) {
@@ -189,17 +207,19 @@ export class DocumentRoom {
     return admitted;
   }
 
-  /** Waits until every accepted update is in Postgres and the projection is written. */
+  /** Waits until every accepted update is in Postgres, the hooks' background work is done and the projections are written. */
   async flush() {
     while (this.draining) await this.draining;
-    await this.compacting;
+    for (const hook of this.hooks) await this.guarded(hook, 'idle', () => hook.idle?.());
     await this.projection.flush();
   }
 
+  /** Unloads (after a flush) or gives up a failed load; the hooks hear of an unload only when the room was loaded. */
   async destroy() {
-    if (this.destroyed) return;
-    this.destroyed = true;
+    if (this.isDestroyed) return;
+    this.isDestroyed = true;
     this.projection.cancel();
+    if (this.loaded) for (const hook of this.hooks) await this.guarded(hook, 'onUnload', () => hook.onUnload?.());
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     if (this.ctx.bus) await this.ctx.bus.unsubscribe(this.documentId).catch(() => {});
     this.awareness.destroy();
@@ -226,7 +246,7 @@ export class DocumentRoom {
         seqs = await this.ctx.writer.append(this.documentId, batch);
       } catch (error) {
         this.ctx.metrics.errors.inc({ kind: 'persist' });
-        this.log.log('error', 'appending updates failed; clients will resend after reconnecting', { count: batch.length, error });
+        this.log.error({ count: batch.length, error }, 'appending updates failed; clients will resend after reconnecting');
         for (const item of batch) {
           this.pendingBytes -= item.update.byteLength;
           item.reject(error);
@@ -234,17 +254,33 @@ export class DocumentRoom {
         continue;
       }
       this.applyPersisted(batch, seqs);
+      let bytes = 0;
       batch.forEach((item, i) => {
         this.ctx.bus?.publishUpdate(this.documentId, seqs[i]!, item.update);
-        this.tailUpdates += 1;
-        this.tailBytes += item.update.byteLength;
+        bytes += item.update.byteLength;
         this.pendingBytes -= item.update.byteLength;
         this.persistedBytes += item.update.byteLength;
         item.resolve();
       });
       this.noteSeqs(seqs);
+      for (const hook of this.hooks) void this.guarded(hook, 'afterStore', () => hook.afterStore?.({ seqs, bytes }));
       this.projection.markDirty();
-      this.maybeCompact();
+    }
+  }
+
+  /** Every hook's projection, in list order (the scheduler never runs two at once). */
+  private async runProjections() {
+    if (this.isDestroyed) return;
+    for (const hook of this.hooks) await this.guarded(hook, 'onProject', () => hook.onProject?.());
+  }
+
+  /** Runs one hook method; what it throws is logged and counted, never passed on to the room or the other hooks. */
+  private async guarded(hook: RoomHook, method: keyof RoomHook, run: () => void | Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      this.ctx.metrics.errors.inc({ kind: 'hook' });
+      this.log.error({ hook: hook.name, method, error }, 'a room hook failed');
     }
   }
 
@@ -265,9 +301,9 @@ export class DocumentRoom {
             try {
               Y.applyUpdate(this.doc, batch[i]!.update, peer);
             } catch (error) {
-              this.faithful = false;
+              this.faithfulCopy = false;
               this.ctx.metrics.errors.inc({ kind: 'apply' });
-              this.log.log('error', 'persisted update could not be applied', { seq: seqs[i], error });
+              this.log.error({ seq: seqs[i], error }, 'persisted update could not be applied');
             }
           }
         },
@@ -279,72 +315,8 @@ export class DocumentRoom {
   }
 
   private storedUpdateSkipped(seq: number, error: unknown) {
-    this.faithful = false;
-    this.log.log('error', 'stored update could not be applied; skipped', { seq, error });
-  }
-
-  private maybeCompact() {
-    if (this.compacting || !compactionDue({ updates: this.tailUpdates, bytes: this.tailBytes }, this.snapshotBytes, this.ctx.settings)) return;
-    const [updates, bytes] = [this.tailUpdates, this.tailBytes];
-    this.tailUpdates = 0;
-    this.tailBytes = 0;
-    this.compacting = this.compact(updates)
-      .then((result) => {
-        this.snapshotSeq = Math.max(this.snapshotSeq, result.lastSeq);
-        this.snapshotBytes = result.snapshotBytes;
-        this.persistedBytes = result.snapshotBytes + this.tailBytes;
-        this.log.log('info', 'compacted', {
-          lastSeq: result.lastSeq,
-          folded: result.foldedUpdates,
-          tailBytes: bytes,
-          snapshotBytes: result.snapshotBytes,
-          from: result.from,
-        });
-      })
-      .catch((error: unknown) => {
-        this.tailUpdates += updates;
-        this.tailBytes += bytes;
-        this.ctx.metrics.errors.inc({ kind: 'compaction' });
-        this.log.log('error', 'compaction failed; the tail stays as it is', { error });
-      })
-      .finally(() => {
-        this.compacting = null;
-      });
-  }
-
-  /**
-   * Every update up to `contiguousSeq` has been applied to `doc`, and `doc` holds nothing that is
-   * not in Postgres (updates are applied only once stored), so encoding `doc` gives the snapshot
-   * as of `contiguousSeq` without reading the log back. Whatever `doc` holds beyond that seq is
-   * stored too, and stays in the tail. The encoding and the seq are taken together, synchronously.
-   * Rebuilt from Postgres instead when `doc` is not a faithful copy, or when it cannot get past
-   * the stored snapshot (a gap before anything new: a missed update not fetched yet).
-   */
-  private async compact(tailUpdates: number): Promise<CompactionResult & { from: 'memory' | 'postgres' }> {
-    if (!this.faithful || this.contiguousSeq <= this.snapshotSeq) {
-      return { ...(await compactDocument(this.ctx.db, this.documentId)), from: 'postgres' };
-    }
-    const snapshot = snapshotOf(this.doc, this.contiguousSeq);
-    await writeSnapshot(this.ctx.db, this.documentId, snapshot);
-    return { lastSeq: snapshot.lastSeq, foldedUpdates: tailUpdates, snapshotBytes: snapshot.state.byteLength, from: 'memory' };
-  }
-
-  private async writeProjection() {
-    if (this.destroyed) return;
-    const rows = [...projectSections(this.doc, 'en'), ...projectSections(this.doc, 'fr')];
-    try {
-      await writeSections(this.ctx.db, this.documentId, rows);
-    } catch (error) {
-      this.ctx.metrics.errors.inc({ kind: 'projection' });
-      this.log.log('error', 'writing document_sections failed', { error });
-    }
-    // Comment threads go to public.comments for audit and queries, on the same debounce.
-    try {
-      await writeComments(this.ctx.db, this.documentId, projectComments(this.doc), commentChangesBy(this.doc));
-    } catch (error) {
-      this.ctx.metrics.errors.inc({ kind: 'comment-projection' });
-      this.log.log('error', 'writing comments failed', { error });
-    }
+    this.faithfulCopy = false;
+    this.log.error({ seq, error }, 'stored update could not be applied; skipped');
   }
 
   private relayUpdate(update: Uint8Array, origin: unknown) {
@@ -372,18 +344,18 @@ export class DocumentRoom {
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_STORE);
     } catch (error) {
-      this.log.log('warn', 'awareness from another instance could not be applied', { error });
+      this.log.warn({ error }, 'awareness from another instance could not be applied');
     }
   }
 
   /** An update another instance persisted: apply (relays to local clients), and watch for gaps. */
   private applyFromInstance(seq: number, update: Uint8Array) {
-    if (this.destroyed) return;
+    if (this.isDestroyed) return;
     try {
       Y.applyUpdate(this.doc, update, FROM_STORE);
     } catch (error) {
-      this.faithful = false;
-      this.log.log('error', 'update from another instance could not be applied', { seq, error });
+      this.faithfulCopy = false;
+      this.log.error({ seq, error }, 'update from another instance could not be applied');
     }
     this.noteSeqs([seq]);
   }
@@ -391,13 +363,13 @@ export class DocumentRoom {
   /**
    * Seqs are consecutive per document across all writers. A gap means an update was persisted
    * but has not reached this room: its publication was missed (e.g. the publishing instance died
-   * in between), or it was appended without a sync server (doc_updates takes inserts from
-   * members directly). Fetch it. Compaction relies on `contiguousSeq` too.
+   * in between), or something else appended it as the service role (a script, an import; members
+   * may not append since migration 20261123101300). Fetch it. Compaction relies on `contiguousSeq` too.
    */
   private noteSeqs(seqs: number[]) {
-    for (const seq of seqs) if (seq > this.contiguousSeq) this.seenAbove.add(seq);
-    while (this.seenAbove.delete(this.contiguousSeq + 1)) this.contiguousSeq += 1;
-    if (this.seenAbove.size > 0 && !this.catchUpTimer && !this.destroyed) {
+    for (const seq of seqs) if (seq > this.appliedThrough) this.seenAbove.add(seq);
+    while (this.seenAbove.delete(this.appliedThrough + 1)) this.appliedThrough += 1;
+    if (this.seenAbove.size > 0 && !this.catchUpTimer && !this.isDestroyed) {
       this.catchUpTimer = setTimeout(() => {
         this.catchUpTimer = null;
         this.catchingUp = this.catchingUp.then(() => this.catchUp());
@@ -417,18 +389,18 @@ export class DocumentRoom {
   }
 
   private async catchUp(always = false) {
-    if (this.destroyed || (!always && this.seenAbove.size === 0)) return;
+    if (this.isDestroyed || (!always && this.seenAbove.size === 0)) return;
     try {
-      const stored = await readStoredState(this.ctx.db, this.documentId, this.contiguousSeq);
-      if (this.destroyed) return;
+      const stored = await readStoredState(this.ctx.db, this.documentId, this.appliedThrough);
+      if (this.isDestroyed) return;
       applyStoredState(this.doc, stored, FROM_STORE, (seq, error) => this.storedUpdateSkipped(seq, error));
       const covered = stored.lastSeq;
-      this.contiguousSeq = Math.max(this.contiguousSeq, covered);
-      for (const seq of this.seenAbove) if (seq <= this.contiguousSeq) this.seenAbove.delete(seq);
-      while (this.seenAbove.delete(this.contiguousSeq + 1)) this.contiguousSeq += 1;
-      if (stored.tail.length > 0 || stored.snapshot) this.log.log('info', 'caught up from Postgres', { upTo: covered, updates: stored.tail.length });
+      this.appliedThrough = Math.max(this.appliedThrough, covered);
+      for (const seq of this.seenAbove) if (seq <= this.appliedThrough) this.seenAbove.delete(seq);
+      while (this.seenAbove.delete(this.appliedThrough + 1)) this.appliedThrough += 1;
+      if (stored.tail.length > 0 || stored.snapshot) this.log.info({ upTo: covered, updates: stored.tail.length }, 'caught up from Postgres');
     } catch (error) {
-      this.log.log('error', 'catching up from Postgres failed', { error });
+      this.log.error({ error }, 'catching up from Postgres failed');
     }
   }
 }

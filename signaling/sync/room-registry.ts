@@ -106,9 +106,9 @@ export class RoomRegistry {
         const room = await entry.room;
         await room.flush();
         await room.destroy();
-        this.log.log('info', 'document unloaded', { documentId });
+        this.log.info({ documentId }, 'document unloaded');
       } catch (error) {
-        this.log.log('error', 'unloading a document failed', { documentId, error });
+        this.log.error({ documentId, error }, 'unloading a document failed');
       } finally {
         this.entries.delete(documentId);
       }

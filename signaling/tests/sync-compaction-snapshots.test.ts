@@ -1,7 +1,8 @@
 // A loaded room compacts by encoding its own Y.Doc as the snapshot of `contiguousSeq` (every
 // seq up to it applied, nothing applied that is not stored) instead of reading the log back.
 // These tests hold it to what the log-based compaction guaranteed: updates stored meanwhile, by
-// this room, by another instance or by a member appending without a sync server, are never
+// this room, by another instance or by anything else appending as the service role (a script, an
+// import; members may not append since migration 20261123101300), are never
 // folded away unseen; a restart loads the full state; a room whose Y.Doc missed a stored
 // update rebuilds the snapshot from Postgres.
 import assert from 'node:assert/strict';
@@ -156,7 +157,7 @@ describe('sync server: compaction from the loaded Y.Doc', () => {
     for (let i = 0; i < 50; i++) assert.ok(textOf(await storedDoc(database, DOCUMENTS.esdc)).includes(`<${i}>`), `<${i}> stored`);
   });
 
-  it('never claims an update it has not seen: a member appending without the server', async () => {
+  it('never claims an update it has not seen: an update appended without the server', async () => {
     const database = await freshDatabase();
     const lines: string[] = [];
     // No catch-up during the test: the room keeps a gap where the outside update is.
@@ -165,7 +166,8 @@ describe('sync server: compaction from the loaded Y.Doc', () => {
     const body = writer.doc.getText('body');
     for (let i = 0; i < 5; i++) body.insert(body.length, `(${i})`);
     await waitFor(async () => (await seqsOf(database, DOCUMENTS.esdc)).length === 5, 'seqs 1..5 stored');
-    // doc_updates takes inserts from members directly (RLS allows editors to append).
+    // Appended as the service role behind the server's back (members may not append: only the
+    // service role does, since migration 20261123101300), attributed to the translator.
     const [outside] = await appendUpdates(database.db, DOCUMENTS.esdc, [{ update: foreignUpdate('[from outside]'), createdBy: USERS.translator.id }]);
     assert.equal(outside, 6);
     for (let i = 5; i < 30; i++) body.insert(body.length, `(${i})`);

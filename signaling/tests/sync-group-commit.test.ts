@@ -193,7 +193,7 @@ describe('group commit through the sync server', () => {
       held.open();
       await waitFor(() => textOf(esdcReader.doc) === 'esdc-1 esdc-2 ' && textOf(tcReader.doc) === 'tc-1 ', 'both documents relayed');
       observed.intercept(null);
-      const metrics = server.metrics.registry.render();
+      const metrics = await server.metrics.registry.metrics();
       const single = Number(/^jd_sync_persist_batch_documents_bucket\{le="1"\} (\d+)$/m.exec(metrics)?.[1]);
       const all = Number(/^jd_sync_persist_batch_documents_count (\d+)$/m.exec(metrics)?.[1]);
       assert.ok(all - single >= 1, `a transaction carried both documents (${all} transactions, ${single} of one document)`);

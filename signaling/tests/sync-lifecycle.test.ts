@@ -108,7 +108,26 @@ describe('sync server: unloading, shutdown, health, metrics, logs', () => {
     assert.match(text, /^jd_sync_messages_in_total [1-9]\d*$/m);
     assert.match(text, /^jd_sync_messages_out_total [1-9]\d*$/m);
     assert.match(text, /^jd_sync_errors_total/m);
+    // prom-client's default process metrics, on the server's own registry.
+    assert.match(text, /^# TYPE process_cpu_user_seconds_total counter$/m);
+    assert.match(text, /^process_cpu_user_seconds_total \d/m);
+    assert.match(text, /^nodejs_eventloop_lag_seconds \d/m);
     a.destroy();
+  });
+
+  it('keeps each server\'s metrics apart (a registry per server, several servers in one process)', async () => {
+    const other = await startSyncServer({ database: database.db, tokens: database.keys, port: 0, log: () => {} });
+    try {
+      const a = await connect();
+      await waitFor(async () => /^jd_sync_connections 1$/m.test(await server.metrics.registry.metrics()), 'the connection counted');
+      const text = await (await fetch(`${other.url.replace('ws://', 'http://')}/metrics`)).text();
+      assert.match(text, /^jd_sync_connections 0$/m);
+      assert.match(text, /^jd_sync_messages_in_total 0$/m);
+      assert.match(text, /^process_cpu_user_seconds_total \d/m);
+      a.destroy();
+    } finally {
+      await other.stop();
+    }
   });
 
   it('writes one JSON object per log line, refusals included', async () => {
@@ -117,6 +136,8 @@ describe('sync server: unloading, shutdown, health, metrics, logs', () => {
     assert.equal(await refused.closed, 4403);
     const entries = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
     for (const e of entries) assert.ok(typeof e['time'] === 'string' && typeof e['level'] === 'string' && typeof e['msg'] === 'string');
+    // Level names (what the test runner's filter reads), and the server's name bound to its logger.
+    for (const e of entries) assert.ok(['debug', 'info', 'warn', 'error'].includes(String(e['level'])) && e['server'] === 'sync', JSON.stringify(e));
     assert.ok(entries.some((e) => e['msg'] === 'closing connection' && e['code'] === 4403 && e['userId'] === USERS.editor.id && e['documentId'] === DOCUMENTS.tc));
   });
 

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { denoBinary } from './deno-binary.js';
+import type { Logger } from '../../../signaling/ops/logger.js';
 
 const HOST_SCRIPT = join(import.meta.dirname, 'deno-host.ts');
 
@@ -26,7 +27,7 @@ export interface FunctionProcessOptions {
   /** The folder the function may read: its project (code, shared modules, node_modules). */
   readableRoot: string;
   startupTimeoutMs: number;
-  log: (line: string) => void;
+  log: Logger;
 }
 
 export interface FunctionProcess {
@@ -63,9 +64,8 @@ function denoArguments(options: FunctionProcessOptions, readyMarker: string): st
 }
 
 export function startFunctionProcess(options: FunctionProcessOptions): FunctionProcess {
-  const { name, log } = options;
-  const logLine = (level: string, msg: string, extra: Record<string, unknown> = {}) =>
-    log(JSON.stringify({ level, msg, function: name, ...extra }));
+  const { name } = options;
+  const log = options.log.child({ function: name });
 
   // A fresh marker per process, so nothing the function prints can pass for it.
   const readyMarker = `jd-function-listening-${randomUUID()}`;
@@ -97,15 +97,15 @@ export function startFunctionProcess(options: FunctionProcessOptions): FunctionP
     if (line.startsWith(`${readyMarker} `)) {
       clearTimeout(startupTimer);
       settleListening.resolve(Number(line.slice(readyMarker.length + 1)));
-      logLine('info', 'function started', { pid: child.pid });
+      log.info({ pid: child.pid }, 'function started');
       return;
     }
-    logLine('info', 'function output', { stream: 'stdout', line });
+    log.info({ stream: 'stdout', line }, 'function output');
   });
   createInterface({ input: child.stderr }).on('line', (line) => {
     stderrTail.push(line);
     if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
-    logLine('info', 'function output', { stream: 'stderr', line });
+    log.info({ stream: 'stderr', line }, 'function output');
   });
 
   const exited = new Promise<void>((resolve) => {
@@ -129,7 +129,7 @@ export function startFunctionProcess(options: FunctionProcessOptions): FunctionP
           `function "${name}" exited with ${how} before it listened${lastError ? `: ${lastError.trim()}` : ''}`,
         ),
       );
-      logLine(code === 0 || signal === 'SIGTERM' ? 'info' : 'error', 'function exited', { pid: child.pid, code, signal });
+      log[code === 0 || signal === 'SIGTERM' ? 'info' : 'error']({ pid: child.pid, code, signal }, 'function exited');
       resolve();
     });
   });

@@ -6,6 +6,7 @@ import { bootError, functionNotFound, runnerStopped, workerError } from './error
 import { loadFunctionCatalog, type FunctionDefinition } from './function-catalog.js';
 import { FunctionBootError, projectRootOf, startFunctionProcess, type FunctionProcess } from './function-process.js';
 import { proxyRequest } from './proxy-request.js';
+import { loggerFrom, type Logger } from '../../../signaling/ops/logger.js';
 
 export interface FunctionsRunnerOptions {
   /** Folder with one sub-folder per function (`<name>/index.ts`), e.g. edge-functions/. */
@@ -17,7 +18,8 @@ export interface FunctionsRunnerOptions {
    * process starts, so the caller may fill in values (the gateway's URL) after creating the runner.
    */
   env: Record<string, string>;
-  log?: (line: string) => void;
+  /** A logger, or a line writer (one JSON object a line). Default: JSON lines to stdout. */
+  log?: Logger | ((line: string) => void);
   /** How long a function may take to listen before its call fails with BOOT_ERROR. Default 30 s. */
   startupTimeoutMs?: number;
 }
@@ -66,7 +68,7 @@ function processEnvironment(env: Record<string, string>): Record<string, string>
 }
 
 export function createFunctionsRunner(options: FunctionsRunnerOptions): FunctionsRunner {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = loggerFrom(options.log, { server: 'functions' });
   const catalog = loadFunctionCatalog(options);
   const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
   // No keep-alive: a pooled socket the worker has just closed would fail the next request.
@@ -109,7 +111,7 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions): Function
         port = await worker.listening;
       } catch (error) {
         const reason = error instanceof FunctionBootError ? error.message : String(error);
-        log(JSON.stringify({ level: 'error', msg: 'function failed to start', function: name, reason }));
+        log.error({ function: name, reason }, 'function failed to start');
         return bootError(reason);
       }
       try {
@@ -119,7 +121,7 @@ export function createFunctionsRunner(options: FunctionsRunnerOptions): Function
         if (request.signal.aborted) return workerError();
         // The connection broke before any answer: the worker crashed or is crashing. Make sure
         // it is gone, so the next call starts a fresh one instead of finding it half dead.
-        log(JSON.stringify({ level: 'error', msg: 'function call failed', function: name, error: String(error) }));
+        log.error({ function: name, error }, 'function call failed');
         await worker.stop();
         return workerError();
       }

@@ -11,6 +11,7 @@ import { openDatabase } from '../../db/open-database.js';
 import { SerialDatabase } from '../../db/serial-database.js';
 import type { Caller, GatewayEnv } from '../context.js';
 import { restRoutes } from './routes.js';
+import { createLogger } from '../../../signaling/ops/logger.js';
 
 const ALICE = '00000000-0000-4000-8000-00000000000a';
 const BOB = '00000000-0000-4000-8000-00000000000b';
@@ -22,6 +23,9 @@ const callers: Record<string, Caller> = {
   service: { role: 'service_role', claims: { role: 'service_role' }, token: 'service' },
 };
 const anonCaller: Caller = { role: 'anon', claims: { role: 'anon' }, token: null };
+
+/** What the routes logged, one parsed JSON line each. */
+const restLogs: Record<string, unknown>[] = [];
 
 const schemaSql = `
 create table public.todos (
@@ -72,6 +76,10 @@ create function public.fail_with(msg text) returns void language plpgsql as $$
 begin
   raise exception '%', msg using detail = 'the detail', hint = 'the hint';
 end $$;
+create function public.internal_failure() returns void language plpgsql as $$
+begin
+  raise sqlstate 'XX000' using message = 'something broke inside';
+end $$;
 create function public.teapot() returns void language plpgsql as $$
 begin
   raise sqlstate 'PT418' using message = 'I am a teapot';
@@ -120,7 +128,7 @@ before(async () => {
     c.set('caller', callers[bearer] ?? anonCaller);
     await next();
   });
-  app.route('/rest/v1', restRoutes({ database, exposedSchemas: ['public', 'auth'] }));
+  app.route('/rest/v1', restRoutes({ database, exposedSchemas: ['public', 'auth'], log: createLogger((line) => restLogs.push(JSON.parse(line) as Record<string, unknown>)) }));
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -199,6 +207,18 @@ describe('rpc', () => {
     assert.equal(status, 418);
     assert.equal(error?.code, 'PT418');
     assert.equal(error?.message, 'I am a teapot');
+  });
+
+  test('a server error (500) is logged as one structured line, with the request and the error code', async () => {
+    const { error, status } = await client().rpc('internal_failure');
+    assert.equal(status, 500);
+    assert.equal(error?.code, 'XX000');
+    const line = restLogs.find((l) => l['msg'] === 'REST request failed' && l['code'] === 'XX000');
+    assert.ok(line, JSON.stringify(restLogs));
+    assert.equal(line['level'], 'error');
+    assert.equal(line['status'], 500);
+    assert.equal(line['path'], '/rest/v1/rpc/internal_failure');
+    assert.equal(typeof line['time'], 'string');
   });
 
   test('an unknown function is 404 PGRST202 with a hint', async () => {

@@ -3,6 +3,7 @@
 // and put the verified caller in `c.var.caller`.
 import { Hono, type Context } from 'hono';
 import type { SerialDatabase } from '../../db/serial-database.js';
+import { silentLogger, type Logger } from '../../../signaling/ops/logger.js';
 import type { GatewayEnv } from '../context.js';
 import { isDatabaseError, restErrorFromDatabase } from './database-errors.js';
 import { callFunction } from './function-call.js';
@@ -15,12 +16,15 @@ export interface RestRoutesDeps {
   readonly database: SerialDatabase;
   /** Schemas reachable through `Accept-Profile`/`Content-Profile`; the first is the default. */
   readonly exposedSchemas?: readonly string[];
+  /** Where server errors (500s) are logged. Default: nowhere. */
+  readonly log?: Logger;
 }
 
 type Handler = (database: SerialDatabase, request: RestRequest, name: string) => Promise<Response>;
 
 export function restRoutes(deps: RestRoutesDeps): Hono<GatewayEnv> {
   const exposedSchemas = deps.exposedSchemas ?? ['public'];
+  const log = deps.log ?? silentLogger;
   const app = new Hono<GatewayEnv>();
 
   const serve =
@@ -35,7 +39,7 @@ export function restRoutes(deps: RestRoutesDeps): Hono<GatewayEnv> {
         });
         return await handler(deps.database, request, name);
       } catch (error) {
-        return errorResponse(toRestError(error, c));
+        return errorResponse(toRestError(error, c, log));
       }
     };
 
@@ -68,10 +72,10 @@ export function restRoutes(deps: RestRoutesDeps): Hono<GatewayEnv> {
 }
 
 /** Request errors pass through; Postgres errors map to PostgREST's; anything else is a 500 and is logged. */
-function toRestError(error: unknown, c: Context<GatewayEnv>): RestError {
-  if (error instanceof RestError) return logIfServerError(error);
-  if (isDatabaseError(error)) return logIfServerError(restErrorFromDatabase(error, c.get('caller').role));
-  console.error('[rest] unexpected error', error);
+function toRestError(error: unknown, c: Context<GatewayEnv>, log: Logger): RestError {
+  if (error instanceof RestError) return logIfServerError(error, c, log);
+  if (isDatabaseError(error)) return logIfServerError(restErrorFromDatabase(error, c.get('caller').role), c, log);
+  log.error({ method: c.req.method, path: c.req.path, error }, 'unexpected error in a REST request');
   return new RestError(500, {
     code: 'PGRSTX00',
     message: error instanceof Error ? error.message : String(error),
@@ -80,7 +84,7 @@ function toRestError(error: unknown, c: Context<GatewayEnv>): RestError {
   });
 }
 
-function logIfServerError(error: RestError): RestError {
-  if (error.status >= 500) console.error(`[rest] ${error.status} ${error.body.code}: ${error.body.message}`);
+function logIfServerError(error: RestError, c: Context<GatewayEnv>, log: Logger): RestError {
+  if (error.status >= 500) log.error({ method: c.req.method, path: c.req.path, status: error.status, code: error.body.code, message: error.body.message }, 'REST request failed');
   return error;
 }

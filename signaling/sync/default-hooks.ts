@@ -1,0 +1,48 @@
+// The hooks every room runs, in order: a new projection (compliance findings, TM capture) is one
+// more entry here, with its own error kind.
+import { commentChangesBy } from '../comments/comment-guard.js';
+import { projectComments, writeComments } from '../comments/comment-projection.js';
+import { seedFromSections } from '../db/document-seed.js';
+import { projectSections, writeSections } from '../db/section-projection.js';
+import { compactionHook } from './compaction-hook.js';
+import type { RoomHook, RoomHookContext, RoomHookFactory } from './room-hook.js';
+
+/** A document first opened with an empty log gets its first content from its stored sections. */
+export function seedHook(room: RoomHookContext): RoomHook {
+  return {
+    name: 'seed',
+    async beforeLoad() {
+      if (await seedFromSections(room.db, room.documentId)) room.log.info('first content from the stored sections');
+    },
+  };
+}
+
+/** Runs `write` as a projection, counting and logging its failure under `kind` instead of throwing. */
+function projection(room: RoomHookContext, name: string, kind: string, failure: string, write: () => Promise<void>): RoomHook {
+  return {
+    name,
+    async onProject() {
+      if (room.destroyed) return;
+      try {
+        await write();
+      } catch (error) {
+        room.metrics.errors.inc({ kind });
+        room.log.error({ error }, failure);
+      }
+    },
+  };
+}
+
+/** The plain-text sections of both languages, to document_sections. */
+export const sectionProjectionHook = (room: RoomHookContext): RoomHook =>
+  projection(room, 'sections', 'projection', 'writing document_sections failed', () =>
+    writeSections(room.db, room.documentId, [...projectSections(room.doc, 'en'), ...projectSections(room.doc, 'fr')]),
+  );
+
+/** Comment threads, to public.comments for audit and queries, on the same debounce. */
+export const commentProjectionHook = (room: RoomHookContext): RoomHook =>
+  projection(room, 'comments', 'comment-projection', 'writing comments failed', () =>
+    writeComments(room.db, room.documentId, projectComments(room.doc), commentChangesBy(room.doc)),
+  );
+
+export const defaultRoomHooks: readonly RoomHookFactory[] = [seedHook, sectionProjectionHook, commentProjectionHook, compactionHook];
