@@ -66,10 +66,11 @@ describe('aligner', () => {
     assert.deepEqual(pairs(first), [[[0], [0]], [[1], []], [[2], [1]]]);
     const second = alignSentences({ sentences: en }, { sentences: fr }, { similarity: similar([[1, 0], [2, 1]]), similarityWeight: 20 });
     assert.deepEqual(pairs(second), [[[0], []], [[1], [0]], [[2], [1]]]);
-    // A glossary pair moves the break: without it the lengths pair the first sentences.
-    assert.deepEqual(pairs(alignSentences({ sentences: en }, { sentences: fr })), [[[0], [0]], [[1, 2], [1]]]);
-    const glossary: [string, string][] = [['qrstuvwxyz', 'zyxwvutsrq'], ['bcdefghijk', 'jihgfedcba']];
-    assert.deepEqual(pairs(alignSentences({ sentences: en }, { sentences: fr }, { glossary })), [[[0, 1], [0]], [[2], [1]]]);
+    // Glossary pairs move the break: which English sentence joins the first French one
+    // depends on the terms, with lengths that cannot tell.
+    const withGlossary = (glossary: [string, string][]) => pairs(alignSentences({ sentences: en }, { sentences: fr }, { glossary }));
+    assert.deepEqual(withGlossary([['qrstuvwxyz', 'zyxwvutsrq'], ['bcdefghijk', 'jihgfedcba']]), [[[0, 1], [0]], [[2], [1]]]);
+    assert.deepEqual(withGlossary([['abcdefghij', 'zyxwvutsrq'], ['qrstuvwxyz', 'jihgfedcba']]), [[[0], [0]], [[1, 2], [1]]]);
   });
 
   it('keeps memory linear: a long text is aligned inside a band', () => {

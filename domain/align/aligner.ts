@@ -36,6 +36,8 @@ export interface AlignOptions extends AnchorOptions {
   similarityWeight?: number;
   /** Half-width of the initial search band, in sentences. */
   band?: number;
+  /** Called once per search pass with the band's size: what the evaluation reports as memory. */
+  onPass?: (pass: { cells: number; halfWidth: number }) => void;
   /** Scoring weights; the defaults were tuned on half of the TransRead novels (see eval-align). */
   weights?: Partial<AlignWeights>;
 }
@@ -110,9 +112,17 @@ export function alignSentences(en: AlignSide, fr: AlignSide, options: AlignOptio
   // to a band's width each time); a path that keeps moving gets a band twice as wide.
   for (let attempt = 1; ; attempt++) {
     const band = new Band(model, centre, halfWidth);
+    options.onPass?.({ cells: band.cells, halfWidth });
     const result = band.search();
     if (!result.touchesEdge || band.coversAll) return mergeNullRuns(result.beads, model);
-    centre = pathCentre(result.beads, model);
+    // Keep the old centre too: the band then holds both the first guess and the path found,
+    // and a path pulled off course by a narrow band cannot send the next pass off course too.
+    const path = pathCentre(result.beads, model);
+    for (let i = 0; i <= model.ne; i++) {
+      path.low[i] = Math.min(path.low[i]!, centre.low[i]!);
+      path.high[i] = Math.max(path.high[i]!, centre.high[i]!);
+    }
+    centre = path;
     if (attempt % RECENTRES === 0) halfWidth *= 2;
   }
 }
@@ -169,7 +179,7 @@ function anchorChain(m: Model): Centre | undefined {
   }
   if (pairs.length === 0) return undefined;
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const chain = longestIncreasingChain(pairs);
+  const chain = dropOutliers(longestIncreasingChain(pairs));
   const points: [number, number][] = [[0, 0], ...chain.map(([i, j]): [number, number] => [i + 0.5, j + 0.5]), [m.ne, m.nf]];
   const low = new Int32Array(m.ne + 1);
   let p = 0;
@@ -180,6 +190,20 @@ function anchorChain(m: Model): Centre | undefined {
     low[i] = Math.round(i1 === i0 ? j0 : j0 + ((i - i0) * (j1 - j0)) / (i1 - i0));
   }
   return { low, high: low.slice() };
+}
+
+/**
+ * A chance match between distant sentences can still fit an increasing chain; drop points far
+ * from the line through their neighbours (further than a third of the neighbours' span).
+ */
+function dropOutliers(chain: readonly [number, number][]): [number, number][] {
+  return chain.filter(([i, j], k) => {
+    const before = chain[k - 1];
+    const after = chain[k + 1];
+    if (!before || !after) return true;
+    const expected = before[1] + ((i - before[0]) * (after[1] - before[1])) / (after[0] - before[0]);
+    return Math.abs(j - expected) <= Math.max(8, (after[0] - before[0]) / 3);
+  });
 }
 
 /** Longest subsequence strictly increasing in both coordinates (pairs sorted by the first). */
@@ -294,6 +318,8 @@ class Band {
   /** Start of row i's cells in the flat arrays. */
   private readonly rowStart: Float64Array;
   readonly coversAll: boolean;
+  /** Cells in the band: the search keeps 9 bytes per cell (a cost and a back pointer). */
+  readonly cells: number;
 
   constructor(
     private readonly m: Model,
@@ -320,6 +346,7 @@ class Band {
       if (this.lo[i]! > 0 || this.hi[i]! < nf) covers = false;
     }
     this.coversAll = covers;
+    this.cells = this.rowStart[ne + 1]!;
   }
 
   search(): SearchResult {

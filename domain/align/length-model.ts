@@ -17,8 +17,22 @@ export function lengthCost(enChars: number, frChars: number, ratio: number, vari
   if (enChars === 0 && frChars === 0) return 0;
   const mean = (enChars + frChars / ratio) / 2;
   const delta = Math.abs((frChars - enChars * ratio) / Math.sqrt(variance * mean));
+  // Tabulated: the aligner asks for this millions of times a second.
+  const position = delta * TABLE_STEPS;
+  if (position >= TABLE_SIZE - 1) return tailCost(delta);
+  const k = position | 0;
+  const fraction = position - k;
+  return TABLE[k]! + fraction * (TABLE[k + 1]! - TABLE[k]!);
+}
+
+function tailCost(delta: number): number {
   return -Math.log(Math.max(twoTail(delta), 1e-12));
 }
+
+/** tailCost at δ = k / TABLE_STEPS for δ up to 16 (beyond, computed directly). */
+const TABLE_STEPS = 64;
+const TABLE_SIZE = 16 * TABLE_STEPS + 1;
+const TABLE = Float64Array.from({ length: TABLE_SIZE }, (_, k) => tailCost(k / TABLE_STEPS));
 
 /** 2 (1 - Φ(z)) for z ≥ 0, from erfc (Abramowitz & Stegun 7.1.26 is too coarse in the tail; this is Numerical Recipes' erfcc). */
 function twoTail(z: number): number {

@@ -16,7 +16,7 @@ const ABBREVIATIONS: Record<Lang, ReadonlySet<string>> = {
 const INLINE_BULLET = /\s+(?=[•▪◦‣]\s)/;
 const LIST_MARKER = /^\s*(?:\d{1,3}|[a-z]|[ivxlc]{1,5})$/i;
 // Terminator, then (French) optional space and closing guillemet/quote/bracket, then space.
-const BOUNDARY = /([.!?…]+)((?:[\s\u00a0\u202f]*[»”"')\]])*)([\s\u00a0\u202f]+)(?=[«“"'(\[]?[\s\u00a0\u202f]*[\p{Lu}\p{N}•])/gu;
+const BOUNDARY = /([.!?…]+)((?:[\s\u00a0\u202f]*[»”"')\]])*)([\s\u00a0\u202f]+)(?=[«“"'([]?[\s\u00a0\u202f]*[\p{Lu}\p{N}•])/gu;
 
 /** Splits one paragraph (one line) into sentences, trimmed, none empty. */
 export function splitParagraph(paragraph: string, lang: Lang): string[] {
