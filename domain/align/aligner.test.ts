@@ -76,8 +76,11 @@ describe('aligner', () => {
   it('keeps memory linear: a long text is aligned inside a band', () => {
     const en = Array.from({ length: 3000 }, (_, i) => `Item ${i} reviews the file ${i * 7}.`);
     const fr = Array.from({ length: 3000 }, (_, i) => `Élément ${i} : examine le dossier ${i * 7}.`);
-    const beads = alignSentences({ sentences: en }, { sentences: fr });
+    const passes: { cells: number }[] = [];
+    const beads = alignSentences({ sentences: en }, { sentences: fr }, { onPass: (pass) => passes.push(pass) });
     coversEverySentenceOnce(beads, 3000, 3000);
+    assert.equal(passes.length, 1);
+    assert.ok(passes[0]!.cells <= 3001 * 40, `${passes[0]!.cells} cells for 3 000 sentences`);
     assert.ok(beads.every((b) => b.en.length === 1 && b.fr.length === 1 && b.en[0] === b.fr[0]));
   });
 });

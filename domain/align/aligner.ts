@@ -36,8 +36,12 @@ export interface AlignOptions extends AnchorOptions {
   similarityWeight?: number;
   /** Half-width of the initial search band, in sentences. */
   band?: number;
-  /** Called once per search pass with the band's size: what the evaluation reports as memory. */
-  onPass?: (pass: { cells: number; halfWidth: number }) => void;
+  /**
+   * Called once per search pass with the band's size and the bytes of the typed arrays the pass
+   * holds (the band's costs and back pointers, its row bounds, the rows of anchor scores): what
+   * the evaluation reports as memory.
+   */
+  onPass?: (pass: { cells: number; halfWidth: number; bytes: number }) => void;
   /** Scoring weights; the defaults were tuned on half of the TransRead novels (see eval-align). */
   weights?: Partial<AlignWeights>;
 }
@@ -64,8 +68,8 @@ export const DEFAULT_WEIGHTS: AlignWeights = {
   unevenBreak: 3,
   priors: {
     '1-1': -Math.log(0.89),
-    '1-0': -Math.log(0.005),
-    '0-1': -Math.log(0.005),
+    '1-0': -Math.log(0.02),
+    '0-1': -Math.log(0.02),
     '2-1': -Math.log(0.0445),
     '1-2': -Math.log(0.0445),
     '2-2': -Math.log(0.011),
@@ -112,7 +116,7 @@ export function alignSentences(en: AlignSide, fr: AlignSide, options: AlignOptio
   // to a band's width each time); a path that keeps moving gets a band twice as wide.
   for (let attempt = 1; ; attempt++) {
     const band = new Band(model, centre, halfWidth);
-    options.onPass?.({ cells: band.cells, halfWidth });
+    options.onPass?.({ cells: band.cells, halfWidth, bytes: band.cells * 9 + (ne + 2) * 16 + 4 * (nf + 1) * 8 });
     const result = band.search();
     if (!result.touchesEdge || band.coversAll) return mergeNullRuns(result.beads, model);
     // Keep the old centre too: the band then holds both the first guess and the path found,
