@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { alignSentences, type AlignSide } from '../domain/align/aligner.ts';
+import { alignSentences, type AlignOptions, type AlignSide } from '../domain/align/aligner.ts';
 import { AnchorIndex } from '../domain/align/anchors.ts';
 import { alignTexts } from '../domain/align/documents.ts';
 import { goldText, JOB_DESCRIPTION_GOLD } from '../domain/align/fixtures/job-descriptions.ts';
@@ -50,11 +50,12 @@ export interface BookResult {
   baseline: Counts;
 }
 
-export function evaluateNovels(novels: readonly Novel[]): BookResult[] {
+/** Each book aligned by the aligner (with `options`) and, unless `withBaseline` is false, by the baseline. */
+export function evaluateNovels(novels: readonly Novel[], options: AlignOptions = {}, withBaseline = true): BookResult[] {
   return novels.map((novel) => {
     const gold: PlainBead[] = novel.beads.map(([en, fr]) => ({ en, fr }));
-    const aligned = alignSentences(side(novel.en, novel.en_ids), side(novel.fr, novel.fr_ids));
-    return { book: novel.book, aligner: countMatches(aligned, gold), baseline: countMatches(galeChurch(novel.en, novel.fr), gold) };
+    const aligned = alignSentences(side(novel.en, novel.en_ids), side(novel.fr, novel.fr_ids), options);
+    return { book: novel.book, aligner: countMatches(aligned, gold), baseline: withBaseline ? countMatches(galeChurch(novel.en, novel.fr), gold) : NO_COUNTS };
   });
 }
 

@@ -2,21 +2,14 @@
 // micro-averaged strict bead F1 on half of the TransRead books (the tuning half), then the
 // chosen setting checked on the other half. One setting for every book: no per-book values.
 //   npx tsx scripts/tune-align.ts
-import { alignSentences, DEFAULT_WEIGHTS, type AlignOptions, type AlignWeights } from '../domain/align/aligner.ts';
-import type { PlainBead } from './align-baseline.js';
-import { addCounts, countMatches, NO_COUNTS, scores } from './align-metrics.js';
-import { loadNovels, type Novel } from './eval-align.js';
+import { DEFAULT_WEIGHTS, type AlignOptions, type AlignWeights } from '../domain/align/aligner.ts';
+import { addCounts, NO_COUNTS, scores } from './align-metrics.js';
+import { evaluateNovels, loadNovels, type Novel } from './eval-align.js';
 
 export const TUNING_BOOKS = ['Candide', 'DuCoteDeChezSwann', 'VingtMilleLieuesSousLesMers', 'VoyageAuCentreDeLaTerre'];
 
 function microF1(novels: readonly Novel[], options: AlignOptions): number {
-  let total = NO_COUNTS;
-  for (const novel of novels) {
-    const paragraphs = (ids: string[]) => ids.map((id) => id.split('.')[0]!);
-    const beads = alignSentences({ sentences: novel.en, paragraphs: paragraphs(novel.en_ids) }, { sentences: novel.fr, paragraphs: paragraphs(novel.fr_ids) }, options);
-    const gold: PlainBead[] = novel.beads.map(([en, fr]) => ({ en, fr }));
-    total = addCounts(total, countMatches(beads, gold));
-  }
+  const total = evaluateNovels(novels, options, false).reduce((sum, result) => addCounts(sum, result.aligner), NO_COUNTS);
   return scores(total).strict.f1;
 }
 
