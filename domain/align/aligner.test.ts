@@ -83,4 +83,13 @@ describe('aligner', () => {
     assert.ok(passes[0]!.cells <= 3001 * 40, `${passes[0]!.cells} cells for 3 000 sentences`);
     assert.ok(beads.every((b) => b.en.length === 1 && b.fr.length === 1 && b.en[0] === b.fr[0]));
   });
+
+  it('aligns texts that are not translations of each other, every sentence once, in a bounded band', () => {
+    const en = Array.from({ length: 4000 }, (_, i) => `Sentence ${i % 97} about the budget and staffing of the unit.`);
+    const fr = Array.from({ length: 500 }, (_, j) => `Phrase ${j % 13} : autre chose, ${'très '.repeat(j % 7)}longue.`);
+    const passes: { cells: number; halfWidth: number }[] = [];
+    const beads = alignSentences({ sentences: en }, { sentences: fr }, { onPass: (pass) => passes.push(pass) });
+    coversEverySentenceOnce(beads, en.length, fr.length);
+    assert.ok(passes.every((pass) => pass.halfWidth <= 256), JSON.stringify(passes));
+  });
 });

@@ -5,8 +5,11 @@
 //     punctuation, glossary terms),
 //   - paragraph structure (a bead should not straddle a paragraph; paragraph ends should meet),
 //   - optionally, the cosine similarity of multilingual embeddings (a function the caller gives).
-// The search is confined to a band around the length-ratio diagonal, so time and memory grow
-// linearly with the text; the band doubles when the best path runs along its edge.
+// The search is confined to a band around a first guess of the path (a chain of sentence pairs
+// that share rare anchors, else the length and count diagonals), so time and memory grow
+// linearly with the text; the band follows the path found, and widens, when that path runs
+// along its edge, up to a fixed width (texts that are not translations of each other must not
+// make it quadratic).
 import { AnchorIndex, type AnchorOptions } from './anchors.ts';
 import { charLength, lengthCost } from './length-model.ts';
 
@@ -94,6 +97,8 @@ const SHAPE_EN = Int32Array.from(SHAPES, ([a]) => a);
 const SHAPE_FR = Int32Array.from(SHAPES, ([, b]) => b);
 
 const MIN_BAND = 16;
+/** The widest half-band: beyond it the best path found so far is returned as it is. */
+const MAX_BAND = 256;
 /** The path may come this close to the band's edge before the band moves. */
 const EDGE_MARGIN = 3;
 /** Times the band follows the path before it doubles instead. */
@@ -118,7 +123,7 @@ export function alignSentences(en: AlignSide, fr: AlignSide, options: AlignOptio
     const band = new Band(model, centre, halfWidth);
     options.onPass?.({ cells: band.cells, halfWidth, bytes: band.cells * 9 + (ne + 2) * 16 + 4 * (nf + 1) * 8 });
     const result = band.search();
-    if (!result.touchesEdge || band.coversAll) return mergeNullRuns(result.beads, model);
+    if (!result.touchesEdge || band.coversAll || halfWidth >= MAX_BAND) return mergeNullRuns(result.beads, model);
     // Keep the old centre too: the band then holds both the first guess and the path found,
     // and a path pulled off course by a narrow band cannot send the next pass off course too.
     const path = pathCentre(result.beads, model);
