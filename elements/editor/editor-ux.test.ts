@@ -136,10 +136,14 @@ describe('<jd-editor> for a new user (issue #21)', () => {
     session.style.width = '1000px';
     const el = await openEditor(session);
     const view = el.getView('en')!;
-    (view.dom.lastElementChild as HTMLElement).scrollIntoView({ block: 'end' });
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    const last = (view.dom.lastElementChild as HTMLElement).getBoundingClientRect();
-    expect(last.bottom, 'the last section is on screen').to.be.at.most(window.innerHeight + 1);
+    // Sections below the fold get their real height (and their EN/FR pair's) only once they
+    // come into view, so the page grows while it scrolls: scroll again until the end stays put.
+    const lastSection = () => view.dom.lastElementChild as HTMLElement;
+    await waitUntil(() => {
+      lastSection().scrollIntoView({ block: 'end' });
+      const box = lastSection().getBoundingClientRect();
+      return box.bottom <= window.innerHeight + 1 && box.bottom > 0;
+    }, 'the last section is on screen', { timeout: 5000 });
     for (const part of ['toolbar', 'status']) {
       const box = shadow(el).querySelector(`[part=${part}]`)!.getBoundingClientRect();
       expect(box.top, `${part} top`).to.be.at.least(-1);

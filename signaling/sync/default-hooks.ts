@@ -17,6 +17,13 @@ export function seedHook(room: RoomHookContext): RoomHook {
   };
 }
 
+async function documentExists(room: RoomHookContext): Promise<boolean> {
+  return room.db.asService(async (tx) => {
+    const { rows } = await tx.query('select 1 from public.job_descriptions where id = $1::uuid', [room.documentId]);
+    return rows.length > 0;
+  });
+}
+
 /** Runs `write` as a projection, counting and logging its failure under `kind` instead of throwing. */
 function projection(room: RoomHookContext, name: string, kind: string, failure: string, write: () => Promise<void>): RoomHook {
   return {
@@ -26,6 +33,12 @@ function projection(room: RoomHookContext, name: string, kind: string, failure: 
       try {
         await write();
       } catch (error) {
+        // A document deleted while loaded (its connections are closed on the notification) has
+        // nowhere left to project to: that is the end of its life, not a failure.
+        if (!(await documentExists(room).catch(() => true))) {
+          room.log.info('the document was deleted; nothing projected');
+          return;
+        }
         room.metrics.errors.inc({ kind });
         room.log.error({ error }, failure);
       }
