@@ -1,6 +1,15 @@
 import type { Lang } from '../../domain/sections.js';
 import { JdEvent } from '../core/jd-event.js';
 
+// The events this module declares, typed for addEventListener on any element or document.
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'jd-comment-add': JdCommentAddEvent;
+    'jd-comment-resolve': JdCommentResolveEvent;
+    'jd-comment-select': JdCommentSelectEvent;
+  }
+}
+
 /** A comment was added here: a new thread (`replyId` null) or a reply. */
 export class JdCommentAddEvent extends JdEvent {
   static readonly type = 'jd-comment-add';
@@ -32,13 +41,5 @@ export class JdCommentSelectEvent extends JdEvent {
     readonly range: { from: number; to: number } | null,
   ) {
     super(JdCommentSelectEvent.type);
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'jd-comment-add': JdCommentAddEvent;
-    'jd-comment-resolve': JdCommentResolveEvent;
-    'jd-comment-select': JdCommentSelectEvent;
   }
 }

@@ -6,6 +6,15 @@ import type { Lang } from '../../domain/sections.js';
 import type { EncodedAnchor } from '../../domain/comment-anchors.js';
 import { JdEvent } from './jd-event.js';
 
+// The events this module declares, typed for addEventListener on any element or document.
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'jd-ready': JdReadyEvent;
+    'jd-selection-change': JdSelectionChangeEvent;
+    'jd-decoration-hover': JdDecorationHoverEvent;
+  }
+}
+
 /** A decorated range: what `decorate` takes. `kind` becomes the class `jd-range-<kind>`. */
 export interface DecorationSpec {
   id: string;
@@ -44,12 +53,4 @@ export class JdSelectionChangeEvent extends JdEvent {
 export class JdDecorationHoverEvent extends JdEvent {
   static readonly type = 'jd-decoration-hover';
   constructor(readonly lang: Lang, readonly decorationId: string) { super(JdDecorationHoverEvent.type); }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'jd-ready': JdReadyEvent;
-    'jd-selection-change': JdSelectionChangeEvent;
-    'jd-decoration-hover': JdDecorationHoverEvent;
-  }
 }

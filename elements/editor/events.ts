@@ -2,6 +2,17 @@ import type { SyncStatus } from '../core/document-registry.js';
 import type { Lang } from '../../domain/sections.js';
 import { JdEvent } from '../core/jd-event.js';
 
+// The events this module declares, typed for addEventListener on any element or document.
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'jd-status-change': JdStatusChangeEvent;
+    'jd-access-change': JdAccessChangeEvent;
+    'jd-section-focus': JdSectionFocusEvent;
+    'jd-version': JdVersionEvent;
+    'jd-workflow': JdWorkflowEvent;
+  }
+}
+
 /** What the signed-in user may do with the document: decided by the server's can_open_document. */
 export type EditorAccess = 'edit' | 'view' | 'none';
 
@@ -33,14 +44,4 @@ export class JdVersionEvent extends JdEvent {
 export class JdWorkflowEvent extends JdEvent {
   static readonly type = 'jd-workflow';
   constructor(readonly status: string) { super(JdWorkflowEvent.type); }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'jd-status-change': JdStatusChangeEvent;
-    'jd-access-change': JdAccessChangeEvent;
-    'jd-section-focus': JdSectionFocusEvent;
-    'jd-version': JdVersionEvent;
-    'jd-workflow': JdWorkflowEvent;
-  }
 }
