@@ -10,13 +10,15 @@
 --  * tm_search has no trigram path any more. A segment that shares no word with the query has a
 --    word edit distance equal to the longer length, so it scores 0: every segment scoring at
 --    least 1 contains one of the query's words, and the word indexes find every match for any
---    min_score. The x + 1 rarest words (x = the words a match may miss) are used when the query
---    has that many distinct words, all of them otherwise (before: trigrams, best effort). At
---    min_score 0 the segments sharing no word (score 0) are not returned.
+--    min_score. A match misses at most x distinct words, so it contains at least j of the x + j
+--    rarest (before: one of the x + 1 rarest), with j as large as keeps the index query within
+--    15 conjunctions (more made GIN's checks cost more than the rows they saved in bench:tm);
+--    all the query's words when it has fewer than x + 1 distinct words (before: trigrams, best
+--    effort). At min_score 0 the segments sharing no word (score 0) are not returned.
 --  * The word-index retrieval reads candidates until their words add up to
 --    tm_limit('candidate words') before ranking them: work grows with words read, so a memory
---    of 200-word segments is cut after 2 500 of them. bench:tm's queries read at most 17 409
---    candidates of 336 568 words (p50 1 289 rows, 19 137 words), all of them.
+--    of 200-word segments is cut after 5 000 of them. bench:tm's queries (100 000 dense
+--    segments) read all their candidates: the same matches with and without the limits.
 --  * concordance_search reads at most tm_limit('concordance candidates') matching rows before
 --    ordering them.
 --  * glossary_lookup finds its candidates through an index on a term's first word (the input's
@@ -30,7 +32,7 @@ language sql immutable parallel safe strict
 set search_path = ''
 as $$
   select case what when 'characters' then 2000 when 'words' then 200
-                   when 'scored' then 1000 when 'candidate words' then 500000
+                   when 'scored' then 1000 when 'candidate words' then 1000000
                    when 'concordance candidates' then 1000 when 'glossary candidates' then 2000 end
 $$;
 comment on function private.tm_limit(text) is
@@ -63,7 +65,7 @@ revoke all on function private.words_at_least_tsquery(text[], integer) from publ
 grant execute on function private.words_at_least_tsquery(text[], integer) to authenticated, service_role;
 
 -- The largest j (at most 4) for which "at least j of the x + j rarest words" is a query of at most
--- 70 conjunctions (binomial(x + j, j)) and x + j stays within the query's distinct words; at least 1.
+-- 15 conjunctions (binomial(x + j, j)) and x + j stays within the query's distinct words; at least 1.
 create function private.tm_shared_words_required(max_missing integer, n_distinct integer) returns integer
 language sql immutable strict parallel safe
 set search_path = ''
@@ -71,7 +73,7 @@ as $$
   select coalesce(max(j), 1)
     from generate_series(1, 4) j
    where max_missing + j <= n_distinct
-     and (select exp(sum(ln((max_missing + k)::numeric / k))) from generate_series(1, j) k) <= 70.5
+     and (select exp(sum(ln((max_missing + k)::numeric / k))) from generate_series(1, j) k) <= 15.5
 $$;
 revoke all on function private.tm_shared_words_required(integer, integer) from public;
 grant execute on function private.tm_shared_words_required(integer, integer) to authenticated, service_role;

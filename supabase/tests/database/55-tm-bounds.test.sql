@@ -128,7 +128,7 @@ reset role;
 
 select results_eq(
   $$select private.tm_limit(w) from unnest(array['scored', 'candidate words', 'concordance candidates', 'glossary candidates']) w$$,
-  array[1000, 500000, 1000, 2000], 'per-search limits: 1 000 edit distances, 500 000 words of candidates from the word indexes, 1 000 concordance and 2 000 glossary rows');
+  array[1000, 1000000, 1000, 2000], 'per-search limits: 1 000 edit distances, 1 000 000 words of candidates from the word indexes, 1 000 concordance and 2 000 glossary rows');
 
 -- Every segment the caller reads, scored the former way: the best max_results scores at min_score or more.
 create function tests.every_readable_score(query text, min_score integer, max_results integer) returns integer[]
