@@ -1,9 +1,11 @@
 -- Translation memory within bounds (issue #20, finding 4): the word edit distance through
 -- fuzzystrmatch gives the very distances of the former PL/pgSQL dynamic programme, scoring with a
 -- min_score gives the same scores (or null below it), and segments and queries are limited to
--- 2 000 characters and 200 words wherever they come from.
+-- 2 000 characters and 200 words wherever they come from. Retrieval reads a bounded number of rows
+-- (20261205100700) and still finds every match: tm_search at any min_score, and glossary_lookup,
+-- give what scoring or testing every readable row gives.
 begin;
-select plan(20);
+select plan(26);
 
 -- The former implementation (20261123100400_translation.sql), the reference.
 create function tests.reference_word_edit_distance(a text[], b text[]) returns integer
@@ -120,6 +122,82 @@ select results_eq(
 select results_eq(
   format($$select score from public.tm_search(%L, 'en', 'fr', 100, 1)$$, rtrim(repeat('word ', 200))),
   array[100], 'and found again, exactly');
+reset role;
+
+-- Bounded retrieval, exact below its limits ---------------------------------------------------------
+
+select results_eq(
+  $$select private.tm_limit(w) from unnest(array['scored', 'candidate words', 'concordance candidates', 'glossary candidates']) w$$,
+  array[1000, 1000000, 1000, 2000], 'per-search limits: 1 000 edit distances, 1 000 000 words of candidates from the word indexes, 1 000 concordance and 2 000 glossary rows');
+
+-- Every segment the caller reads, scored the former way: the best max_results scores at min_score or more.
+create function tests.every_readable_score(query text, min_score integer, max_results integer) returns integer[]
+language sql as $$
+  select coalesce(array_agg(x.score order by x.score desc), '{}') from (
+    select tests.reference_score(string_to_array(private.normalize_text(query), ' '),
+             string_to_array(case when s.source_lang = 'en' then s.source_normalized else s.target_normalized end, ' '))
+           - case when private.normalize_text(query) = case when s.source_lang = 'en' then s.source_normalized else s.target_normalized end
+                   and regexp_replace(btrim(query), '\s+', ' ', 'g')
+                       <> regexp_replace(btrim(case when s.source_lang = 'en' then s.source_text else s.target_text end), '\s+', ' ', 'g')
+                  then 1 else 0 end as score
+      from public.tm_segments s
+     where (s.source_lang, s.target_lang) in (('en', 'fr'), ('fr', 'en'))
+     order by 1 desc
+     limit max_results) x
+  where x.score >= min_score
+$$;
+create function tests.searched_scores(query text, min_score integer, max_results integer) returns integer[]
+language sql as $$
+  select coalesce(array_agg(t.score order by t.score desc), '{}') from public.tm_search(query, 'en', 'fr', min_score, max_results) t
+$$;
+grant usage on schema tests to authenticated;
+grant execute on function tests.every_readable_score(text, integer, integer), tests.searched_scores(text, integer, integer),
+  tests.reference_score(text[], text[]), tests.reference_word_edit_distance(text[], text[]) to authenticated;
+
+-- Every readable glossary term found in the input, testing each term (the former glossary_lookup).
+create function tests.every_readable_term(input text, lang text) returns uuid[]
+language sql as $$
+  select coalesce(array_agg(g.id order by g.id), '{}') from public.glossary_terms g
+   where strpos(' ' || private.normalize_text(input) || ' ',
+                ' ' || case when lang = 'en' then g.term_en_normalized else g.term_fr_normalized end || ' ') > 0
+$$;
+grant execute on function tests.every_readable_term(text, text) to authenticated;
+
+select tests.login('translator');
+select results_eq(
+  $$select tests.searched_scores(q, m, 20) from (values
+      ('Advice on staffing.', 10), ('Advice on staffing.', 1), ('Prepares reports reports reports reports.', 20),
+      ('the the the the the the', 1), ('Provides advice to managers.', 40)) v (q, m)$$,
+  $$select tests.every_readable_score(q, m, 20) from (values
+      ('Advice on staffing.', 10), ('Advice on staffing.', 1), ('Prepares reports reports reports reports.', 20),
+      ('the the the the the the', 1), ('Provides advice to managers.', 40)) v (q, m)$$,
+  'low min_score and repeated words (the former trigram path): the same best scores as scoring every readable segment');
+select ok(cardinality(tests.searched_scores('Advice on staffing.', 10, 20)) = 20
+          and cardinality(tests.searched_scores('the the the the the the', 1, 20)) = 20,
+  'and that comparison is not vacuous');
+select ok((select count(*) > 20 and bool_and(string_to_array(private.normalize_text(source), ' ') && array['advice', 'on', 'staffing'])
+             from public.tm_search('Advice on staffing.', 'en', 'fr', 0, 100)),
+  'min_score 0: the segments sharing a word with the query (one sharing none scores 0 and is not returned)');
+
+-- glossary_lookup finds what testing every term finds.
+select results_eq(
+  $$select coalesce(array_agg(l.term_id order by l.term_id), '{}') from (values
+      ('The applicant meets the deadline set by the program officer.', 'en'),
+      ('Le candidat respecte l''échéance fixée par l''agent de programme.', 'fr'),
+      ((select string_agg(term_en, ' and ') from public.glossary_terms), 'en'),
+      ((select string_agg(term_fr, ', ') from public.glossary_terms), 'fr')) v (i, lg)
+     cross join lateral (select array(select term_id from public.glossary_lookup(v.i, v.lg))) a (ids)
+     cross join lateral unnest(a.ids) l (term_id)
+     group by v.i, v.lg order by v.lg, v.i$$,
+  $$select tests.every_readable_term(i, lg) from (values
+      ('The applicant meets the deadline set by the program officer.', 'en'),
+      ('Le candidat respecte l''échéance fixée par l''agent de programme.', 'fr'),
+      ((select string_agg(term_en, ' and ') from public.glossary_terms), 'en'),
+      ((select string_agg(term_fr, ', ') from public.glossary_terms), 'fr')) v (i, lg)
+     where cardinality(tests.every_readable_term(i, lg)) > 0 order by lg, i$$,
+  'glossary_lookup through the first-word index finds the terms testing every readable term finds');
+select ok(cardinality(tests.every_readable_term((select string_agg(term_en, ' and ') from public.glossary_terms), 'en')) > 5,
+  'and that comparison is not vacuous');
 reset role;
 
 select * from finish();
