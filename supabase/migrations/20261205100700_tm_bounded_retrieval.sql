@@ -1,4 +1,4 @@
--- Translation memory and glossary: bounded retrieval (issue #20, finding 4, second pass).
+-- Translation memory: bounded retrieval (issue #20, finding 4, second pass).
 --
 -- PGlite runs on the gateway's thread and does not interrupt a statement (statement_timeout has
 -- no effect in PGlite 0.5.14), so a search that reads every row of a memory its organization's
@@ -6,7 +6,8 @@
 -- the edit distances computed and the trigram rechecks; what stayed linear in the size of such a
 -- memory was reading the candidates (about 0.2 ms per 200-word segment for the trigram path,
 -- 30 µs for the word path, more on a loaded machine), in tm_search, concordance_search and
--- glossary_lookup. Now each reads at most a fixed number of rows:
+-- glossary_lookup. Now tm_search and concordance_search read at most a fixed number of rows
+-- (glossary_lookup is bounded by 20261205100600, which matches terms by their stored keys):
 --  * tm_search has no trigram path any more. A segment that shares no word with the query has a
 --    word edit distance equal to the longer length, so it scores 0: every segment scoring at
 --    least 1 contains one of the query's words, and the word indexes find every match for any
@@ -21,9 +22,6 @@
 --    segments) read all their candidates: the same matches with and without the limits.
 --  * concordance_search reads at most tm_limit('concordance candidates') matching rows before
 --    ordering them.
---  * glossary_lookup finds its candidates through an index on a term's first word (the input's
---    distinct words) instead of testing every term of the glossary, and tests at most
---    tm_limit('glossary candidates') of them.
 -- Beyond these numbers results are best effort (some rows are never read); bench:tm's dense
 -- memory of 100 000 segments stays below them (it checks the same matches without the limits).
 
@@ -33,12 +31,12 @@ set search_path = ''
 as $$
   select case what when 'characters' then 2000 when 'words' then 200
                    when 'scored' then 1000 when 'candidate words' then 1000000
-                   when 'concordance candidates' then 1000 when 'glossary candidates' then 2000 end
+                   when 'concordance candidates' then 1000 end
 $$;
 comment on function private.tm_limit(text) is
   'Translation memory and glossary limits: characters and words of a segment or query; per search, the edit '
   'distances computed (scored), the words of the candidates read from the word indexes (candidate words), the rows read by concordance_search '
-  '(concordance candidates) and by glossary_lookup (glossary candidates). Beyond the per-search limits, results '
+  '(concordance candidates). Beyond the per-search limits, results '
   'are best effort.';
 
 -- A tsquery matching the texts that contain at least `at_least` of the words: the OR of every
@@ -214,70 +212,3 @@ as $$
    order by (c.organization_id is null), c.usage_count desc, c.text_length, c.id
    limit max_candidates
 $$;
-
--- glossary_lookup ------------------------------------------------------------------------------
--- A term occurs as whole words in the input only if its first word does: an index on the first
--- word of each term finds the candidates among the input's distinct words, and only those (at most
--- tm_limit('glossary candidates')) are searched for in the input. Before, every term of the
--- glossary was searched for in up to 10 000 characters.
-create index glossary_terms_en_first_word_idx on public.glossary_terms (split_part(term_en_normalized, ' ', 1));
-create index glossary_terms_fr_first_word_idx on public.glossary_terms (split_part(term_fr_normalized, ' ', 1));
-
--- The ids of the terms (in lang) that occur as whole words in padded (' ' || normalised input || ' '),
--- among the glossary terms the caller may read: shared ones and the caller's organizations', the
--- very rule of the glossary_terms_select policy. SECURITY DEFINER so that the first-word indexes are
--- used (split_part is not leakproof: under RLS the policy would be applied to every row first);
--- glossary_lookup reads the rows back through RLS.
-create function private.glossary_candidates(padded text, lang text)
-returns table (term_id uuid)
-language sql stable security definer
-set search_path = ''
-as $$
-  with input as (select array(select distinct w from unnest(string_to_array(btrim(padded), ' ')) w) as words,
-                        array(select private.my_org_ids()) as orgs)
-  select c.id
-    from (select g.id, case when lang = 'en' then g.term_en_normalized else g.term_fr_normalized end as normalized
-            from public.glossary_terms g, input
-           where ((lang = 'en' and split_part(g.term_en_normalized, ' ', 1) = any (input.words))
-                  or (lang = 'fr' and split_part(g.term_fr_normalized, ' ', 1) = any (input.words)))
-             and (g.organization_id is null or g.organization_id = any (input.orgs))
-           limit private.tm_limit('glossary candidates')) c
-   where strpos(padded, ' ' || c.normalized || ' ') > 0
-$$;
-revoke all on function private.glossary_candidates(text, text) from public;
-grant execute on function private.glossary_candidates(text, text) to authenticated, service_role;
-
-create or replace function public.glossary_lookup(input_text text, lang text)
-returns table (
-  term_id uuid,
-  term text,
-  translation text,
-  status text,
-  domain text,
-  notes text,
-  source text,
-  organization_id uuid,
-  shared boolean
-)
-language plpgsql stable
-set search_path = ''
-as $$
-declare
-  padded text;
-begin
-  perform private.check_text('input_text', input_text, 10000);
-  perform private.check_lang('lang', lang);
-  padded := ' ' || private.normalize_text(input_text) || ' ';
-  return query
-    select g.id,
-           case when lang = 'en' then g.term_en else g.term_fr end,
-           case when lang = 'en' then g.term_fr else g.term_en end,
-           g.status, g.domain, g.notes, g.source, g.organization_id, g.organization_id is null
-      from private.glossary_candidates(padded, lang) c
-      join public.glossary_terms g on g.id = c.term_id
-     order by length(case when lang = 'en' then g.term_en_normalized else g.term_fr_normalized end) desc,
-              (g.organization_id is null), g.status, g.id;
-end
-$$;
-comment on function public.glossary_lookup(text, text) is
-  'Glossary terms (in lang) found in input_text, with their translation and status.';

@@ -2,10 +2,10 @@
 -- fuzzystrmatch gives the very distances of the former PL/pgSQL dynamic programme, scoring with a
 -- min_score gives the same scores (or null below it), and segments and queries are limited to
 -- 2 000 characters and 200 words wherever they come from. Retrieval reads a bounded number of rows
--- (20261205100700) and still finds every match: tm_search at any min_score, and glossary_lookup,
--- give what scoring or testing every readable row gives.
+-- (20261205100700) and still finds every match: tm_search at any min_score gives what scoring
+-- every readable segment gives.
 begin;
-select plan(26);
+select plan(24);
 
 -- The former implementation (20261123100400_translation.sql), the reference.
 create function tests.reference_word_edit_distance(a text[], b text[]) returns integer
@@ -127,8 +127,8 @@ reset role;
 -- Bounded retrieval, exact below its limits ---------------------------------------------------------
 
 select results_eq(
-  $$select private.tm_limit(w) from unnest(array['scored', 'candidate words', 'concordance candidates', 'glossary candidates']) w$$,
-  array[1000, 1000000, 1000, 2000], 'per-search limits: 1 000 edit distances, 1 000 000 words of candidates from the word indexes, 1 000 concordance and 2 000 glossary rows');
+  $$select private.tm_limit(w) from unnest(array['scored', 'candidate words', 'concordance candidates']) w$$,
+  array[1000, 1000000, 1000], 'per-search limits: 1 000 edit distances, 1 000 000 words of candidates from the word indexes, 1 000 concordance rows');
 
 -- Every segment the caller reads, scored the former way: the best max_results scores at min_score or more.
 create function tests.every_readable_score(query text, min_score integer, max_results integer) returns integer[]
@@ -154,15 +154,6 @@ grant usage on schema tests to authenticated;
 grant execute on function tests.every_readable_score(text, integer, integer), tests.searched_scores(text, integer, integer),
   tests.reference_score(text[], text[]), tests.reference_word_edit_distance(text[], text[]) to authenticated;
 
--- Every readable glossary term found in the input, testing each term (the former glossary_lookup).
-create function tests.every_readable_term(input text, lang text) returns uuid[]
-language sql as $$
-  select coalesce(array_agg(g.id order by g.id), '{}') from public.glossary_terms g
-   where strpos(' ' || private.normalize_text(input) || ' ',
-                ' ' || case when lang = 'en' then g.term_en_normalized else g.term_fr_normalized end || ' ') > 0
-$$;
-grant execute on function tests.every_readable_term(text, text) to authenticated;
-
 select tests.login('translator');
 select results_eq(
   $$select tests.searched_scores(q, m, 20) from (values
@@ -179,25 +170,6 @@ select ok((select count(*) > 20 and bool_and(string_to_array(private.normalize_t
              from public.tm_search('Advice on staffing.', 'en', 'fr', 0, 100)),
   'min_score 0: the segments sharing a word with the query (one sharing none scores 0 and is not returned)');
 
--- glossary_lookup finds what testing every term finds.
-select results_eq(
-  $$select coalesce(array_agg(l.term_id order by l.term_id), '{}') from (values
-      ('The applicant meets the deadline set by the program officer.', 'en'),
-      ('Le candidat respecte l''échéance fixée par l''agent de programme.', 'fr'),
-      ((select string_agg(term_en, ' and ') from public.glossary_terms), 'en'),
-      ((select string_agg(term_fr, ', ') from public.glossary_terms), 'fr')) v (i, lg)
-     cross join lateral (select array(select term_id from public.glossary_lookup(v.i, v.lg))) a (ids)
-     cross join lateral unnest(a.ids) l (term_id)
-     group by v.i, v.lg order by v.lg, v.i$$,
-  $$select tests.every_readable_term(i, lg) from (values
-      ('The applicant meets the deadline set by the program officer.', 'en'),
-      ('Le candidat respecte l''échéance fixée par l''agent de programme.', 'fr'),
-      ((select string_agg(term_en, ' and ') from public.glossary_terms), 'en'),
-      ((select string_agg(term_fr, ', ') from public.glossary_terms), 'fr')) v (i, lg)
-     where cardinality(tests.every_readable_term(i, lg)) > 0 order by lg, i$$,
-  'glossary_lookup through the first-word index finds the terms testing every readable term finds');
-select ok(cardinality(tests.every_readable_term((select string_agg(term_en, ' and ') from public.glossary_terms), 'en')) > 5,
-  'and that comparison is not vacuous');
 reset role;
 
 select * from finish();
