@@ -8,32 +8,25 @@
 // Every sentence is in exactly one bead; score is the bead's confidence in [0, 1]. Warnings
 // (an empty side, section counts that differ) go to stderr. Exit code 2 when an input cannot be
 // read (missing, a directory, not UTF-8 text) or the arguments are wrong.
-import { readFileSync } from 'node:fs';
 import { alignSentences } from '../domain/align/aligner.ts';
 import { alignTexts } from '../domain/align/documents.ts';
+import { readTextInput, UnreadableInput, type UnreadableReason } from './text-input.js';
 
 const USAGE = 'usage: npm run --silent align -- [--sentences] EN_FILE FR_FILE';
 
-const READ_ERRORS: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' };
-
 export class InputError extends Error {}
 
+const READ_ERRORS: Partial<Record<UnreadableReason, string>> = { missing: 'no such file', directory: 'it is a directory', permission: 'permission denied' };
+
 export function readText(path: string, label: string): string {
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    return readTextInput(path).replace(/^\uFEFF/, '');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new InputError(`cannot read the ${label} file ${path}: ${READ_ERRORS[code] ?? (error as Error).message}`);
+    if (!(error instanceof UnreadableInput)) throw error;
+    if (error.reason === 'not-utf8') throw new InputError(`the ${label} file ${path} is not UTF-8 text`);
+    if (error.reason === 'binary') throw new InputError(`the ${label} file ${path} is binary, not plain text`);
+    throw new InputError(`cannot read the ${label} file ${path}: ${READ_ERRORS[error.reason] ?? error.detail}`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`the ${label} file ${path} is not UTF-8 text`);
-  }
-  if (text.includes('\u0000')) throw new InputError(`the ${label} file ${path} is binary, not plain text`);
-  return text.replace(/^\uFEFF/, '');
 }
 
 /** Non-blank lines as sentences, with a paragraph number that a blank line increments. */

@@ -3,33 +3,32 @@
 // section's first line its heading; the first section the position identification as
 // `Key: value` lines). Prints the findings as a JSON array and exits 0, findings or not; exits 2
 // with a message on stderr when the arguments or the files cannot be used.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkTexts } from '../domain/compliance/check.js';
+import { readTextInput, UnreadableInput, type UnreadableReason } from './text-input.js';
 
 const USAGE = 'usage: npm run --silent check -- EN_FILE FR_FILE';
 
 export class InputError extends Error {}
 
+const REASONS: Record<UnreadableReason, string> = {
+  missing: 'no such file',
+  directory: 'is a directory',
+  permission: 'permission denied',
+  'not-utf8': 'not valid UTF-8 text',
+  binary: 'contains NUL bytes, not a text file',
+  other: '',
+};
+
 /** The text of a job description file, or an InputError saying what is wrong with it. */
 export function readJobDescription(path: string, label: string): string {
-  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    return readTextInput(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new InputError(`cannot read ${label} ${path}: ${reason}`);
+    if (!(error instanceof UnreadableInput)) throw error;
+    throw new InputError(`cannot read ${label} ${path}: ${REASONS[error.reason] || error.detail}`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`cannot read ${label} ${path}: not valid UTF-8 text`);
-  }
-  if (text.includes('\u0000')) throw new InputError(`cannot read ${label} ${path}: contains NUL bytes, not a text file`);
-  return text;
 }
 
 export function main(args: readonly string[]): { stdout: string; stderr: string; exitCode: number } {
