@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { projectRoot } from './run-command.js';
+import { THEME_TOKENS } from '../elements/core/tokens.js';
 
 interface Named {
   name: string;
@@ -84,7 +85,8 @@ before(async () => {
   await promisify(execFile)(process.execPath, [cli, 'analyze', '--quiet', '--outdir', relative(projectRoot, outDir)], { cwd: projectRoot });
   const manifest = JSON.parse(await readFile(join(outDir, 'custom-elements.json'), 'utf8')) as Manifest;
   const declarations = manifest.modules.flatMap((mod) => mod.declarations ?? []);
-  elements = new Map(declarations.filter((d): d is ElementDeclaration => 'customElement' in d).map((d) => [d.tagName, d]));
+  // A base class (JdThemedElement) is a custom-element class too, but defines no tag.
+  elements = new Map(declarations.filter((d): d is ElementDeclaration => 'customElement' in d && 'tagName' in d).map((d) => [d.tagName, d]));
 });
 
 after(() => rm(outDir, { recursive: true, force: true }));
@@ -112,6 +114,14 @@ for (const [tag, expected] of Object.entries(EXPECTED)) {
       const missing = wanted.filter((name) => !declared.includes(name));
       assert.deepEqual(missing, [], `${tag} no longer declares these ${category}: ${missing.join(', ')}`);
     }
+  });
+
+  test(`${tag}: lists every theme property (--jd-*) of the base class`, () => {
+    const declared = names(elements.get(tag)!.cssProperties);
+    const missing = Object.values(THEME_TOKENS)
+      .map((token) => token.property)
+      .filter((name) => !declared.includes(name));
+    assert.deepEqual(missing, [], `${tag} does not list these theme properties`);
   });
 
   test(`${tag}: every declared item is described, every event is a jd- event with its class`, () => {

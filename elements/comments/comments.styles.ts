@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const commentsStyles = css`
   :host {
     display: block;
-    --_active: var(--jd-color-comment-active, #f7c948);
     --_thread-gap: var(--jd-comments-gap, 0.75rem);
   }
   [part='base'] {
@@ -74,7 +73,7 @@ export const commentsStyles = css`
   }
   [part~='thread'][data-active] {
     border-color: var(--_primary);
-    box-shadow: inset 4px 0 0 var(--_active);
+    box-shadow: inset 4px 0 0 var(--_comment-active);
   }
   [part~='thread'][data-resolved] {
     background: var(--_surface-alt);
@@ -82,7 +81,7 @@ export const commentsStyles = css`
   [part='quote'] {
     margin: 0 0 var(--_space);
     padding-left: var(--_space);
-    border-left: 3px solid var(--_active);
+    border-left: 3px solid var(--_comment-active);
     color: var(--_muted);
     font-style: italic;
     overflow-wrap: anywhere;
@@ -117,9 +116,6 @@ export const commentsStyles = css`
     white-space: normal;
     overflow-wrap: anywhere;
     unicode-bidi: isolate;
-  }
-  [part='body'] a {
-    color: var(--jd-color-link, #284162);
   }
   .actions {
     display: flex;

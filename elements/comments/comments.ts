@@ -1,9 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import type * as Y from 'yjs';
 import { sharedStyles } from '../core/shared.styles.js';
+import { JdThemedElement } from '../core/themed-element.js';
 import { sessionContext, type JdSessionState } from '../core/session-context.js';
 import { langOf, localeOf } from '../core/i18n.js';
 import { commentMsg, type CommentMessageId } from '../core/comment-i18n.js';
@@ -74,13 +75,9 @@ export { STATUS_MESSAGE_MS } from './comments-view.js';
  * @cssstate read-only - The user may read but not comment (viewer).
  * @cssstate empty - No thread matches the filters.
  * @cssstate composing - The new-comment form is open.
- * @cssproperty --jd-color-comment-active - Marker of the selected thread (default #f7c948).
  * @cssproperty --jd-comments-gap - Space between threads (default 0.75rem).
- * @cssproperty --jd-color-link - Links in comments (default #284162).
- * @cssproperty --jd-color-primary - Buttons and accents (default #26374a).
- * @cssproperty --jd-color-focus - Focus ring (default #0535d2).
  */
-export class JdComments extends LitElement {
+export class JdComments extends JdThemedElement {
   static override styles = [sharedStyles, commentsStyles];
 
   /** The job description's id (uuid). */

@@ -1,50 +1,57 @@
-// Styles every jd-* element shares: the default tokens (chosen to sit beside the GC Design
-// System: Noto Sans, #333 text, #26374a buttons, #0535d2 focus) and form controls.
+// Styles every jd-* element shares: the theme (GC Design System tokens behind `--jd-*`, see
+// tokens.ts), form controls styled as GCDS styles them, and one focus style for everything
+// interactive (GCDS: a 4 px focus-colour outline, 2 px away, with a white gap; buttons and
+// links also take the focus colour as background).
 import { css } from 'lit';
+import { themeStyles } from './tokens.js';
 
-export const sharedStyles = css`
+const baseStyles = css`
   :host {
-    --_text: var(--jd-color-text, #333333);
-    --_muted: var(--jd-color-muted, #545454);
-    --_surface: var(--jd-color-surface, #ffffff);
-    --_surface-alt: var(--jd-color-surface-alt, #f1f2f3);
-    --_border: var(--jd-color-border, #7d828b);
-    --_primary: var(--jd-color-primary, #26374a);
-    --_on-primary: var(--jd-color-on-primary, #ffffff);
-    --_focus: var(--jd-color-focus, #0535d2);
-    --_danger: var(--jd-color-danger, #a62a1e);
-    --_success: var(--jd-color-success, #03662a);
-    --_notice: var(--jd-color-notice, #fff3cd);
-    --_radius: var(--jd-radius, 4px);
-    --_space: var(--jd-space, 0.5rem);
-    font-family: var(--jd-font-family, 'Noto Sans', system-ui, sans-serif);
-    font-size: var(--jd-font-size, 1rem);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: var(--_line-height);
     color: var(--_text);
   }
   [hidden] {
     display: none !important;
   }
+  h1,
+  h2,
+  h3,
+  h4,
+  legend,
+  summary {
+    font-family: var(--_font-heading);
+  }
   button {
     font: inherit;
+    line-height: 1.25;
     min-height: 2.25rem;
     padding: 0.25rem 0.75rem;
-    border: 1px solid var(--_primary);
+    border: var(--_control-border-width) solid var(--_primary);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_primary);
     cursor: pointer;
   }
-  button.primary {
-    background: var(--_primary);
-    color: var(--_on-primary);
+  button:hover:not(:disabled) {
+    background: var(--_secondary-hover);
   }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.7;
-  }
+  button.primary,
   button[aria-pressed='true'] {
     background: var(--_primary);
     color: var(--_on-primary);
+  }
+  button.primary:hover:not(:disabled),
+  button[aria-pressed='true']:hover:not(:disabled) {
+    background: var(--_primary-hover);
+    border-color: var(--_primary-hover);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    background: var(--_disabled);
+    border-color: var(--_disabled);
+    color: var(--_on-disabled);
   }
   input,
   select,
@@ -52,15 +59,38 @@ export const sharedStyles = css`
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    border: var(--_control-border-width) solid var(--_text);
+    border-radius: var(--_radius-field);
     padding: 0.25rem 0.5rem;
-    min-height: 2rem;
+    min-height: 2.25rem;
     box-sizing: border-box;
   }
-  :is(button, input, select, textarea, a, [tabindex], [contenteditable]):focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+  :is(input, select, textarea)[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  a {
+    color: var(--_link);
+    text-decoration-thickness: 1px;
+    text-underline-offset: 0.1em;
+  }
+  a:hover {
+    color: var(--_link-hover);
+    text-decoration-thickness: 2px;
+  }
+  :is(button, input, select, textarea, a, summary, [tabindex], [contenteditable]):focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: var(--_focus-offset);
+    box-shadow: 0 0 0 var(--_focus-offset) var(--_surface);
+  }
+  :is(button, a):focus-visible,
+  button[aria-pressed='true']:focus-visible {
+    background: var(--_focus);
+    border-color: var(--_focus);
+    color: var(--_on-focus);
+  }
+  :is(input, select, textarea):focus-visible {
+    border-color: var(--_focus);
+    outline-offset: 0;
   }
   .visually-hidden {
     position: absolute;
@@ -71,3 +101,5 @@ export const sharedStyles = css`
     white-space: nowrap;
   }
 `;
+
+export const sharedStyles = [themeStyles, baseStyles];

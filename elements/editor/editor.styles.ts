@@ -4,7 +4,6 @@ export const editorStyles = css`
   :host {
     display: block;
     container-type: inline-size;
-    --_paired: var(--jd-color-paired, #fff3b0);
     --_pane-min-height: var(--jd-pane-min-height, 20rem);
   }
   .layout {
@@ -72,10 +71,6 @@ export const editorStyles = css`
   [part='toolbar'] button {
     min-width: 2.25rem;
   }
-  [part='toolbar'] button.pressed {
-    background: var(--_primary);
-    color: var(--_on-primary);
-  }
   [part='link-form'] {
     align-items: end;
     flex-wrap: wrap;
@@ -125,7 +120,7 @@ export const editorStyles = css`
     width: 2rem;
     height: 2rem;
     border-radius: 50%;
-    color: #ffffff;
+    color: var(--_on-primary);
     font-size: 0.8rem;
     font-weight: 700;
   }
@@ -169,8 +164,9 @@ export const editorStyles = css`
     line-height: 1.5;
   }
   .ProseMirror:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: -3px;
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: calc(-1 * var(--_focus-width));
+    box-shadow: none;
   }
   :host(:state(read-only)) .ProseMirror {
     background: var(--_surface-alt);
@@ -208,22 +204,22 @@ export const editorStyles = css`
     margin: 0 0 0.5rem;
   }
   .ProseMirror a {
-    color: var(--jd-color-link, #284162);
+    color: var(--_link);
   }
   .jd-range {
-    background: var(--jd-color-range, #e0ecf8);
-    border-bottom: 2px solid var(--jd-color-range-border, #1a5a96);
+    background: var(--_range);
+    border-bottom: 2px solid var(--_range-border);
   }
   .jd-range-finding {
     border-bottom-color: var(--_danger);
   }
   .jd-range-comment {
-    background: var(--jd-color-comment, #fde9a9);
-    border-bottom-color: #7a4a00;
+    background: var(--_comment);
+    border-bottom-color: var(--_comment-border);
   }
   .jd-range-comment-active {
-    background: var(--jd-color-comment-active, #f7c948);
-    border-bottom: 3px solid #5c3700;
+    background: var(--_comment-active);
+    border-bottom: 3px solid var(--_comment-border);
   }
   .ProseMirror-yjs-cursor {
     position: relative;
@@ -240,7 +236,7 @@ export const editorStyles = css`
     font-size: 0.75rem;
     line-height: 1.2;
     font-weight: 600;
-    color: #ffffff;
+    color: var(--_on-primary);
     padding: 0 0.25rem;
     border-radius: 3px 3px 3px 0;
     white-space: nowrap;

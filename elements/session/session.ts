@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { createClient, type Session, type SupabaseClient } from '@supabase/supabase-js';
 import { sharedStyles } from '../core/shared.styles.js';
+import { JdThemedElement } from '../core/themed-element.js';
 import { DocumentRegistry } from '../core/document-registry.js';
 import { msg, toLang, langOf } from '../core/i18n.js';
 import { decodeJwt, sessionContext, toJdUser, type JdSessionState, type JdUser } from '../core/session-context.js';
@@ -23,14 +24,8 @@ import { sessionStyles } from './session.styles.js';
  * @csspart account - The signed-in user line with the sign-out button.
  * @csspart sign-out - The sign-out button.
  * @cssstate signed-in - Someone is signed in (form or token).
- * @cssproperty --jd-color-primary - Buttons and accents (default #26374a).
- * @cssproperty --jd-color-text - Text (default #333333).
- * @cssproperty --jd-color-border - Field borders (default #7d828b).
- * @cssproperty --jd-color-focus - Focus ring (default #0535d2).
- * @cssproperty --jd-color-danger - Error text (default #a62a1e).
- * @cssproperty --jd-font-family - Font (default Noto Sans, system-ui).
  */
-export class JdSession extends LitElement {
+export class JdSession extends JdThemedElement {
   static override styles = [sharedStyles, sessionStyles];
 
   /** The Supabase project (or local stack) URL. */
