@@ -57,7 +57,6 @@ const en = {
   'editor.presence': 'People editing',
   'editor.you': '{name} (you)',
   'editor.comment': 'Comment',
-  'editor.commentShortcut': 'Comment on the selected text (Ctrl+Alt+M)',
   'editor.commentNeedsSelection': 'Select some text to comment on it.',
   'status.label': 'Connection',
   'status.connected': 'Connected',
@@ -92,6 +91,14 @@ const en = {
   'versions.viewing': 'Version {number}: {name}',
   'versions.restored': 'Version {name} restored as a new change.',
   'panel.label': 'Assistance',
+  // issue 12 item 2 (theme): toolbar names and tooltips, key names in shortcuts
+  'editor.commentSelection': 'Comment on the selected text',
+  'shortcut.withName': '{label} ({shortcut})',
+  'key.ctrl': 'Ctrl',
+  'key.cmd': 'Cmd',
+  'key.alt': 'Alt',
+  'key.option': 'Option',
+  'key.shift': 'Shift',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -146,7 +153,6 @@ const fr: Catalog = {
   'editor.presence': 'Personnes en train de rédiger',
   'editor.you': '{name} (vous)',
   'editor.comment': 'Commenter',
-  'editor.commentShortcut': 'Commenter le texte sélectionné (Ctrl+Alt+M)',
   'editor.commentNeedsSelection': 'Sélectionnez du texte pour le commenter.',
   'status.label': 'Connexion',
   'status.connected': 'Connecté',
@@ -181,6 +187,14 @@ const fr: Catalog = {
   'versions.viewing': 'Version {number} : {name}',
   'versions.restored': 'Version {name} restaurée comme nouvelle modification.',
   'panel.label': 'Assistance',
+  // issue 12 item 2 (theme): toolbar names and tooltips, key names in shortcuts
+  'editor.commentSelection': 'Commenter le texte sélectionné',
+  'shortcut.withName': '{label} ({shortcut})',
+  'key.ctrl': 'Ctrl',
+  'key.cmd': 'Cmd',
+  'key.alt': 'Alt',
+  'key.option': 'Option',
+  'key.shift': 'Maj',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type * as Y from 'yjs';
 import { sharedStyles } from '../core/shared.styles.js';
+import { JdThemedElement } from '../core/themed-element.js';
 import { sessionContext, type JdSessionState } from '../core/session-context.js';
 import { msg, langOf } from '../core/i18n.js';
 import { LANGS, type Lang } from '../../domain/sections.js';
@@ -24,6 +25,7 @@ import { WorkflowController, type ReviewRound } from './workflow-controller.js';
 import type { EditorHost } from './editor-host.js';
 import { JdAccessChangeEvent, JdStatusChangeEvent, type EditorAccess } from './events.js';
 import { editorStyles } from './editor.styles.js';
+import { toolbarStyles } from './toolbar.styles.js';
 
 export type { VersionRow, ReviewRound };
 
@@ -66,17 +68,11 @@ export type { VersionRow, ReviewRound };
  * @cssstate syncing - Connected, changes being exchanged.
  * @cssstate connected - In sync, no local changes since opening.
  * @cssstate saved - This device's changes reached the server.
- * @cssproperty --jd-color-paired - Background of the section paired with the cursor's (default #fff3b0).
- * @cssproperty --jd-color-range - Background of decorated ranges (default #e0ecf8).
- * @cssproperty --jd-color-comment - Background of commented text (default #fde9a9); the selected thread's is `--jd-color-comment-active` (default #f7c948).
- * @cssproperty --jd-color-link - Links in the text (default #284162).
  * @cssproperty --jd-pane-min-height - Minimum height of a pane (default 20rem).
  * @cssproperty --jd-panel-width - Width of the side panel (default 18rem).
- * @cssproperty --jd-color-primary - Buttons and accents (default #26374a).
- * @cssproperty --jd-color-focus - Focus ring (default #0535d2).
  */
-export class JdEditor extends LitElement implements CommentsEditor, EditorHost {
-  static override styles = [sharedStyles, editorStyles];
+export class JdEditor extends JdThemedElement implements CommentsEditor, EditorHost {
+  static override styles = [sharedStyles, editorStyles, toolbarStyles];
 
   /** The job description's id (uuid). */
   @property({ attribute: 'document-id', reflect: true }) documentId = '';

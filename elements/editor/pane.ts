@@ -16,6 +16,7 @@ import { localeOf } from '../core/i18n.js';
 import { cleanPastedHtml } from './paste.js';
 import { RangeDecorations } from './range-decorations.js';
 import { sectionAlignmentPlugin } from './section-alignment.js';
+import { EDITOR_SHORTCUTS } from './shortcuts.js';
 
 /** Transactions carrying this meta may add or remove sections (the editor's own API). */
 export const STRUCTURE_META = 'jd-structure';
@@ -136,19 +137,20 @@ export function createPane(options: PaneOptions): Pane {
   const decorations = new RangeDecorations();
   const undoCommand: Command = (state) => undo(state);
   const redoCommand: Command = (state) => redo(state);
+  const keys = EDITOR_SHORTCUTS;
   const kit = keymap({
-    'Mod-z': undoCommand,
-    'Mod-y': redoCommand,
-    'Mod-Shift-z': redoCommand,
-    'Mod-b': toggleMark(jdSchema.marks['strong']!),
-    'Mod-i': toggleMark(jdSchema.marks['em']!),
-    'Mod-Alt-0': setBlockType(jdSchema.nodes['paragraph']!),
-    'Mod-Alt-3': setBlockType(jdSchema.nodes['heading']!, { level: 3 }),
-    'Shift-Ctrl-8': wrapInList(jdSchema.nodes['bullet_list']!),
-    'Shift-Ctrl-9': wrapInList(jdSchema.nodes['ordered_list']!),
+    [keys.undo]: undoCommand,
+    [keys.redo]: redoCommand,
+    [keys.redoAlt]: redoCommand,
+    [keys.bold]: toggleMark(jdSchema.marks['strong']!),
+    [keys.italic]: toggleMark(jdSchema.marks['em']!),
+    [keys.paragraph]: setBlockType(jdSchema.nodes['paragraph']!),
+    [keys.heading]: setBlockType(jdSchema.nodes['heading']!, { level: 3 }),
+    [keys.bulletList]: wrapInList(jdSchema.nodes['bullet_list']!),
+    [keys.orderedList]: wrapInList(jdSchema.nodes['ordered_list']!),
     Enter: splitListItem(listItem),
-    'Mod-[': liftListItem(listItem),
-    'Mod-]': sinkListItem(listItem),
+    [keys.liftListItem]: liftListItem(listItem),
+    [keys.sinkListItem]: sinkListItem(listItem),
   });
   // Assigned once the view exists; y-prosemirror dispatches from inside the constructor.
   const holder: { pane?: Pane } = {};

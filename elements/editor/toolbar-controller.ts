@@ -4,11 +4,15 @@ import type { Command } from 'prosemirror-state';
 import { setBlockType, toggleMark } from 'prosemirror-commands';
 import { wrapInList } from 'prosemirror-schema-list';
 import { msg } from '../core/i18n.js';
+import { icon, type IconName } from '../core/icons.js';
+import { ariaKeyShortcut, withShortcut } from '../core/shortcuts.js';
+import { TooltipController, tooltip } from '../core/tooltip.js';
 import { jdSchema } from '../core/schema.js';
 import type { Lang } from '../../domain/sections.js';
 import { nextToolbarIndex, removeLink, sameToolbarState, setLink, toolbarStateOf, type ToolbarState } from './toolbar.js';
 import type { EditorHost } from './editor-host.js';
 import type { Pane } from './pane.js';
+import { EDITOR_SHORTCUTS } from './shortcuts.js';
 
 /** The link form under the toolbar: the address being typed, and whether it was refused. */
 interface LinkForm {
@@ -17,14 +21,19 @@ interface LinkForm {
 }
 
 interface Item {
+  /** The accessible name, in the UI language. */
   label: string;
-  text: string;
+  icon: IconName;
+  /** Its key binding in the pane keymap, when it has one (named in the tooltip). */
+  shortcut?: string;
   action: () => void;
   pressed?: boolean;
   expanded?: boolean;
 }
 
 const keepSelection = (e: Event) => e.preventDefault();
+/** A click on a button's tooltip (inside the button, to stay hoverable) is not a click on the button. */
+const onTooltip = (e: Event) => (e.target as Element).closest('.jd-tooltip') !== null;
 
 export class ToolbarController implements ReactiveController {
   /** Formats active at the selection of the focused pane (aria-pressed on the toolbar). */
@@ -35,6 +44,7 @@ export class ToolbarController implements ReactiveController {
 
   constructor(private readonly host: EditorHost) {
     host.addController(this);
+    host.addController(new TooltipController(host));
   }
 
   hostDisconnected(): void {
@@ -72,17 +82,18 @@ export class ToolbarController implements ReactiveController {
   #items(lang: Lang): Item[] {
     const exec = (cmd: Command) => this.#command((p) => void cmd(p.view.state, p.view.dispatch));
     const active = this.#state;
+    const keys = EDITOR_SHORTCUTS;
     return [
-      { label: msg(lang, 'editor.undo'), text: '↶', action: this.#command((p) => p.undoManager()?.undo()) },
-      { label: msg(lang, 'editor.redo'), text: '↷', action: this.#command((p) => p.undoManager()?.redo()) },
-      { label: msg(lang, 'editor.bold'), text: 'B', action: exec(toggleMark(jdSchema.marks['strong']!)), pressed: !!active?.strong },
-      { label: msg(lang, 'editor.italic'), text: 'I', action: exec(toggleMark(jdSchema.marks['em']!)), pressed: !!active?.em },
-      { label: msg(lang, 'editor.link'), text: '🔗', action: () => this.#openLinkForm(), pressed: !!active?.link, expanded: !!this.#linkForm },
-      { label: msg(lang, 'editor.heading'), text: 'H', action: exec(setBlockType(jdSchema.nodes['heading']!, { level: 3 })), pressed: active?.block === 'heading' },
-      { label: msg(lang, 'editor.paragraph'), text: '¶', action: exec(setBlockType(jdSchema.nodes['paragraph']!)), pressed: active?.block === 'paragraph' },
-      { label: msg(lang, 'editor.bulletList'), text: '•', action: exec(wrapInList(jdSchema.nodes['bullet_list']!)), pressed: active?.block === 'bullet_list' },
-      { label: msg(lang, 'editor.orderedList'), text: '1.', action: exec(wrapInList(jdSchema.nodes['ordered_list']!)), pressed: active?.block === 'ordered_list' },
-      { label: msg(lang, 'editor.addSection'), text: '+', action: () => void this.host.addSection() },
+      { label: msg(lang, 'editor.undo'), icon: 'undo', shortcut: keys.undo, action: this.#command((p) => p.undoManager()?.undo()) },
+      { label: msg(lang, 'editor.redo'), icon: 'redo', shortcut: keys.redo, action: this.#command((p) => p.undoManager()?.redo()) },
+      { label: msg(lang, 'editor.bold'), icon: 'bold', shortcut: keys.bold, action: exec(toggleMark(jdSchema.marks['strong']!)), pressed: !!active?.strong },
+      { label: msg(lang, 'editor.italic'), icon: 'italic', shortcut: keys.italic, action: exec(toggleMark(jdSchema.marks['em']!)), pressed: !!active?.em },
+      { label: msg(lang, 'editor.link'), icon: 'link', action: () => this.#openLinkForm(), pressed: !!active?.link, expanded: !!this.#linkForm },
+      { label: msg(lang, 'editor.heading'), icon: 'heading', shortcut: keys.heading, action: exec(setBlockType(jdSchema.nodes['heading']!, { level: 3 })), pressed: active?.block === 'heading' },
+      { label: msg(lang, 'editor.paragraph'), icon: 'paragraph', shortcut: keys.paragraph, action: exec(setBlockType(jdSchema.nodes['paragraph']!)), pressed: active?.block === 'paragraph' },
+      { label: msg(lang, 'editor.bulletList'), icon: 'bulletList', shortcut: keys.bulletList, action: exec(wrapInList(jdSchema.nodes['bullet_list']!)), pressed: active?.block === 'bullet_list' },
+      { label: msg(lang, 'editor.orderedList'), icon: 'orderedList', shortcut: keys.orderedList, action: exec(wrapInList(jdSchema.nodes['ordered_list']!)), pressed: active?.block === 'ordered_list' },
+      { label: msg(lang, 'editor.addSection'), icon: 'addSection', action: () => void this.host.addSection() },
     ];
   }
 
@@ -112,29 +123,30 @@ export class ToolbarController implements ReactiveController {
         (item, i) =>
           html`<button
             type="button"
-            title=${item.label}
+            aria-label=${item.label}
+            aria-keyshortcuts=${item.shortcut ? ariaKeyShortcut(item.shortcut) : nothing}
             tabindex=${i === tabStop ? 0 : -1}
             aria-pressed=${item.pressed === undefined || item.expanded !== undefined ? nothing : String(item.pressed)}
             aria-expanded=${item.expanded === undefined ? nothing : String(item.expanded)}
-            class=${item.pressed ? 'pressed' : ''}
+            class="has-tooltip ${item.pressed ? 'pressed' : ''}"
             ?disabled=${disabled}
             @mousedown=${keepSelection}
-            @click=${item.action}
+            @click=${(e: Event) => onTooltip(e) || item.action()}
           >
-            <span aria-hidden="true">${item.text}</span><span class="visually-hidden">${item.label}</span>
+            ${icon(item.icon)}${tooltip(withShortcut(item.label, item.shortcut, lang))}
           </button>`,
       )}
       ${commenting
         ? html`<button
             type="button"
             part="comment-button"
+            class="has-tooltip"
             tabindex=${tabStop === items.length ? 0 : -1}
-            title=${msg(lang, 'editor.commentShortcut')}
-            aria-keyshortcuts="Control+Alt+M"
+            aria-keyshortcuts=${ariaKeyShortcut(EDITOR_SHORTCUTS.comment)}
             @mousedown=${keepSelection}
-            @click=${() => this.host.requestComment()}
+            @click=${(e: Event) => onTooltip(e) || this.host.requestComment()}
           >
-            ${msg(lang, 'editor.comment')}
+            ${icon('comment')}<span>${msg(lang, 'editor.comment')}</span>${tooltip(withShortcut(msg(lang, 'editor.commentSelection'), EDITOR_SHORTCUTS.comment, lang))}
           </button>`
         : nothing}
     </div>`;

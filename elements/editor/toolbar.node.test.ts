@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { jdSchema } from '../core/schema.js';
 import { nextToolbarIndex, removeLink, setLink, toolbarStateOf } from './toolbar.js';
+import { ariaKeyShortcut, isApplePlatform, parseBinding, shortcutLabel, withShortcut } from '../core/shortcuts.js';
+import { EDITOR_SHORTCUTS } from './shortcuts.js';
 
 const { nodes, marks } = jdSchema;
 const link = (href: string) => marks['link']!.create({ href });
@@ -96,5 +98,36 @@ describe('toolbar keyboard movement', () => {
     assert.equal(nextToolbarIndex('a', 0, enabled), null);
     assert.equal(nextToolbarIndex('ArrowDown', 0, enabled), null);
     assert.equal(nextToolbarIndex('ArrowRight', 0, [false, false]), null);
+  });
+});
+
+describe('toolbar tooltips name the shortcuts the keymap binds', () => {
+  it('writes each binding as people read it: Ctrl elsewhere, Cmd and Option on Apple devices, Maj in French', () => {
+    assert.equal(withShortcut('Bold', EDITOR_SHORTCUTS.bold, 'en', false), 'Bold (Ctrl+B)');
+    assert.equal(withShortcut('Gras', EDITOR_SHORTCUTS.bold, 'fr', false), 'Gras (Ctrl+B)');
+    assert.equal(withShortcut('Bold', EDITOR_SHORTCUTS.bold, 'en', true), 'Bold (Cmd+B)');
+    assert.equal(shortcutLabel(EDITOR_SHORTCUTS.heading, 'en', false), 'Ctrl+Alt+3');
+    assert.equal(shortcutLabel(EDITOR_SHORTCUTS.heading, 'en', true), 'Cmd+Option+3');
+    // Ctrl-8 is Ctrl on a Mac too (ProseMirror's Ctrl is the Control key; only Mod follows the platform).
+    assert.equal(shortcutLabel(EDITOR_SHORTCUTS.bulletList, 'en', true), 'Ctrl+Shift+8');
+    assert.equal(shortcutLabel(EDITOR_SHORTCUTS.bulletList, 'fr', false), 'Ctrl+Maj+8');
+    assert.equal(shortcutLabel(EDITOR_SHORTCUTS.comment, 'fr', false), 'Ctrl+Alt+M');
+    assert.equal(withShortcut('Link', undefined, 'en', false), 'Link', 'no shortcut, no brackets');
+  });
+
+  it('gives assistive technology the same keys (aria-keyshortcuts)', () => {
+    assert.equal(ariaKeyShortcut(EDITOR_SHORTCUTS.bold, false), 'Control+B');
+    assert.equal(ariaKeyShortcut(EDITOR_SHORTCUTS.bold, true), 'Meta+B');
+    assert.equal(ariaKeyShortcut(EDITOR_SHORTCUTS.orderedList, false), 'Control+Shift+9');
+    assert.equal(ariaKeyShortcut(EDITOR_SHORTCUTS.paragraph, false), 'Control+Alt+0');
+  });
+
+  it('decides Cmd the way ProseMirror does, and refuses bindings it would not understand', () => {
+    assert.equal(isApplePlatform('MacIntel'), true);
+    assert.equal(isApplePlatform('iPad'), true);
+    assert.equal(isApplePlatform('Win32'), false);
+    assert.equal(isApplePlatform('Linux x86_64'), false);
+    assert.deepEqual(parseBinding('Mod--'), { modifiers: ['mod'], key: '-' });
+    assert.throws(() => parseBinding('Hyper-b'), /Unknown modifier "Hyper" in the key binding "Hyper-b"/);
   });
 });

@@ -1,12 +1,34 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { TextSelection } from 'prosemirror-state';
+import * as gcds from '@gcds-core/tokens/build/web/js/tokens.js';
+import { THEME_TOKENS } from '../core/tokens.js';
 import type { JdEditor } from './editor.js';
 import { openEditor } from './test-support.js';
 import { createDocument, signedInSession } from '../core/test-helpers.js';
 
 const buttons = (el: JdEditor) => Array.from(el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=toolbar] > button'));
 const focused = (el: JdEditor) => el.shadowRoot!.activeElement;
+const tooltipOf = (button: HTMLElement) => button.querySelector<HTMLElement>(':scope > .jd-tooltip')!;
+const shown = (tip: HTMLElement) => getComputedStyle(tip).display !== 'none';
+/** The accessible name Chromium computes: aria-label, else the text outside the (aria-hidden) tooltip. */
+const nameOf = (button: HTMLElement) =>
+  button.getAttribute('aria-label') ?? Array.from(button.querySelectorAll(':scope > :not([aria-hidden=true])')).map((n) => n.textContent).join('').trim();
+/** '#26374a' → 'rgb(38, 55, 74)', as getComputedStyle writes colours. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+/** Presses an aria-keyshortcuts chord ("Control+Shift+8") the way a person does: modifiers held, then the key. */
+async function pressShortcut(shortcut: string): Promise<void> {
+  const keys = shortcut.split('+').map((k) => (/^[A-Z]$/.test(k) ? `Key${k}` : /^[0-9]$/.test(k) ? `Digit${k}` : k));
+  const key = keys.pop()!;
+  for (const modifier of keys) await sendKeys({ down: modifier });
+  await sendKeys({ press: key });
+  for (const modifier of keys.reverse()) await sendKeys({ up: modifier });
+}
+
+const NAMES = {
+  en: ['Undo (Ctrl+Z)', 'Redo (Ctrl+Y)', 'Bold (Ctrl+B)', 'Italic (Ctrl+I)', 'Link', 'Sub-heading (Ctrl+Alt+3)', 'Paragraph (Ctrl+Alt+0)', 'Bulleted list (Ctrl+Shift+8)', 'Numbered list (Ctrl+Shift+9)', 'Add a section'],
+  fr: ['Annuler (Ctrl+Z)', 'Rétablir (Ctrl+Y)', 'Gras (Ctrl+B)', 'Italique (Ctrl+I)', 'Lien', 'Intertitre (Ctrl+Alt+3)', 'Paragraphe (Ctrl+Alt+0)', 'Liste à puces (Ctrl+Maj+8)', 'Liste numérotée (Ctrl+Maj+9)', 'Ajouter une section'],
+};
 
 /** Selects `text` in the English pane; its range. */
 function select(el: JdEditor, text: string): { from: number; to: number } {
@@ -69,7 +91,7 @@ describe('<jd-editor> toolbar', () => {
 
   it('shows which formats are on at the selection (aria-pressed)', async () => {
     const el = await editorWithText();
-    const bold = buttons(el).find((b) => b.title === 'Bold')!;
+    const bold = buttons(el).find((b) => b.getAttribute('aria-label') === 'Bold')!;
     select(el, 'managers');
     await el.updateComplete;
     expect(bold.getAttribute('aria-pressed')).to.equal('false');
@@ -79,13 +101,13 @@ describe('<jd-editor> toolbar', () => {
     select(el, 'staffing');
     await el.updateComplete;
     expect(bold.getAttribute('aria-pressed')).to.equal('false');
-    expect(buttons(el).find((b) => b.title === 'Paragraph')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(buttons(el).find((b) => b.getAttribute('aria-label') === 'Paragraph')!.getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('links the selection from a form in the page, refuses unsafe addresses, edits and removes links', async () => {
     const el = await editorWithText();
     const range = select(el, 'managers');
-    const linkButton = buttons(el).find((b) => b.title === 'Link')!;
+    const linkButton = buttons(el).find((b) => b.getAttribute('aria-label') === 'Link')!;
     linkButton.click();
     await el.updateComplete;
     const form = () => el.shadowRoot!.querySelector<HTMLFormElement>('[part=link-form]');
@@ -142,11 +164,141 @@ describe('<jd-editor> toolbar', () => {
   it('speaks French in French, link form included', async () => {
     const el = await editorWithText('fr');
     select(el, 'managers');
-    buttons(el).find((b) => b.title === 'Lien')!.click();
+    buttons(el).find((b) => b.getAttribute('aria-label') === 'Lien')!.click();
     await el.updateComplete;
     const form = el.shadowRoot!.querySelector('[part=link-form]')!;
     expect(form.textContent).to.contain('Adresse du lien');
     expect(form.textContent).to.contain('Appliquer le lien');
     await expect(el).to.be.accessible();
+  });
+
+  for (const lang of ['en', 'fr'] as const) {
+    it(`shows SVG icons with a name and a tooltip naming the shortcut, on keyboard focus, in ${lang === 'en' ? 'English' : 'French'}`, async () => {
+      const el = await editorWithText(lang);
+      const all = buttons(el);
+      expect(all.map((b) => tooltipOf(b).textContent)).to.deep.equal(NAMES[lang]);
+      for (const [i, button] of all.entries()) {
+        // The name is the tooltip's text without the shortcut; the shortcut is also given to assistive technology.
+        expect(nameOf(button)).to.equal(NAMES[lang][i]!.replace(/ \(.*\)$/, ''));
+        expect(button.hasAttribute('aria-keyshortcuts')).to.equal(NAMES[lang][i]!.endsWith(')'));
+        const svg = button.querySelector(':scope > svg')!;
+        expect(svg, `${nameOf(button)} has an SVG icon`).to.not.equal(null);
+        expect(svg.getAttribute('aria-hidden')).to.equal('true');
+        expect(svg.getAttribute('focusable')).to.equal('false');
+        expect(svg.querySelector('path, line')).to.not.equal(null);
+        // No text glyph drawn as an icon: the only text in the button is its tooltip.
+        expect(button.textContent!.trim()).to.equal(tooltipOf(button).textContent);
+        expect(button.hasAttribute('title'), 'no native tooltip beside ours').to.equal(false);
+        expect(shown(tooltipOf(button))).to.equal(false);
+      }
+      // Keyboard focus shows the focused button's tooltip, and only that one.
+      all[0]!.focus();
+      for (let i = 1; i < all.length; i++) {
+        await sendKeys({ press: 'ArrowRight' });
+        await el.updateComplete;
+        expect(focused(el)).to.equal(all[i]);
+        expect(all.map((b) => shown(tooltipOf(b)))).to.deep.equal(all.map((_, j) => j === i));
+        const box = tooltipOf(all[i]!).getBoundingClientRect();
+        expect(box.left).to.be.at.least(0);
+        expect(box.right).to.be.at.most(document.documentElement.clientWidth);
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('keeps a tooltip while the pointer moves onto it, hides it with Escape, and keeps it in the viewport', async () => {
+    const el = await editorWithText();
+    try {
+      await setViewport({ width: 320, height: 640 });
+      const all = buttons(el);
+      const center = (r: DOMRect) => [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] as [number, number];
+      for (const button of [all[0]!, all.at(-1)!]) {
+        await sendMouse({ type: 'move', position: center(button.getBoundingClientRect()) });
+        await waitUntil(() => shown(tooltipOf(button)), 'hover shows the tooltip');
+        const tip = tooltipOf(button);
+        await waitUntil(() => tip.getBoundingClientRect().left >= 0 && tip.getBoundingClientRect().right <= document.documentElement.clientWidth, 'the tooltip fits the 320 px viewport');
+        await sendMouse({ type: 'move', position: center(tip.getBoundingClientRect()) });
+        expect(shown(tip), 'the pointer can rest on the tooltip').to.equal(true);
+      }
+      // Escape hides it without moving the pointer or the focus.
+      await sendKeys({ press: 'Escape' });
+      expect(shown(tooltipOf(all.at(-1)!))).to.equal(false);
+      // Keyboard focus: Escape hides it too, and it comes back on the next button.
+      all[2]!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(shown(tooltipOf(all[3]!))).to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      expect(focused(el)).to.equal(all[3]);
+      expect(shown(tooltipOf(all[3]!))).to.equal(false);
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(shown(tooltipOf(all[4]!))).to.equal(true);
+      // A click on a tooltip is not a click on its button.
+      await sendMouse({ type: 'move', position: center(all[2]!.getBoundingClientRect()) });
+      await waitUntil(() => shown(tooltipOf(all[2]!)));
+      select(el, 'managers');
+      tooltipOf(all[2]!).click();
+      await el.updateComplete;
+      expect(all[2]!.getAttribute('aria-pressed')).to.equal('false');
+    } finally {
+      await resetMouse();
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('does what each tooltip says when its shortcut is pressed in the text', async () => {
+    const el = await editorWithText();
+    // In toolbar order: bold, italic, sub-heading, paragraph (back from the sub-heading), bulleted list, numbered list.
+    const formats = buttons(el).filter((b) => b.hasAttribute('aria-pressed') && b.hasAttribute('aria-keyshortcuts'));
+    expect(formats.map(nameOf)).to.deep.equal(['Bold', 'Italic', 'Sub-heading', 'Paragraph', 'Bulleted list', 'Numbered list']);
+    for (const button of formats) {
+      select(el, 'managers');
+      const keys = button.getAttribute('aria-keyshortcuts')!;
+      await pressShortcut(keys);
+      await el.updateComplete;
+      expect(button.getAttribute('aria-pressed'), `${nameOf(button)}: ${keys}`).to.equal('true');
+      if (button.getAttribute('aria-label') === 'Bold' || button.getAttribute('aria-label') === 'Italic') {
+        await pressShortcut(keys);
+        await el.updateComplete;
+        expect(button.getAttribute('aria-pressed'), `${nameOf(button)} toggles off`).to.equal('false');
+      }
+      if (button.getAttribute('aria-label') === 'Bulleted list') {
+        // Out of the list again (Mod-[, lift list item), so the numbered list starts from a paragraph.
+        await pressShortcut('Control+BracketLeft');
+        await el.updateComplete;
+        expect(button.getAttribute('aria-pressed')).to.equal('false');
+      }
+    }
+  });
+
+  it('takes its colours, font and focus ring from the GC Design System tokens, and a portal re-themes them', async () => {
+    const el = await editorWithText();
+    const host = getComputedStyle(el);
+    for (const [alias, { value }] of Object.entries(THEME_TOKENS)) expect(host.getPropertyValue(alias).trim(), alias).to.equal(value);
+    expect(host.color).to.equal(rgb(gcds.GcdsTextPrimary));
+    expect(host.fontFamily).to.match(/^"?Noto Sans"?, sans-serif$/);
+    const bold = buttons(el).find((b) => b.getAttribute('aria-label') === 'Bold')!;
+    expect(getComputedStyle(bold).color).to.equal(rgb(gcds.GcdsButtonSecondaryDefaultText));
+    select(el, 'managers');
+    bold.click();
+    await el.updateComplete;
+    expect(getComputedStyle(bold).backgroundColor).to.equal(rgb(gcds.GcdsButtonPrimaryDefaultBackground));
+    // Keyboard focus: the GCDS focus ring (4 px of the focus colour) and focus background.
+    const paragraph = buttons(el).find((b) => b.getAttribute('aria-label') === 'Paragraph')!;
+    paragraph.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focused(el)).to.equal(paragraph);
+    const ring = getComputedStyle(paragraph);
+    expect(ring.outlineColor).to.equal(rgb(gcds.GcdsFocusBorder));
+    expect(ring.outlineWidth).to.equal(`${parseFloat(gcds.GcdsOutlineWidth) * 16}px`);
+    expect(ring.backgroundColor).to.equal(rgb(gcds.GcdsFocusBackground));
+
+    // A portal sets --jd-* on the element or any ancestor.
+    el.style.setProperty('--jd-color-primary', 'rgb(10, 20, 30)');
+    el.closest('jd-session')!.style.setProperty('--jd-color-focus', 'rgb(200, 0, 100)');
+    expect(getComputedStyle(bold).backgroundColor).to.equal('rgb(10, 20, 30)');
+    expect(getComputedStyle(paragraph).outlineColor).to.equal('rgb(200, 0, 100)');
   });
 });

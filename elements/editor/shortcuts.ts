@@ -1,0 +1,17 @@
+// The editor's keyboard shortcuts, in ProseMirror keymap notation (Mod is Cmd on Apple devices,
+// Ctrl elsewhere). pane.ts binds these and the toolbar's tooltips show them, so the two agree.
+export const EDITOR_SHORTCUTS = {
+  undo: 'Mod-z',
+  redo: 'Mod-y',
+  redoAlt: 'Mod-Shift-z',
+  bold: 'Mod-b',
+  italic: 'Mod-i',
+  paragraph: 'Mod-Alt-0',
+  heading: 'Mod-Alt-3',
+  bulletList: 'Shift-Ctrl-8',
+  orderedList: 'Shift-Ctrl-9',
+  liftListItem: 'Mod-[',
+  sinkListItem: 'Mod-]',
+  /** Not a ProseMirror binding: editor.ts matches Ctrl or Cmd with Alt and the M key (by code, so any layout). */
+  comment: 'Mod-Alt-m',
+} as const;

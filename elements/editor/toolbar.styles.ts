@@ -1,0 +1,28 @@
+// The formatting toolbar's look: icon buttons (Lucide SVG, see core/icons.ts) with tooltips
+// (core/tooltip.ts). Its layout (wrapping, gaps) stays in editor.styles.ts.
+import { css } from 'lit';
+import { tooltipStyles } from '../core/tooltip.js';
+
+export const toolbarStyles = [
+  tooltipStyles,
+  css`
+    .jd-icon {
+      width: 1.25rem;
+      height: 1.25rem;
+      flex: none;
+      vertical-align: middle;
+    }
+    [part='toolbar'] > button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.375rem;
+      padding-inline: 0.5rem;
+    }
+    /* The link button shows a link at the caret with aria-expanded for its form, not aria-pressed. */
+    [part='toolbar'] > button.pressed:not(:focus-visible) {
+      background: var(--_primary);
+      color: var(--_on-primary);
+    }
+  `,
+];
