@@ -65,6 +65,13 @@ const baseStyles = css`
     min-height: 2.25rem;
     box-sizing: border-box;
   }
+  input:is([type='checkbox'], [type='radio']) {
+    min-height: 0;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
   :is(input, select, textarea)[aria-invalid='true'] {
     border-color: var(--_danger);
   }
@@ -91,6 +98,9 @@ const baseStyles = css`
   :is(input, select, textarea):focus-visible {
     border-color: var(--_focus);
     outline-offset: 0;
+  }
+  input:is([type='checkbox'], [type='radio']):focus-visible {
+    outline-offset: var(--_focus-offset);
   }
   .visually-hidden {
     position: absolute;

@@ -19,9 +19,18 @@ export const toolbarStyles = [
       gap: 0.375rem;
       padding-inline: 0.5rem;
     }
+    /* These are toggles: focus adds the ring but keeps the on/off look, which the GCDS focus
+       background (for one-off buttons) would hide. */
+    [part='toolbar'] > button:focus-visible {
+      background: var(--_surface);
+      border-color: var(--_primary);
+      color: var(--_primary);
+    }
     /* The link button shows a link at the caret with aria-expanded for its form, not aria-pressed. */
-    [part='toolbar'] > button.pressed:not(:focus-visible) {
+    [part='toolbar'] > button.pressed,
+    [part='toolbar'] > button.pressed:focus-visible {
       background: var(--_primary);
+      border-color: var(--_primary);
       color: var(--_on-primary);
     }
   `,

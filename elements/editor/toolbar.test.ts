@@ -284,7 +284,7 @@ describe('<jd-editor> toolbar', () => {
     bold.click();
     await el.updateComplete;
     expect(getComputedStyle(bold).backgroundColor).to.equal(rgb(gcds.GcdsButtonPrimaryDefaultBackground));
-    // Keyboard focus: the GCDS focus ring (4 px of the focus colour) and focus background.
+    // Keyboard focus: the GCDS focus ring (4 px of the focus colour); a pressed toggle stays visibly pressed.
     const paragraph = buttons(el).find((b) => b.getAttribute('aria-label') === 'Paragraph')!;
     paragraph.focus();
     await sendKeys({ press: 'ArrowLeft' });
@@ -293,7 +293,7 @@ describe('<jd-editor> toolbar', () => {
     const ring = getComputedStyle(paragraph);
     expect(ring.outlineColor).to.equal(rgb(gcds.GcdsFocusBorder));
     expect(ring.outlineWidth).to.equal(`${parseFloat(gcds.GcdsOutlineWidth) * 16}px`);
-    expect(ring.backgroundColor).to.equal(rgb(gcds.GcdsFocusBackground));
+    expect(ring.backgroundColor).to.equal(rgb(gcds.GcdsButtonPrimaryDefaultBackground));
 
     // A portal sets --jd-* on the element or any ancestor.
     el.style.setProperty('--jd-color-primary', 'rgb(10, 20, 30)');
