@@ -8,6 +8,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -110,6 +111,58 @@ function localStackPlugin() {
   };
 }
 
+/**
+ * Screenshot comparison (the *.visual.test.ts files): `visualDiff(element, name)` compares an
+ * element's screenshot with screenshots/baseline/<name>.png; a mismatch writes the new image and
+ * a diff image to test-artifacts/screenshots/ (gitignored). UPDATE_SCREENSHOTS=1 rewrites the
+ * baselines instead (`npm run test:screenshots:update`).
+ *
+ * Tolerance: pixelmatch's colour threshold 0.1 (its default; anti-aliased pixels never count),
+ * and at most VISUAL_MAX_DIFF_PIXELS differing pixels per screenshot. The fonts are loaded from
+ * @fontsource in the page and animations are off, so a rerun on the same machine differs by 0
+ * pixels; a pane moved by 4 px differs by thousands (elements/core/visual-regression.visual.test.ts).
+ */
+const VISUAL_MAX_DIFF_PIXELS = 120;
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const SCREENSHOT_ARTIFACTS = fileURLToPath(new URL('./test-artifacts/screenshots/', import.meta.url));
+/** The server command a test uses to check that a state does NOT match a baseline: it compares, never writes a baseline, even when updating. */
+const VISUAL_COMPARE_ONLY_COMMAND = 'jd-visual-compare-only';
+/** The server command that fixes the page's time zone (`{ timezone }`), so dates on screen are the same on every machine. */
+const VISUAL_EMULATE_COMMAND = 'jd-visual-emulate';
+
+function screenshotPlugins() {
+  const options = {
+    baseDir: SCREENSHOTS,
+    getBaselineName: ({ name }) => `baseline/${name}`,
+    getFailedName: ({ name }) => `${SCREENSHOT_ARTIFACTS}${name}`,
+    getDiffName: ({ name }) => `${SCREENSHOT_ARTIFACTS}${name}-diff`,
+    diffOptions: { threshold: 0.1, includeAA: false },
+    failureThresholdType: 'pixel',
+    failureThreshold: VISUAL_MAX_DIFF_PIXELS,
+  };
+  const updating = process.env.UPDATE_SCREENSHOTS === '1';
+  // Its refusals are expected (a test moves a pane on purpose): their images go to a folder of their own.
+  const compareOnly = visualRegressionPlugin({
+    ...options,
+    update: false,
+    getFailedName: ({ name }) => `${SCREENSHOT_ARTIFACTS}expected-differences/${name}`,
+    getDiffName: ({ name }) => `${SCREENSHOT_ARTIFACTS}expected-differences/${name}-diff`,
+  });
+  return [
+    visualRegressionPlugin({ ...options, update: updating }),
+    {
+      name: 'jd-visual-commands',
+      async executeCommand({ command, payload, session }) {
+        if (command === VISUAL_COMPARE_ONLY_COMMAND) return compareOnly.executeCommand({ command: 'visual-diff', payload, session });
+        if (command !== VISUAL_EMULATE_COMMAND) return undefined;
+        if (typeof payload?.timezone !== 'string') throw new Error(`${VISUAL_EMULATE_COMMAND} needs { timezone: string }, got ${JSON.stringify(payload)}`);
+        await session.browser.getPage(session.id).emulateTimezone(payload.timezone);
+        return true;
+      },
+    },
+  ];
+}
+
 /** Counts every test of the run in one line that `npm test` reads back: `Browser tests: N passed, N failed, N skipped`. */
 function countsReporter() {
   const count = (suite, totals) => {
@@ -153,6 +206,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // y-webrtc depends on simple-peer, which is CommonJS.
     commonjs({ include: ['**/node_modules/simple-peer/**'] }),
+    ...screenshotPlugins(),
   ],
   testFramework: {
     // Calls against the stack (sign-up, RPC, functions) take longer than mocha's 2 s default.

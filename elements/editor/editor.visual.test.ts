@@ -1,0 +1,80 @@
+// Screenshot comparisons of <jd-editor>'s main states (issue 12, criterion 2): a layout change
+// that moves, hides or overlaps something fails here. Baselines: screenshots/baseline/editor-*.png;
+// `npm run test:screenshots:update` rewrites them after an intended change.
+import { expect, waitUntil } from '@open-wc/testing';
+import { TextSelection } from 'prosemirror-state';
+import './define.js';
+import type { JdEditor } from './editor.js';
+import { ownSyncServer } from '../core/test-helpers.js';
+import { aloneIn, editorOn, expectScreenshot, NARROW, PEOPLE, screenshotsOfFixture, useWidth, WIDE } from '../core/test-screenshots.js';
+
+describe('<jd-editor> screenshots', () => {
+  const fixtureId = screenshotsOfFixture();
+
+  /** `email`'s editor on the fixture, in `lang`, at `width`, listing only its own user. */
+  async function editorOf(email: string, lang: 'en' | 'fr', width: number, syncUrl?: string): Promise<JdEditor> {
+    await useWidth(width);
+    const el = await editorOn(fixtureId(), email, { lang, ...(syncUrl ? { syncUrl } : {}) });
+    await aloneIn(el);
+    return el;
+  }
+
+  for (const lang of ['en', 'fr'] as const) {
+    for (const width of [WIDE, NARROW]) {
+      it(`editable, ${lang.toUpperCase()}, ${width} px`, async function () {
+        this.timeout(20_000);
+        const el = await editorOf(PEOPLE.editor.email, lang, width);
+        expect(el.editable).to.equal(true);
+        await expectScreenshot(el, `editor-editable-${lang}-${width}`);
+      });
+    }
+  }
+
+  for (const lang of ['en', 'fr'] as const) {
+    it(`read-only for a viewer, ${lang.toUpperCase()}`, async function () {
+      this.timeout(20_000);
+      const el = await editorOf(PEOPLE.viewer.email, lang, WIDE);
+      await waitUntil(() => el.matches(':state(read-only)'), 'read-only');
+      await expectScreenshot(el, `editor-read-only-${lang}-${WIDE}`);
+    });
+  }
+
+  it('offline: the sync server is down', async function () {
+    this.timeout(30_000);
+    const server = await ownSyncServer();
+    try {
+      const el = await editorOf(PEOPLE.editor.email, 'en', WIDE, server.url);
+      await server.stop();
+      await waitUntil(() => el.status === 'offline', `offline (status ${el.status})`, { timeout: 8000 });
+      await expectScreenshot(el, `editor-offline-en-${WIDE}`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  for (const lang of ['en', 'fr'] as const) {
+    it(`link form open on a selection, ${lang.toUpperCase()}`, async function () {
+      this.timeout(20_000);
+      const el = await editorOf(PEOPLE.editor.email, lang, WIDE);
+      const view = el.getView(lang)!;
+      const range = el.findText(lang, lang === 'en' ? 'grants and contributions' : 'subventions et de contributions')!;
+      expect(range, 'the phrase to link').to.not.equal(null);
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)));
+      // The link button is the toolbar's only disclosure button (it opens the form under the toolbar).
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part=toolbar] button[aria-expanded]')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=link-form] input') === el.shadowRoot!.activeElement, 'the link form open with focus in its field');
+      await expectScreenshot(el, `editor-link-form-${lang}-${WIDE}`);
+    });
+  }
+
+  // Last: it adds a version to the fixture, which the versions panel of later tests would list.
+  it('a past version shown beside the text', async function () {
+    this.timeout(20_000);
+    const el = await editorOf(PEOPLE.editor.email, 'en', WIDE);
+    const number = await el.saveVersion('Before review');
+    expect(number, 'the saved version').to.be.a('number');
+    expect(await el.viewVersion(number!)).to.equal(true);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=version-view]'), 'the version view');
+    await expectScreenshot(el, `editor-version-view-en-${WIDE}`);
+  });
+});
