@@ -32,9 +32,15 @@ export const STANDARD_SECTIONS: readonly StandardSection[] = [
   { kind: 'working_conditions', sectionId: 'working-conditions', title: { en: 'Working Conditions', fr: 'Conditions de travail' } },
 ];
 
-/** The keys of the `meta` Y.Map (the position identification and the workflow status). */
-export const META_FIELDS = ['title_en', 'title_fr', 'classification', 'position_number', 'department', 'language_profile', 'status'] as const;
+/**
+ * The keys of the `meta` Y.Map (the position identification and the workflow status).
+ * `department` is the department's English name, `department_fr` its French name.
+ */
+export const META_FIELDS = ['title_en', 'title_fr', 'classification', 'position_number', 'department', 'department_fr', 'language_profile', 'noc_code', 'status'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
+/** The identification fields (every meta key but the workflow status, which lives in Postgres). */
+export type MetaIdentificationField = Exclude<MetaField, 'status'>;
+export const META_IDENTIFICATION_FIELDS: readonly MetaIdentificationField[] = META_FIELDS.filter((f): f is MetaIdentificationField => f !== 'status');
 
 /** A section's content before it becomes ProseMirror JSON: a heading and paragraphs of plain text. */
 export interface SectionSeed {

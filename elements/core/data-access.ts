@@ -91,7 +91,7 @@ export async function profileNames(client: Client, userIds: readonly string[]): 
   return new Map(rows.map((p) => [p.id, p.display_name ?? '']));
 }
 
-/** The document's own row (public.job_descriptions) with its organization's English name. */
+/** The document's own row (public.job_descriptions) with its organization's names. */
 export interface DocumentRow {
   id: string;
   organization_id: string;
@@ -99,23 +99,25 @@ export interface DocumentRow {
   title_fr: string | null;
   classification: string | null;
   position_number: string | null;
+  noc_code: string | null;
   language_profile: string | null;
   status: string;
   organization_name_en: string | null;
+  organization_name_fr: string | null;
 }
 
 /** One document by id, or null when it does not exist or the user may not see it. */
 export async function fetchDocument(client: Client, documentId: string): Promise<DocumentRow | null> {
   const { data } = await client
     .from('job_descriptions')
-    .select('id, organization_id, title_en, title_fr, classification, position_number, language_profile, status')
+    .select('id, organization_id, title_en, title_fr, classification, position_number, noc_code, language_profile, status')
     .eq('id', documentId)
     .maybeSingle();
-  const row: Omit<DocumentRow, 'organization_name_en'> | null = data;
+  const row: Omit<DocumentRow, 'organization_name_en' | 'organization_name_fr'> | null = data;
   if (!row) return null;
-  const org = await client.from('organizations').select('name_en').eq('id', row.organization_id).maybeSingle();
-  const organization: { name_en: string | null } | null = org.data;
-  return { ...row, organization_name_en: organization?.name_en ?? null };
+  const org = await client.from('organizations').select('name_en, name_fr').eq('id', row.organization_id).maybeSingle();
+  const organization: { name_en: string | null; name_fr: string | null } | null = org.data;
+  return { ...row, organization_name_en: organization?.name_en ?? null, organization_name_fr: organization?.name_fr ?? null };
 }
 
 export interface SectionRow {

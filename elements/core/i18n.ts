@@ -99,6 +99,13 @@ const en = {
   'key.alt': 'Alt',
   'key.option': 'Option',
   'key.shift': 'Shift',
+  // Issue 12 item 4: identification fields seeded from the document and checked as you type.
+  'identification.nocCode': 'NOC 2021 code',
+  'identification.didYouMean': 'Did you mean {fix}?',
+  'identification.classificationHint': 'Type a group code and a two-digit level, e.g. PM-04.',
+  'identification.unknownGroup': 'Check the group code against the Treasury Board list of occupational groups (e.g. AS, CS, EC, PM).',
+  'identification.nocHint': 'Type the five digits of the NOC 2021 code, e.g. 41403.',
+  'identification.languageProfileHint': 'Type the levels for reading, writing and oral interaction, e.g. BBB/BBB or CBC, or "English essential".',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -195,6 +202,13 @@ const fr: Catalog = {
   'key.alt': 'Alt',
   'key.option': 'Option',
   'key.shift': 'Maj',
+  // Issue 12 item 4: identification fields seeded from the document and checked as you type.
+  'identification.nocCode': 'Code CNP 2021',
+  'identification.didYouMean': 'Vouliez-vous dire {fix} ?',
+  'identification.classificationHint': 'Saisissez un code de groupe et un niveau à deux chiffres, p. ex. PM-04.',
+  'identification.unknownGroup': 'Vérifiez le code de groupe dans la liste des groupes professionnels du Conseil du Trésor (p. ex. AS, CS, EC, PM).',
+  'identification.nocHint': 'Saisissez les cinq chiffres du code de la CNP 2021, p. ex. 41403.',
+  'identification.languageProfileHint': 'Saisissez les niveaux de compréhension de l’écrit, d’expression écrite et d’interaction orale, p. ex. BBB/BBB ou CBC, ou « Anglais essentiel ».',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

@@ -1,12 +1,12 @@
 // What the editor does to its panes' text on request (panels, versions, the toolbar): finding,
-// replacing, adding sections, restoring content, and filling an empty document. Each change is one
+// replacing, adding sections, restoring content, and seeding a new document. Each change is one
 // undoable step of this user.
 import * as Y from 'yjs';
 import { DOMParser as PmDOMParser, Fragment, Slice, type Node as PmNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { jdSchema, SECTION_HEADING_LEVEL } from '../core/schema.js';
-import { LANGS, META_FIELDS, newCustomSectionId, type Lang } from '../../domain/sections.js';
-import { initialContentUpdate, isEmptyDocument, seedsFromRows } from '../../domain/document-init.js';
+import { LANGS, newCustomSectionId, type Lang } from '../../domain/sections.js';
+import { hasInitialMeta, initialContentUpdate, initialMetaUpdate, isEmptyDocument, seedsFromRows } from '../../domain/document-init.js';
 import { fetchDocument, fetchSections, type Client } from '../core/data-access.js';
 import type { SharedDocument } from '../core/document-registry.js';
 import { STRUCTURE_META, type Pane } from './pane.js';
@@ -84,18 +84,25 @@ export function replaceAllContent(panes: readonly Pane[], docs: Record<Lang, PmN
 }
 
 /**
- * Fills an empty document with its projected sections (or the template) and its identification
- * fields. `signal` aborts when the editor closes meanwhile.
+ * Seeds what the document lacks, as the sync server does (signaling/db/document-seed.ts) when
+ * there is none: its sections (or the template) when both panes are empty, and its
+ * identification fields from its row when `meta` was never seeded (a field someone typed keeps
+ * its value). `signal` aborts when the editor closes meanwhile.
  */
-export async function fillEmptyDocument(client: Client, document: SharedDocument, signal: AbortSignal): Promise<void> {
-  const [rows, row] = await Promise.all([fetchSections(client, document.id), fetchDocument(client, document.id)]);
-  if (signal.aborted || !isEmptyDocument(document.doc)) return;
-  Y.applyUpdate(document.doc, initialContentUpdate(seedsFromRows(rows)), 'jd-init');
-  const meta = document.doc.getMap('meta');
+export async function seedDocument(client: Client, document: SharedDocument, signal: AbortSignal): Promise<void> {
+  const needsContent = isEmptyDocument(document.doc);
+  const needsMeta = !hasInitialMeta(document.doc);
+  if (!needsContent && !needsMeta) return;
+  const [rows, row] = await Promise.all([needsContent ? fetchSections(client, document.id) : [], needsMeta ? fetchDocument(client, document.id) : null]);
+  if (signal.aborted) return;
   document.doc.transact(() => {
-    for (const field of META_FIELDS) {
-      const value = field === 'department' ? row?.organization_name_en : row?.[field];
-      if (meta.get(field) === undefined && typeof value === 'string') meta.set(field, value);
+    if (needsContent && isEmptyDocument(document.doc)) Y.applyUpdate(document.doc, initialContentUpdate(seedsFromRows(rows)), 'jd-init');
+    if (row && !hasInitialMeta(document.doc)) {
+      Y.applyUpdate(
+        document.doc,
+        initialMetaUpdate({ ...row, department: row.organization_name_en, department_fr: row.organization_name_fr }),
+        'jd-init',
+      );
     }
   }, 'jd-init');
 }

@@ -26,8 +26,11 @@ export const editorStyles = css`
     border-color: var(--_danger);
   }
   [part='identification'] {
+    /* Its fields' widths follow the form's own width, wherever a portal puts the editor. */
+    container: identification / inline-size;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+    grid-auto-flow: row dense;
     gap: var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -38,10 +41,34 @@ export const editorStyles = css`
     font-weight: 700;
     padding: 0 0.25rem;
   }
-  [part='identification'] label {
+  @container identification (min-width: 34rem) {
+    [part='identification'] .identification-field.wide {
+      grid-column: span 2;
+    }
+  }
+  [part='field-problem'] .code {
+    white-space: nowrap;
+  }
+  [part='identification'] .identification-field {
     display: grid;
     gap: 0.25rem;
+    align-content: start;
     font-size: 0.9rem;
+  }
+  [part='identification'] input[aria-invalid='true'] {
+    border-color: var(--_danger);
+    box-shadow: inset 0 0 0 1px var(--_danger);
+  }
+  [part='field-problem'] {
+    margin: 0;
+    font-size: 0.85rem;
+    line-height: 1.35;
+  }
+  [part='field-problem'].error {
+    color: var(--_danger);
+  }
+  [part='field-problem']:empty {
+    display: none;
   }
   .sticky {
     position: sticky;

@@ -7,7 +7,7 @@ import { JdThemedElement } from '../core/themed-element.js';
 import { sessionContext, type JdSessionState } from '../core/session-context.js';
 import { msg, langOf } from '../core/i18n.js';
 import { LANGS, type Lang } from '../../domain/sections.js';
-import { isEmptyDocument } from '../../domain/document-init.js';
+import { hasInitialMeta, isEmptyDocument } from '../../domain/document-init.js';
 import type { SharedDocument, SyncStatus } from '../core/document-registry.js';
 import { DocumentController } from '../core/document-controller.js';
 import type { CommentsEditor, DecorationSpec } from '../core/comments-editor.js';
@@ -17,7 +17,7 @@ import type { EncodedAnchor } from '../../domain/comment-anchors.js';
 import type { Pane } from './pane.js';
 import { PanesController } from './panes-controller.js';
 import { renderIdentification } from './identification.js';
-import { addSection, fillEmptyDocument, findText, replaceRange, revealRange } from './editor-text.js';
+import { addSection, findText, replaceRange, revealRange, seedDocument } from './editor-text.js';
 import { ToolbarController } from './toolbar-controller.js';
 import { PresenceController } from './presence-controller.js';
 import { VersionsController, type VersionRow } from './versions-controller.js';
@@ -48,6 +48,7 @@ export type { VersionRow, ReviewRound };
  * @csspart notice - Read-only, no-access, loading and signed-out messages.
  * @csspart identification - The position identification form (fieldset).
  * @csspart field - Each identification input.
+ * @csspart field-problem - What is wrong with an identification value and what to type instead (next to its input).
  * @csspart toolbar - Formatting and undo/redo buttons.
  * @csspart link-form - The in-page form that edits a link's address (opened from the toolbar).
  * @csspart status - The connection status indicator.
@@ -186,11 +187,12 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, EditorH
     void this.#workflow.load();
     void this.#versions.load();
     const client = this.session?.client;
-    if (this.documentState.access !== 'edit' || !client || !isEmptyDocument(document.doc)) return;
-    // Only the server knows whether the document is really empty; without one, this device decides.
+    const unseeded = () => isEmptyDocument(document.doc) || !hasInitialMeta(document.doc);
+    if (this.documentState.access !== 'edit' || !client || !unseeded()) return;
+    // Only the server knows whether the document is really unseeded (it seeds it on load); without one, this device decides.
     const synced = document.websocket ? await document.whenServerSynced() : true;
-    if (signal.aborted || !synced || !isEmptyDocument(document.doc)) return;
-    await fillEmptyDocument(client, document, signal);
+    if (signal.aborted || !synced || !unseeded()) return;
+    await seedDocument(client, document, signal);
   }
 
   #closed(): void {

@@ -2,17 +2,19 @@
 // more entry here, with its own error kind.
 import { commentChangesBy } from '../comments/comment-guard.js';
 import { projectComments, writeComments } from '../comments/comment-projection.js';
-import { seedFromSections } from '../db/document-seed.js';
+import { seedDocument } from '../db/document-seed.js';
 import { projectSections, writeSections } from '../db/section-projection.js';
 import { compactionHook } from './compaction-hook.js';
 import type { RoomHook, RoomHookContext, RoomHookFactory } from './room-hook.js';
 
-/** A document first opened with an empty log gets its first content from its stored sections. */
+/** A document first opened with an empty log gets its first content from its stored sections, and its identification fields from its row. */
 export function seedHook(room: RoomHookContext): RoomHook {
   return {
     name: 'seed',
     async beforeLoad() {
-      if (await seedFromSections(room.db, room.documentId)) room.log.info('first content from the stored sections');
+      const seeded = await seedDocument(room.db, room.documentId);
+      if (seeded.content) room.log.info('first content from the stored sections');
+      if (seeded.meta) room.log.info('identification fields from the document row');
     },
   };
 }

@@ -19,11 +19,12 @@ import * as Y from 'yjs';
 import { applySupabaseSchema } from '../../dev/tests/support/supabase-schema.js';
 import { anchorInText } from '../../domain/comment-anchors.js';
 import { createThread } from '../../domain/comment-model.js';
-import { initialContentUpdate, seedsFromRows } from '../../domain/document-init.js';
+import { initialContentUpdate, initialMetaUpdate, seedsFromRows } from '../../domain/document-init.js';
 import { freePort, startChild, type Child } from './support/child-process.js';
 import { connectClient, sleep, synced, textOf, waitFor, type TestClient } from './support/clients.js';
 import { startPostgres, type PostgresServer } from './support/postgres-server.js';
 import { messagesOf, openSignaling, type SignalingPeer } from './support/signaling-client.js';
+import { ESDC_IDENTIFICATION } from './support/seeded-identification.js';
 
 const mainEntry = join(import.meta.dirname, '..', 'main.ts');
 const JWT_SECRET = 'standalone-test-secret-with-at-least-32-characters';
@@ -233,6 +234,11 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
     const before = fragments(editor);
     Y.applyUpdate(editor.doc, initialContentUpdate(seedsFromRows(seededSections)));
     assert.equal(fragments(editor), before, 'seeding again on the client changes nothing');
+    // And its identification fields from its row (supabase/seed.sql), which a client seeding too does not duplicate.
+    assert.deepEqual(editor.doc.getMap('meta').toJSON(), ESDC_IDENTIFICATION);
+    const stateBefore = Y.encodeStateVector(editor.doc);
+    Y.applyUpdate(editor.doc, initialMetaUpdate(ESDC_IDENTIFICATION));
+    assert.deepEqual(Y.encodeStateVector(editor.doc), stateBefore, 'seeding meta again on the client changes nothing');
     translator = connect(ESDC_DOCUMENT, await tokenFor(USERS.translator));
     await synced(translator);
     editor.doc.getText('body').insert(0, 'Provides advice. ');
@@ -243,8 +249,8 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
     const rows = await sql!<{ seq: string; created_by: string | null; bytes: number }[]>`
       select seq, created_by, octet_length(update) as bytes from public.doc_updates where document_id = ${ESDC_DOCUMENT} order by seq`;
     assert.deepEqual(rows.map((r) => Number(r.seq)), rows.map((_r, i) => i + 1), 'seqs 1, 2, … without gaps');
-    assert.equal(rows[0]!.created_by, null, 'the first content is the server\'s');
-    assert.deepEqual(new Set(rows.slice(1).map((r) => r.created_by)), new Set([USERS.editor.id, USERS.translator.id]), 'each later row names its author');
+    assert.deepEqual([rows[0]!.created_by, rows[1]!.created_by], [null, null], 'the first content and the identification are the server\'s');
+    assert.deepEqual(new Set(rows.slice(2).map((r) => r.created_by)), new Set([USERS.editor.id, USERS.translator.id]), 'each later row names its author');
     assert.ok(rows.every((r) => r.bytes > 0));
     assert.equal(await storedText(ESDC_DOCUMENT), textOf(editor.doc), 'the stored updates rebuild the document');
   });

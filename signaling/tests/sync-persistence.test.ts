@@ -212,9 +212,11 @@ describe('sync server: compaction by size', () => {
     const chunk = (n: number) => `<${n}>${'Assesses airworthiness and enforces regulations. '.repeat(410)}`;
     const body = client.doc.getText('body');
 
+    // Seq 1 is the server's: the document's identification fields from its row (document-seed.ts).
+    await waitFor(async () => (await rows()) === 1, 'the identification seed stored');
     body.insert(body.length, chunk(1));
     body.insert(body.length, chunk(2));
-    await waitFor(async () => (await rows()) === 2, 'two large updates stored');
+    await waitFor(async () => (await rows()) === 3, 'two large updates stored');
     await sleep(300);
     assert.equal(await snapshotSeq(), null, 'about 40 KB in the tail: below the 64 KB threshold, no compaction');
 
@@ -222,11 +224,11 @@ describe('sync server: compaction by size', () => {
     body.insert(body.length, chunk(4));
     await waitFor(async () => (await snapshotSeq()) !== null, 'a compaction triggered by size');
 
-    // Three chunks are about 60 KB; the fourth crosses 64 KB and the compaction folds all four.
-    assert.equal(await snapshotSeq(), 4);
+    // Three chunks are about 60 KB; the fourth crosses 64 KB and the compaction folds all four, and the seed.
+    assert.equal(await snapshotSeq(), 5);
     assert.equal(await rows(), 0);
     const compacted = logLines.map((l) => JSON.parse(l) as { msg: string; folded?: number }).filter((l) => l.msg === 'compacted');
-    assert.deepEqual(compacted.map((l) => l.folded), [4], 'one compaction, of 4 updates (the count threshold is 10 000)');
+    assert.deepEqual(compacted.map((l) => l.folded), [5], 'one compaction, of 5 updates (the count threshold is 10 000)');
 
     const expected = textOf(client.doc);
     assert.equal(await storedText(database, DOCUMENTS.tc), expected);

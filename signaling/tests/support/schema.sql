@@ -5,7 +5,9 @@ do $$ begin create role anon nologin; exception when duplicate_object then null;
 do $$ begin create role authenticated nologin; exception when duplicate_object then null; end $$;
 do $$ begin create role service_role nologin bypassrls; exception when duplicate_object then null; end $$;
 
-create table if not exists public.organizations (id uuid primary key, name text not null);
+-- name_en, name_fr and the identification columns of job_descriptions: what the seed hook
+-- reads into a new document's meta (signaling/db/document-seed.ts).
+create table if not exists public.organizations (id uuid primary key, name text not null, name_en text, name_fr text);
 create table if not exists public.memberships (
   user_id uuid not null,
   organization_id uuid not null references public.organizations,
@@ -15,7 +17,12 @@ create table if not exists public.memberships (
 create table if not exists public.job_descriptions (
   id uuid primary key default gen_random_uuid(),
   organization_id uuid not null references public.organizations,
-  title_en text
+  title_en text,
+  title_fr text,
+  classification text,
+  position_number text,
+  noc_code text,
+  language_profile text
 );
 create table if not exists public.doc_updates (
   id bigint generated always as identity primary key,
