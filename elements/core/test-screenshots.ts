@@ -173,7 +173,9 @@ const FIXTURE_META: Record<Exclude<MetaField, 'status'>, string> = {
   classification: 'PM-04',
   position_number: '00123456',
   department: 'Employment and Social Development Canada',
+  department_fr: 'Emploi et Développement social Canada',
   language_profile: 'CBC',
+  noc_code: '41403',
 };
 
 /** Two sections of the seeded ESDC job description, shortened: enough text to show the layout, short enough to keep shots small. */
