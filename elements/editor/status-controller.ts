@@ -93,10 +93,11 @@ export class StatusController implements ReactiveController {
   get readOnlyReason(): ReadOnlyReason | null {
     if (this.host.editable) return null;
     if (this.host.readonly) return 'forced';
-    const review = this.options.reviewStatus();
-    if (LOCKING_STATUSES.has(review)) return review as ReadOnlyReason;
+    // A viewer or reviewer never edits, whatever the status: their role is the reason that holds.
     const role = this.host.documentState.role;
     if (role === 'viewer' || role === 'reviewer') return role;
+    const review = this.options.reviewStatus();
+    if (LOCKING_STATUSES.has(review)) return review as ReadOnlyReason;
     return 'other';
   }
 

@@ -98,8 +98,11 @@ export const statusStyles = css`
     margin-top: var(--_space);
   }
 
+  /* The list opens in the flow, under the button, so it never covers the text or the toolbar at any width. */
   .presence {
-    position: relative;
+    display: grid;
+    justify-items: end;
+    gap: 0.25rem;
   }
   [part='presence-button'] {
     display: inline-flex;
@@ -123,14 +126,9 @@ export const statusStyles = css`
     padding-left: 0.25rem;
   }
   .presence [part='presence'] {
-    position: absolute;
-    right: 0;
-    top: calc(100% + 0.25rem);
-    z-index: 3;
     display: grid;
     gap: 0.25rem;
-    min-width: 14rem;
-    max-width: min(22rem, 90vw);
+    max-width: 22rem;
     padding: var(--_space);
     margin: 0;
     list-style: none;
