@@ -90,6 +90,28 @@ describe('<jd-editor> state you can see', () => {
     }
   });
 
+  it('says what to do when the sync server refuses the session (4401), at once, and recovers with a valid token', async function () {
+    this.timeout(30_000);
+    const person = await personOn('editor@esdc.example', ESDC_DOC);
+    const el = person.editor;
+    await waitUntil(() => el.status === 'connected' || el.status === 'saved', 'in sync', { timeout: 8000 });
+    // The server's real answer to a token it does not accept: the same close (4401) as at expiry.
+    const websocket = el.sharedDocument!.websocket!;
+    websocket.params = { ...websocket.params, token: 'not-a-valid-token' };
+    websocket.disconnect();
+    websocket.connect();
+    await waitUntil(() => el.status === 'error', `refused (is ${el.status})`, { timeout: 8000 });
+    expect(el.sharedDocument!.refusal).to.equal('unauthorized');
+    expect(el.matches(':state(error)') && el.matches(':state(offline)')).to.equal(true);
+    expect(statusText(el)).to.equal('Your session expired. Sign in again to keep saving; your changes are kept on this device.');
+    // Needs the user to act: announced without waiting for the status to hold.
+    await waitUntil(() => announced(el) === statusText(el), 'the refusal announced', { timeout: ANNOUNCE_DELAY_MS / 2 });
+    // The session hands its (valid) token to the document again when it changes, e.g. its language.
+    person.session.lang = 'fr';
+    await waitUntil(() => el.status === 'connected' || el.status === 'saved', `reconnected with the session's token (is ${el.status})`, { timeout: 8000 });
+    person.session.remove();
+  });
+
   it('tells a viewer and a reviewer why they cannot edit, in English and French', async () => {
     await openEditor(await signedInSession('editor@esdc.example', { withSync: true }));
     const viewer = await openEditor(await signedInSession('viewer@esdc.example', { withSync: true }));
