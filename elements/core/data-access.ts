@@ -242,8 +242,11 @@ export async function runWorkflowStep(client: Client, documentId: string, step: 
     step === 'submit'
       ? client.rpc('submit_for_review', { doc: documentId, note: comment ?? undefined })
       : step === 'reopen'
-        ? client.from('job_descriptions').update({ status: 'draft' }).eq('id', documentId)
+        ? client.from('job_descriptions').update({ status: 'draft' }).eq('id', documentId).select('id')
         : client.rpc('decide_approval', { doc: documentId, decision: step, comment: comment ?? undefined });
-  const { error, status } = await Promise.resolve(request).catch((thrown: unknown) => ({ error: { message: String(thrown), code: '' }, status: 0 }));
-  return error ? failureOf(error, status) : null;
+  const { data, error, status } = await Promise.resolve(request).catch((thrown: unknown) => ({ data: null, error: { message: String(thrown), code: '' }, status: 0 }));
+  if (error) return failureOf(error, status);
+  // Row-level security skips rows the caller may not update without an error: no row back means refused.
+  if (step === 'reopen' && (!Array.isArray(data) || data.length === 0)) return { message: 'not allowed to reopen this document', code: '42501', status: 403 };
+  return null;
 }

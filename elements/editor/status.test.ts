@@ -195,6 +195,34 @@ describe('<jd-editor> state you can see', () => {
     });
   });
 
+  it('an approved document says so to its editor, and Reopen as draft makes it editable again', async function () {
+    this.timeout(60_000);
+    await withScratchEsdcDocument('Reopen test', async (documentId) => {
+      const editor = await personOn('editor@esdc.example', documentId);
+      const reviewer = await personOn('reviewer@esdc.example', documentId);
+      expect(await editor.editor.workflow('submit')).to.equal(true);
+      await waitUntil(() => reviewer.editor.canDecide, 'the reviewer may decide', { timeout: 8000 });
+      expect(await reviewer.editor.workflow('approved')).to.equal(true);
+      await waitUntil(() => readOnlyNotice(editor.editor)?.dataset['reason'] === 'approved', 'the approved lock shown to the editor', { timeout: 8000 });
+      expect(readOnlyNotice(editor.editor)!.textContent).to.contain('Approved: the text is locked. To change it, reopen it as a draft');
+      expect(badgeText(editor.editor)).to.equal('Review status: Approved');
+      // The reviewer is offered no way to reopen it (the job description guard refuses reviewers).
+      expect(button(reviewer.editor, '[part=notice]', /Reopen as draft/)).to.equal(undefined);
+
+      button(editor.editor, '[part=notice]', /Reopen as draft/)!.click();
+      await editor.editor.updateComplete;
+      expect(button(editor.editor, '[part=notice]', /Reopening…/)?.disabled, 'the button says Reopening… and waits').to.equal(true);
+      await waitUntil(() => editor.editor.editable, 'editable again', { timeout: 8000 });
+      expect(badgeText(editor.editor)).to.equal('Review status: Draft');
+      expect(readOnlyNotice(editor.editor)).to.equal(null);
+      // The server agrees: the edit reaches the reviewer.
+      const marker = ` reopened-${Date.now()}`;
+      expect(append(editor.editor, marker)).to.equal(true);
+      await waitUntil(() => reviewer.editor.getView('en')!.state.doc.textContent.includes(marker), 'the edit after reopening reaches the reviewer', { timeout: 8000 });
+      for (const person of [editor, reviewer]) person.session.remove();
+    });
+  });
+
   it('a step that fails offline says what to do, keeps what was typed, and Try again runs it', async function () {
     this.timeout(60_000);
     await withScratchEsdcDocument('Offline failure test', async (documentId) => {
