@@ -163,6 +163,34 @@ function screenshotPlugins() {
   ];
 }
 
+/**
+ * The server command `jd-network` (dev/network-command.ts): `{ blocked }` makes every request of
+ * the calling test session's page to those addresses fail, through Chromium's DevTools protocol.
+ */
+function networkPlugin() {
+  const commandFile = new URL('./dev/network-command.ts', import.meta.url);
+  let commands = null;
+  const devtools = new Map();
+  return {
+    name: 'jd-network',
+    async serverStart() {
+      commands = await tsImport(commandFile.href, import.meta.url);
+    },
+    async executeCommand({ command, payload, session }) {
+      if (command !== commands.NETWORK_COMMAND) return undefined;
+      const { blocked } = commands.networkPayload(payload);
+      let cdp = devtools.get(session.id);
+      if (!cdp) {
+        cdp = await session.browser.getPage(session.id).createCDPSession();
+        await cdp.send('Network.enable');
+        devtools.set(session.id, cdp);
+      }
+      await cdp.send('Network.setBlockedURLs', { urls: commands.blockedPatterns(blocked) });
+      return true;
+    },
+  };
+}
+
 /** Counts every test of the run in one line that `npm test` reads back: `Browser tests: N passed, N failed, N skipped`. */
 function countsReporter() {
   const count = (suite, totals) => {
@@ -202,6 +230,7 @@ export default {
   ],
   plugins: [
     localStackPlugin(),
+    networkPlugin(),
     // tsconfig.json carries Lit's experimentalDecorators and useDefineForClassFields: false.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // y-webrtc depends on simple-peer, which is CommonJS.

@@ -163,15 +163,36 @@ export async function fetchVersionContent(client: Client, versionId: string): Pr
   return content;
 }
 
-/** Saves a named version (save_version); the error message, or the saved version. */
+/**
+ * Why a request failed, as far as the interface needs to say what to do next: `status` 0 means
+ * it never reached the server (offline); otherwise the HTTP status and the Postgres error code
+ * (42501 not allowed, P0001 the document's state does not allow it, 22023 a bad argument).
+ */
+export interface RequestFailure {
+  message: string;
+  code: string;
+  status: number;
+}
+
+/** A RequestFailure from what supabase-js returned (or threw: a network failure). */
+function failureOf(error: { message?: unknown; code?: unknown } | null, status: number): RequestFailure {
+  const message = typeof error?.message === 'string' ? error.message : String(error ?? 'unknown error');
+  // supabase-js reports a failed fetch as status 0 (or throws a TypeError in some versions).
+  const offline = status === 0 || /failed to fetch|networkerror|load failed/i.test(message);
+  return { message, code: typeof error?.code === 'string' ? error.code : '', status: offline ? 0 : status };
+}
+
+/** Saves a named version (save_version); the failure, or the saved version. */
 export async function saveVersion(
   client: Client,
   documentId: string,
   name: string,
   note: string | null,
-): Promise<{ error: string } | { version: { version_number: number; name: string } | null }> {
-  const { data, error } = await client.rpc('save_version', { doc: documentId, version_name: name, version_note: note ?? undefined });
-  if (error) return { error: error.message };
+): Promise<{ error: RequestFailure } | { version: { version_number: number; name: string } | null }> {
+  const { data, error, status } = await Promise.resolve(client.rpc('save_version', { doc: documentId, version_name: name, version_note: note ?? undefined })).catch(
+    (thrown: unknown) => ({ data: null, error: { message: String(thrown), code: '' }, status: 0 }),
+  );
+  if (error) return { error: failureOf(error, status) };
   const rows: { version_number: number; name: string }[] = Array.isArray(data) ? data : data ? [data] : [];
   return { version: rows[0] ?? null };
 }
@@ -211,11 +232,23 @@ export async function fetchDocumentStatus(client: Client, documentId: string): P
 
 export type WorkflowStep = 'submit' | 'approved' | 'changes_requested';
 
-/** Submits for review (editors) or decides the open round (reviewers); the error message, or null. */
-export async function runWorkflowStep(client: Client, documentId: string, step: WorkflowStep, comment: string | null): Promise<string | null> {
-  const { error } =
+export type WorkflowAction = WorkflowStep | 'reopen';
+
+/**
+ * Submits for review (editors), decides the open round (reviewers), or reopens an approved or
+ * archived document as a draft (writers for approved, admins for archived: the job description
+ * guard decides); the failure, or null.
+ */
+export async function runWorkflowStep(client: Client, documentId: string, step: WorkflowAction, comment: string | null): Promise<RequestFailure | null> {
+  const request =
     step === 'submit'
-      ? await client.rpc('submit_for_review', { doc: documentId, note: comment ?? undefined })
-      : await client.rpc('decide_approval', { doc: documentId, decision: step, comment: comment ?? undefined });
-  return error ? error.message : null;
+      ? client.rpc('submit_for_review', { doc: documentId, note: comment ?? undefined })
+      : step === 'reopen'
+        ? client.from('job_descriptions').update({ status: 'draft' }).eq('id', documentId).select('id')
+        : client.rpc('decide_approval', { doc: documentId, decision: step, comment: comment ?? undefined });
+  const { data, error, status } = await Promise.resolve(request).catch((thrown: unknown) => ({ data: null, error: { message: String(thrown), code: '' }, status: 0 }));
+  if (error) return failureOf(error, status);
+  // Row-level security skips rows the caller may not update without an error: no row back means refused.
+  if (step === 'reopen' && (!Array.isArray(data) || data.length === 0)) return { message: 'not allowed to reopen this document', code: '42501', status: 403 };
+  return null;
 }

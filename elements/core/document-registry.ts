@@ -12,9 +12,23 @@ import type { JdUser } from './session-context.js';
 import type { DocumentAccess } from './data-access.js';
 import type { CommentsEditor } from './comments-editor.js';
 
-/** offline: no server connection; syncing: connected, changes not confirmed yet; connected: in sync, nothing changed here; saved: this device's changes reached the server. */
-export type SyncStatus = 'offline' | 'syncing' | 'connected' | 'saved';
-export const SYNC_STATUSES: readonly SyncStatus[] = ['offline', 'syncing', 'connected', 'saved'];
+/**
+ * offline: no server connection yet (never connected since the document opened, or no sync
+ * server); reconnecting: the connection dropped and the provider is trying again (y-websocket
+ * retries with a backoff of at most 2.5 s); error: the server refused the document for good
+ * (`refusal` says why: an expired session, no access) and nothing retries until the session
+ * changes; syncing: connected, changes not confirmed yet; connected: in sync, nothing changed
+ * here; saved: this device's changes reached the server (`savedAt` says when).
+ * 'reconnecting' and 'error' were added after the first four: code that only knew 'offline'
+ * should read every status that is not connected as "no connection" (`isConnected`).
+ */
+export type SyncStatus = 'offline' | 'reconnecting' | 'error' | 'syncing' | 'connected' | 'saved';
+export const SYNC_STATUSES: readonly SyncStatus[] = ['offline', 'reconnecting', 'error', 'syncing', 'connected', 'saved'];
+
+/** Whether a status means the sync server is reachable now (syncing, connected or saved). */
+export function isConnected(status: SyncStatus): boolean {
+  return status === 'syncing' || status === 'connected' || status === 'saved';
+}
 
 /** Why the sync server closed the document for good (close codes 4401, 4403, 4404). */
 export type ServerRefusal = 'unauthorized' | 'forbidden' | 'not-found';
@@ -64,6 +78,8 @@ export class SharedDocument extends EventTarget {
   webrtc: WebrtcProvider | null = null;
   status: SyncStatus = 'offline';
   refusal: ServerRefusal | null = null;
+  /** When the server last confirmed this device's changes (ms since the epoch), null before. */
+  savedAt: number | null = null;
 
   #editor: CommentsEditor | null = null;
   #localSeq = 0;
@@ -73,6 +89,8 @@ export class SharedDocument extends EventTarget {
   #destroyed = false;
   /** The signaling URL and token the WebRTC provider was made for: it is remade only when they change. */
   #webrtcKey = '';
+  /** Whether the current websocket provider has been connected once: a drop then reads as reconnecting, not offline. */
+  #everConnected = false;
 
   constructor(
     readonly id: string,
@@ -149,7 +167,7 @@ export class SharedDocument extends EventTarget {
       return parts.sort().join(',');
     };
     let seen = revisionsOf();
-    let wasOnline = this.status !== 'offline';
+    let wasOnline = isConnected(this.status);
     const onAwareness = () => {
       const now = revisionsOf();
       if (now === seen) return;
@@ -159,7 +177,7 @@ export class SharedDocument extends EventTarget {
       if (grew) onChange();
     };
     const onStatus = () => {
-      const online = this.status !== 'offline';
+      const online = isConnected(this.status);
       if (online && !wasOnline) onChange();
       wasOnline = online;
     };
@@ -190,11 +208,16 @@ export class SharedDocument extends EventTarget {
           disableBc: !this.options.broadcastChannel,
           shouldReconnect: (event) => !(event.code in REFUSALS),
         });
-        this.websocket.on('status', () => this.#updateStatus());
+        this.#everConnected = false;
+        this.websocket.on('status', ({ status }) => {
+          if (status === 'connected') this.#everConnected = true;
+          this.#updateStatus();
+        });
         this.websocket.on('sync', (synced: boolean) => {
           if (synced && this.#confirmingSeq >= 0) {
             this.#confirmedSeq = this.#confirmingSeq;
             this.#confirmingSeq = -1;
+            this.savedAt = Date.now();
           }
           this.#updateStatus();
           if (synced && this.#localSeq > this.#confirmedSeq) this.#scheduleConfirm();
@@ -296,7 +319,8 @@ export class SharedDocument extends EventTarget {
   #updateStatus(): void {
     const ws = this.websocket;
     let next: SyncStatus;
-    if (!ws || !ws.wsconnected || this.refusal) next = 'offline';
+    if (this.refusal) next = 'error';
+    else if (!ws || !ws.wsconnected) next = ws?.shouldConnect && this.#everConnected ? 'reconnecting' : 'offline';
     else if (!ws.synced || this.#localSeq > this.#confirmedSeq) next = 'syncing';
     else next = this.#confirmedSeq > 0 ? 'saved' : 'connected';
     if (next !== this.status) {

@@ -2,7 +2,7 @@
 // 0 and 1 (Intl.PluralRules), and one locale per language for Intl and lang attributes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatMessage, localeOf } from './i18n.js';
+import { formatMessage, localeOf, msg } from './i18n.js';
 import { commentMsg } from './comment-i18n.js';
 
 describe('plural messages', () => {
@@ -18,6 +18,14 @@ describe('plural messages', () => {
     assert.equal(commentMsg('fr', 'comments.countLabel', { count: 2 }), '2 fils de commentaires ouverts');
     assert.equal(commentMsg('fr', 'comments.count', { count: 1 }), '1 ouvert');
     assert.equal(commentMsg('fr', 'comments.count', { count: 3 }), '3 ouverts');
+  });
+
+  it('counts the people in a document in both languages (issue 12: who is here)', () => {
+    assert.equal(msg('en', 'presence.summary', { count: 1 }), '1 person here');
+    assert.equal(msg('en', 'presence.summary', { count: 3 }), '3 people here');
+    assert.equal(msg('fr', 'presence.summary', { count: 1 }), '1 personne présente');
+    assert.equal(msg('fr', 'presence.summary', { count: 2 }), '2 personnes présentes');
+    assert.equal(msg('fr', 'presence.listLabel', { summary: '2 personnes présentes', names: 'A, B' }), '2 personnes présentes : A, B');
   });
 
   it('uses the other form without a count, and leaves plain templates as they are', () => {

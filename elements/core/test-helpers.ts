@@ -12,6 +12,7 @@ import {
   type SyncCommandResult,
   type SyncMetricsPayload,
 } from '../../dev/sync-command.js';
+import { NETWORK_COMMAND, type NetworkCommandPayload } from '../../dev/network-command.js';
 
 export interface StackSettings {
   apiUrl: string;
@@ -103,8 +104,16 @@ export async function ownSyncServer(): Promise<OwnSyncServer> {
  * it before a read-only client writes and waits for it to grow, instead of sleeping.
  */
 export async function refusedReadOnlyUpdates(url: string): Promise<number> {
+  return syncErrors(url, 'read-only');
+}
+
+/**
+ * `jd_sync_errors_total{kind}` of the sync server at `url`: e.g. 'update-refused', the updates
+ * its guard refused (text from a member whose access is view, a comment breaking the rules).
+ */
+export async function syncErrors(url: string, kind: string): Promise<number> {
   const metrics = await executeServerCommand<string, SyncMetricsPayload>(SYNC_METRICS_COMMAND, { url });
-  return syncErrorCount(metrics, 'read-only');
+  return syncErrorCount(metrics, kind);
 }
 
 /**
@@ -169,4 +178,14 @@ export function watchForHostileScripts(): { ran(): boolean } {
   const w = window as unknown as { pwned?: boolean };
   delete w.pwned;
   return { ran: () => w.pwned !== undefined };
+}
+
+/**
+ * Cuts this test's page off the stack's API gateway for real (true: its requests fail as without
+ * a network) or restores it (false), through the `jd-network` server command
+ * (dev/network-command.ts). Restore it in a `finally`.
+ */
+export async function cutOffApi(cut: boolean): Promise<void> {
+  const { apiUrl } = await stack();
+  await executeServerCommand<boolean, NetworkCommandPayload>(NETWORK_COMMAND, { blocked: cut ? [apiUrl] : [] });
 }

@@ -338,9 +338,10 @@ describe('<jd-editor>', () => {
     expect(((await submitted) as unknown as { status: string }).status).to.equal('in_review');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part=workflow]')!.textContent).to.contain('In review');
-    // The editor is not a reviewer: the server says so, clearly.
+    // The editor is not a reviewer: the server says so, clearly, with what to do.
     expect(await el.workflow('approved')).to.equal(false);
-    expect(el.shadowRoot!.textContent).to.contain('The request failed');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=workflow] [role=alert]')!.textContent).to.contain('Could not approve: your role does not allow it.');
   });
 
   it('is accessible in English and in French, and every control is reachable with the keyboard', async () => {
@@ -463,8 +464,9 @@ describe('<jd-editor> through the sync server', () => {
       websocketB.on('connection-close', (event) => event && closeCodes.b.push(event.code));
 
       await server.stop();
-      // The server closed both with 1012 (service restart) and both pages know they are offline.
-      await waitUntil(() => a.status === 'offline' && b.status === 'offline', 'both offline', { timeout: 5000 });
+      // The server closed both with 1012 (service restart) and both pages know they are offline:
+      // reconnecting, as they were connected before (:state(offline) covers it too).
+      await waitUntil(() => a.status === 'reconnecting' && b.status === 'reconnecting', 'both reconnecting', { timeout: 5000 });
       expect(closeCodes.a).to.include(1012);
       expect(closeCodes.b).to.include(1012);
       expect(a.matches(':state(offline)') && b.matches(':state(offline)')).to.equal(true);
@@ -482,8 +484,8 @@ describe('<jd-editor> through the sync server', () => {
       );
       expect(sectionText(b, 'en', 'working-conditions')).not.to.contain('offline-A');
       expect(sectionText(a, 'en', 'working-conditions')).not.to.contain('offline-B');
-      expect(a.status).to.equal('offline');
-      expect(b.status).to.equal('offline');
+      expect(a.status).to.equal('reconnecting');
+      expect(b.status).to.equal('reconnecting');
 
       await server.start();
       // Both reconnect on their own (same URL, y-websocket's backoff is at most 2.5 s) and merge.

@@ -26,6 +26,8 @@ import type { EditorHost } from './editor-host.js';
 import { JdAccessChangeEvent, JdStatusChangeEvent, type EditorAccess } from './events.js';
 import { editorStyles } from './editor.styles.js';
 import { toolbarStyles } from './toolbar.styles.js';
+import { StatusController } from './status-controller.js';
+import { statusStyles } from './status.styles.js';
 
 export type { VersionRow, ReviewRound };
 
@@ -36,7 +38,7 @@ export type { VersionRow, ReviewRound };
  * cache, versions and the review workflow. Needs a `<jd-session>` ancestor.
  *
  * @slot panel - Side panel for later tools (AI suggestions, TM matches, compliance findings).
- * @fires jd-status-change - Connection status changed (`status`: offline | syncing | connected | saved).
+ * @fires jd-status-change - Connection status changed (`status`: offline | reconnecting | error | syncing | connected | saved; reconnecting and error were added later: treat any status but syncing, connected and saved as "no connection").
  * @fires jd-access-change - The server decided the access (`access`: edit | view | none).
  * @fires jd-section-focus - The cursor entered another section (`lang`, `sectionId`).
  * @fires jd-version - A version was saved or restored (`action`, `versionNumber`, `name`).
@@ -51,9 +53,11 @@ export type { VersionRow, ReviewRound };
  * @csspart field-problem - What is wrong with an identification value and what to type instead (next to its input).
  * @csspart toolbar - Formatting and undo/redo buttons.
  * @csspart link-form - The in-page form that edits a link's address (opened from the toolbar).
- * @csspart status - The connection status indicator.
- * @csspart presence - The list of people in the document.
+ * @csspart status - The connection status indicator (`data-status` is the status).
+ * @csspart presence-button - The avatars of the people here, a button that opens their list.
+ * @csspart presence - The list of people in the document (names, and the pane each one is in).
  * @csspart avatar - One person's avatar.
+ * @csspart review-badge - The review status next to the toolbar (`data-status`: draft, in_review, approved, archived, changes_requested).
  * @csspart pane - Each language pane (also `pane-en`, `pane-fr`).
  * @csspart versions - The versions panel.
  * @csspart version-view - A past version shown side by side.
@@ -65,7 +69,9 @@ export type { VersionRow, ReviewRound };
  * @cssstate no-access - The server refused this user.
  * @cssstate signed-out - Nobody is signed in.
  * @cssstate read-only - The user may view but not change the document.
- * @cssstate offline - No connection to the sync server (edits stay on the device).
+ * @cssstate offline - No connection to the sync server (edits stay on the device); also set while reconnecting and on error.
+ * @cssstate reconnecting - The connection dropped and is being tried again.
+ * @cssstate error - The server refused the connection (session expired, access withdrawn).
  * @cssstate syncing - Connected, changes being exchanged.
  * @cssstate connected - In sync, no local changes since opening.
  * @cssstate saved - This device's changes reached the server.
@@ -73,7 +79,7 @@ export type { VersionRow, ReviewRound };
  * @cssproperty --jd-panel-width - Width of the side panel (default 18rem).
  */
 export class JdEditor extends JdThemedElement implements CommentsEditor, EditorHost {
-  static override styles = [sharedStyles, editorStyles, toolbarStyles];
+  static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles];
 
   /** The job description's id (uuid). */
   @property({ attribute: 'document-id', reflect: true }) documentId = '';
@@ -91,8 +97,9 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, EditorH
 
   /** @internal The document's lifecycle, access and role (shared with every element on it). */
   readonly documentState = new DocumentController(this, {
-    stateNames: ['read-only', 'offline', 'syncing', 'connected', 'saved'],
-    openStates: () => [...(this.editable ? [] : ['read-only']), this.status],
+    stateNames: ['read-only', 'offline', 'reconnecting', 'error', 'syncing', 'connected', 'saved'],
+    // :state(offline) keeps meaning "no connection" for styles written before reconnecting and error.
+    openStates: () => [...(this.editable ? [] : ['read-only']), this.status, ...(this.status === 'reconnecting' || this.status === 'error' ? ['offline'] : [])],
     onAccessChange: (access) => this.dispatchEvent(new JdAccessChangeEvent(access)),
     onStatusChange: (status) => this.dispatchEvent(new JdStatusChangeEvent(status)),
     onAcquire: (document) => this.#watch(document),
@@ -104,6 +111,8 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, EditorH
   #presence = new PresenceController(this);
   #versions = new VersionsController(this);
   #workflow = new WorkflowController(this);
+  #status = new StatusController(this, { reviewStatus: () => this.#workflow.status });
+  #wasEditable = false;
 
   /** The connection status now. */
   get status(): SyncStatus {
@@ -132,7 +141,8 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, EditorH
   /** Whether the user can change the document here. */
   get editable(): boolean {
     const d = this.documentState;
-    return d.phase === 'open' && d.access === 'edit' && !this.readonly && d.document?.refusal !== 'forbidden';
+    // The review status the panel loaded decides over the access asked at opening, which goes stale when the status moves.
+    return d.phase === 'open' && (this.#workflow.allowsEditing ?? d.access === 'edit') && !this.readonly && d.document?.refusal !== 'forbidden';
   }
   /** Whether both panes are mounted (after `jd-ready`). */
   get ready(): boolean {
@@ -155,7 +165,9 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, EditorH
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('readonly')) for (const pane of this.#panes.all()) pane.view.setProps({});
+    const editable = this.editable;
+    if (changed.has('readonly') || editable !== this.#wasEditable) for (const pane of this.#panes.all()) pane.view.setProps({});
+    this.#wasEditable = editable;
   }
 
 
@@ -346,18 +358,17 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, EditorH
     const notice = (id: Parameters<typeof msg>[1], role: 'status' | 'alert' = 'status') => html`<p part="notice" role=${role}>${msg(lang, id)}</p>`;
     if (phase === 'idle') return notice('editor.noDocument');
     if (phase === 'signed-out') return notice('editor.signedOut');
-    if (phase === 'loading') return notice('editor.loading');
-    if (phase === 'no-access') return notice('editor.noAccess', 'alert');
+    if (phase === 'loading') return html`<p part="notice" role="status" aria-busy="true">${msg(lang, 'editor.loading')}</p>`;
+    if (phase === 'no-access') return notice(this.documentState.offline ? 'readOnly.offlineNoCopy' : 'editor.noAccess', 'alert');
     return html`<div class="layout" role="region" aria-label=${msg(lang, 'editor.label')}>
       <div class="main">
-        ${this.editable ? nothing : notice('editor.readOnly')}
+        ${this.#status.renderReadOnly(lang, this.#workflow.renderReopen(lang))}
         ${renderIdentification(this, lang)}
         <!-- Stays at the top of the screen while the text scrolls (Word, Google Docs): formatting and "offline" always in view. -->
         <div class="sticky">
           <div class="bar">
             ${this.#toolbar.render(lang)}
-            <span part="status" role="status" aria-label=${msg(lang, 'status.label')}>${msg(lang, `status.${this.status}`)}</span>
-            ${this.#presence.render(lang)}
+            ${this.#workflow.renderBadge(lang)} ${this.#status.render(lang)} ${this.#presence.render(lang)}
           </div>
           ${this.#toolbar.renderLinkForm(lang)}
           ${this.message ? html`<p role="status">${this.message}</p>` : nothing}

@@ -11,6 +11,9 @@ import { fetchVersionContent, fetchVersions, saveVersion, type VersionRow } from
 import { replaceAllContent } from './editor-text.js';
 import { JdVersionEvent } from './events.js';
 import { RecordsController } from './editor-host.js';
+import { describeFailure, type FailedAction } from './request-failure.js';
+
+type VersionAction = 'save' | 'restore' | 'view';
 
 export type { VersionRow };
 
@@ -31,13 +34,38 @@ function decodeBytea(value: unknown): Uint8Array | null {
 
 export class VersionsController extends RecordsController {
   versions: VersionRow[] = [];
+  /** What runs now (its button shows progress) and on which version, null when idle. */
+  busy: { action: VersionAction; versionNumber: number | null } | null = null;
+  /** The last action that failed, until another one runs or the document closes. */
+  failure: FailedAction<VersionAction> | null = null;
   #viewed: ViewedVersion | null = null;
   /** Past versions rendered once per view, not on every keystroke's render. */
   #dom = new WeakMap<ViewedVersion, Record<Lang, HTMLElement>>();
 
   protected clear(): void {
     this.versions = [];
+    this.busy = null;
+    this.failure = null;
     this.#viewed = null;
+  }
+
+  /** Runs one action at a time with its progress shown; a failure is kept with a way to run it again. */
+  async #track<T>(action: VersionAction, versionNumber: number | null, work: () => Promise<{ ok: T } | { failure: string }>, retry: () => void): Promise<T | null> {
+    if (this.busy) return null;
+    this.busy = { action, versionNumber };
+    this.failure = null;
+    this.host.requestUpdate();
+    try {
+      const result = await work();
+      if ('failure' in result) {
+        this.failure = { action, text: result.failure, retry };
+        return null;
+      }
+      return result.ok;
+    } finally {
+      this.busy = null;
+      this.host.requestUpdate();
+    }
   }
 
   async load(): Promise<void> {
@@ -54,16 +82,25 @@ export class VersionsController extends RecordsController {
   async save(name: string, note?: string): Promise<number | null> {
     const client = this.host.session?.client;
     if (!client || !name.trim()) return null;
-    const result = await saveVersion(client, this.host.documentId, name.trim(), note ?? null);
-    if ('error' in result) {
-      this.host.say(msg(this.#lang, 'workflow.failed', { message: result.error }));
-      return null;
-    }
-    this.host.documentState.document?.announceRecordsChange();
-    await this.load();
-    const row = result.version;
-    if (row) this.host.dispatchEvent(new JdVersionEvent('saved', row.version_number, row.name));
-    return row?.version_number ?? null;
+    return this.#track<number | null>(
+      'save',
+      null,
+      async () => {
+        const result = await saveVersion(client, this.host.documentId, name.trim(), note ?? null);
+        if ('error' in result) return { failure: describeFailure(this.#lang, 'versions.action.save', result.error) };
+        this.host.documentState.document?.announceRecordsChange();
+        await this.load();
+        const row = result.version;
+        if (row) this.host.dispatchEvent(new JdVersionEvent('saved', row.version_number, row.name));
+        return { ok: row?.version_number ?? null };
+      },
+      () => void this.save(name, note),
+    );
+  }
+
+  /** The failure when a version's content could not be fetched (offline or refused). */
+  #fetchFailure(action: 'restore' | 'view'): { failure: string } {
+    return { failure: describeFailure(this.#lang, `versions.action.${action}`, { message: 'the version could not be read', code: '', status: globalThis.navigator?.onLine === false ? 0 : 500 }) };
   }
 
   get #lang(): Lang {
@@ -88,14 +125,32 @@ export class VersionsController extends RecordsController {
 
   /** Shows a past version beside the current one (read-only). */
   async view(versionNumber: number): Promise<boolean> {
-    this.#viewed = await this.#fetch(versionNumber);
+    const viewed = await this.#track(
+      'view',
+      versionNumber,
+      async () => {
+        const version = await this.#fetch(versionNumber);
+        return version ? { ok: version } : this.#fetchFailure('view');
+      },
+      () => void this.view(versionNumber),
+    );
+    if (viewed) this.#viewed = viewed;
     this.host.requestUpdate();
-    return this.#viewed !== null;
+    return viewed !== null;
   }
 
   /** Restores a past version as a new change by this user (history is never rewritten; undo reverts it). */
   async restore(versionNumber: number): Promise<boolean> {
-    const version = await this.#fetch(versionNumber);
+    if (!this.host.editable) return false;
+    const version = await this.#track(
+      'restore',
+      versionNumber,
+      async () => {
+        const fetched = await this.#fetch(versionNumber);
+        return fetched ? { ok: fetched } : this.#fetchFailure('restore');
+      },
+      () => void this.restore(versionNumber),
+    );
     const doc = this.host.documentState.document?.doc;
     const panes = LANGS.map((l) => this.host.pane(l));
     if (!version || !doc || !this.host.editable || panes.some((p) => !p)) return false;
@@ -118,13 +173,22 @@ export class VersionsController extends RecordsController {
       const input = (e.target as HTMLFormElement).elements.namedItem('version-name') as HTMLInputElement;
       void this.save(input.value).then((n) => n !== null && (input.value = ''));
     };
-    return html`<details part="versions">
+    const busy = this.busy;
+    const isBusy = (action: VersionAction, versionNumber: number | null = null) => busy?.action === action && busy.versionNumber === versionNumber;
+    const label = (action: VersionAction, versionNumber: number | null, idle: string) => (isBusy(action, versionNumber) ? msg(lang, `versions.busy.${action}`) : idle);
+    return html`<details part="versions" aria-busy=${busy ? 'true' : 'false'}>
       <summary>${msg(lang, 'versions.label')}</summary>
       ${this.host.documentState.access === 'edit'
         ? html`<form class="row" @submit=${onSave}>
             <label>${msg(lang, 'versions.name')} <input name="version-name" required maxlength="200" /></label>
-            <button type="submit">${msg(lang, 'versions.save')}</button>
+            <button type="submit" ?disabled=${busy !== null} aria-busy=${isBusy('save') ? 'true' : 'false'}>${label('save', null, msg(lang, 'versions.save'))}</button>
           </form>`
+        : nothing}
+      ${this.failure
+        ? html`<div class="failure" role="alert">
+            <p>${this.failure.text}</p>
+            <button type="button" ?disabled=${busy !== null} @click=${this.failure.retry}>${msg(lang, 'failure.retry')}</button>
+          </div>`
         : nothing}
       ${this.versions.length === 0
         ? html`<p>${msg(lang, 'versions.none')}</p>`
@@ -133,9 +197,13 @@ export class VersionsController extends RecordsController {
               (v) => html`<li>
                 <span>${v.version_number}. ${v.name}</span>
                 <span class="row">
-                  <button type="button" @click=${() => void this.view(v.version_number)}>${msg(lang, 'versions.view', { name: v.name })}</button>
+                  <button type="button" ?disabled=${busy !== null} aria-busy=${isBusy('view', v.version_number) ? 'true' : 'false'} @click=${() => void this.view(v.version_number)}>
+                    ${label('view', v.version_number, msg(lang, 'versions.view', { name: v.name }))}
+                  </button>
                   ${this.host.editable
-                    ? html`<button type="button" @click=${() => void this.restore(v.version_number)}>${msg(lang, 'versions.restore', { name: v.name })}</button>`
+                    ? html`<button type="button" ?disabled=${busy !== null} aria-busy=${isBusy('restore', v.version_number) ? 'true' : 'false'} @click=${() => void this.restore(v.version_number)}>
+                        ${label('restore', v.version_number, msg(lang, 'versions.restore', { name: v.name }))}
+                      </button>`
                     : nothing}
                 </span>
               </li>`,

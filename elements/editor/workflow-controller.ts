@@ -1,11 +1,14 @@
 // The review panel: the document's status, the latest review round (public.approvals) with the
 // names in it, submitting (editors) and deciding (reviewers and admins, never their own round).
+// Each step shows its progress (the button says "Submitting…", the panel is aria-busy) and, when
+// it fails, what happened and what to do next, with a button that runs it again.
 import { html, nothing } from 'lit';
 import { msg, langOf } from '../core/i18n.js';
 import type { Lang } from '../../domain/sections.js';
-import { fetchDocumentStatus, fetchLatestApproval, profileNames, runWorkflowStep, type WorkflowStep } from '../core/data-access.js';
+import { fetchDocumentStatus, fetchLatestApproval, profileNames, runWorkflowStep, type WorkflowAction } from '../core/data-access.js';
 import { formatDate, RecordsController } from './editor-host.js';
 import { JdWorkflowEvent } from './events.js';
+import { describeFailure, type FailedAction } from './request-failure.js';
 
 /** The latest review round of the document (public.approvals), with the names of the people in it. */
 export interface ReviewRound {
@@ -22,14 +25,38 @@ export interface ReviewRound {
 /** Roles that decide review rounds (decide_approval), never on their own submission. */
 const DECIDING_ROLES = new Set(['reviewer', 'admin']);
 const STATUSES = new Set(['draft', 'in_review', 'approved', 'archived']);
+/** Roles that change the text of a draft (can_open_document answers 'edit'). */
+const WRITING_ROLES = new Set(['editor', 'translator', 'admin']);
 
 export class WorkflowController extends RecordsController {
   status = '';
   round: ReviewRound | null = null;
+  /** The step running now (its button shows progress), null when idle. */
+  busy: WorkflowAction | null = null;
+  /** The last step that failed, until another step runs or the document closes. */
+  failure: FailedAction<WorkflowAction> | null = null;
 
   protected clear(): void {
     this.status = '';
     this.round = null;
+    this.busy = null;
+    this.failure = null;
+  }
+
+  /**
+   * Whether the text may change, by the rule can_open_document applies on the server (only a
+   * draft, only writers): null while the status or role is unknown. The access asked when the
+   * document opened goes stale when the status moves; the server re-checks its connections then,
+   * and this follows the status the panel loads.
+   */
+  get allowsEditing(): boolean | null {
+    if (!STATUSES.has(this.status) || !this.host.documentState.role) return null;
+    return this.status === 'draft' && WRITING_ROLES.has(this.#role);
+  }
+
+  /** Whether the user may reopen the document as a draft now (the job description guard's rule). */
+  get canReopen(): boolean {
+    return (this.status === 'approved' && WRITING_ROLES.has(this.#role)) || (this.status === 'archived' && this.#role === 'admin');
   }
 
   get #role(): string {
@@ -66,20 +93,64 @@ export class WorkflowController extends RecordsController {
     this.host.requestUpdate();
   }
 
-  /** Runs a workflow step: submit (editors) or approve / request changes (reviewers). */
-  async run(step: WorkflowStep, comment?: string): Promise<boolean> {
+  /** Runs a workflow step: submit (editors), approve / request changes (reviewers), reopen as draft. */
+  async run(step: WorkflowAction, comment?: string): Promise<boolean> {
     const client = this.host.session?.client;
-    if (!client) return false;
-    const error = await runWorkflowStep(client, this.host.documentId, step, comment ?? null);
-    if (error !== null) {
-      this.host.say(msg(this.host.session?.lang ?? langOf(this.host), 'workflow.failed', { message: error }));
+    if (!client || this.busy) return false;
+    this.busy = step;
+    this.failure = null;
+    this.host.requestUpdate();
+    const documentId = this.host.documentId;
+    const failure = await runWorkflowStep(client, documentId, step, comment ?? null);
+    if (this.host.documentId !== documentId) return false;
+    this.busy = null;
+    if (failure !== null) {
+      const lang = this.host.session?.lang ?? langOf(this.host);
+      this.failure = { action: step, text: describeFailure(lang, `workflow.action.${step}`, failure), retry: () => void this.run(step, comment) };
+      this.host.requestUpdate();
+      // Someone else may have moved the document meanwhile: show where it is now.
+      if (failure.status !== 0) await this.load();
       return false;
     }
-    this.host.say('');
     this.host.documentState.document?.announceRecordsChange();
     await this.load();
     this.host.dispatchEvent(new JdWorkflowEvent(this.status));
     return true;
+  }
+
+  /** The review status as a badge for the toolbar: Draft, In review, Approved, Archived, or Changes requested (a draft sent back). */
+  renderBadge(lang: Lang) {
+    const status = this.status;
+    if (!STATUSES.has(status)) return nothing;
+    const sentBack = status === 'draft' && this.round?.decision === 'changes_requested';
+    const label = sentBack ? msg(lang, 'workflow.decision.changes_requested') : msg(lang, `workflow.${status}` as 'workflow.draft');
+    return html`<span part="review-badge" data-status=${sentBack ? 'changes_requested' : status}
+      ><span class="visually-hidden">${msg(lang, 'workflow.badgeLabel')} </span>${label}</span
+    >`;
+  }
+
+  /** The button that reopens an approved (writers) or archived (admins) document as a draft, for the read-only notice. */
+  renderReopen(lang: Lang) {
+    if (!this.canReopen) return nothing;
+    return html`${this.#button(lang, 'reopen', this.status === 'archived' ? 'workflow.restore' : 'workflow.reopen', () => void this.run('reopen'), true)}
+    ${this.failure?.action === 'reopen' ? this.#failureView(lang) : nothing}`;
+  }
+
+  /** A step's button: disabled with a progress label while any step runs. */
+  #button(lang: Lang, step: WorkflowAction, label: Parameters<typeof msg>[1], onClick: () => void, primary = false) {
+    const busy = this.busy === step;
+    return html`<button type="button" class=${primary ? 'primary' : ''} ?disabled=${this.busy !== null} aria-busy=${busy ? 'true' : 'false'} @click=${onClick}>
+      ${busy ? msg(lang, `workflow.busy.${step}`) : msg(lang, label)}
+    </button>`;
+  }
+
+  #failureView(lang: Lang) {
+    const failure = this.failure;
+    if (!failure) return nothing;
+    return html`<div class="failure" role="alert">
+      <p>${failure.text}</p>
+      <button type="button" ?disabled=${this.busy !== null} @click=${failure.retry}>${msg(lang, 'failure.retry')}</button>
+    </div>`;
   }
 
   #date(lang: Lang, iso: string | null) {
@@ -113,20 +184,20 @@ export class WorkflowController extends RecordsController {
   render(lang: Lang) {
     const status = this.status;
     const statusLabel = STATUSES.has(status) ? msg(lang, `workflow.${status}` as 'workflow.draft') : status;
-    return html`<section part="workflow" aria-labelledby="workflow-heading">
+    const mayWrite = this.allowsEditing ?? this.host.documentState.access === 'edit';
+    return html`<section part="workflow" aria-labelledby="workflow-heading" aria-busy=${this.busy !== null && this.busy !== 'reopen' ? 'true' : 'false'}>
       <h2 id="workflow-heading">${msg(lang, 'workflow.label')}</h2>
       <p role="status">${msg(lang, 'workflow.status', { status: statusLabel || '—' })}</p>
       ${this.#roundView(lang)}
-      ${status === 'draft' && this.host.documentState.access === 'edit'
-        ? html`<button type="button" class="primary" @click=${() => void this.run('submit')}>${msg(lang, 'workflow.submit')}</button>`
-        : nothing}
+      ${status === 'draft' && mayWrite ? this.#button(lang, 'submit', 'workflow.submit', () => void this.run('submit'), true) : nothing}
       ${this.canDecide
-        ? html`<label>${msg(lang, 'workflow.comment')} <textarea name="review-comment" rows="2"></textarea></label>
+        ? html`<label>${msg(lang, 'workflow.comment')} <textarea name="review-comment" rows="2" ?disabled=${this.busy !== null}></textarea></label>
             <div class="row">
-              <button type="button" class="primary" @click=${() => void this.run('approved', this.#reviewComment())}>${msg(lang, 'workflow.approve')}</button>
-              <button type="button" @click=${() => void this.run('changes_requested', this.#reviewComment())}>${msg(lang, 'workflow.requestChanges')}</button>
+              ${this.#button(lang, 'approved', 'workflow.approve', () => void this.run('approved', this.#reviewComment()), true)}
+              ${this.#button(lang, 'changes_requested', 'workflow.requestChanges', () => void this.run('changes_requested', this.#reviewComment()))}
             </div>`
         : nothing}
+      ${this.failure && this.failure.action !== 'reopen' ? this.#failureView(lang) : nothing}
     </section>`;
   }
 }

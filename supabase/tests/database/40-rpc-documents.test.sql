@@ -2,7 +2,7 @@
 -- submit_for_review, decide_approval. What each role may do, what another organization's user
 -- gets (nothing), and the workflow's effect on the document status.
 begin;
-select plan(73);
+select plan(79);
 
 grant usage on schema tests to anon, authenticated, service_role;
 grant execute on all functions in schema tests to anon, authenticated, service_role;
@@ -198,6 +198,10 @@ select throws_ok($$select public.submit_for_review('e5dc0000-0000-4000-a000-0000
   'document e5dc0000-0000-4000-a000-00000000d001 is in_review; only a draft can be submitted for review', 'it cannot be submitted twice');
 select throws_ok($$update public.job_descriptions set status = 'approved' where id = 'e5dc0000-0000-4000-a000-00000000d001'$$, '42501', null,
   'an editor cannot approve by writing the status');
+select results_eq(
+  $$select w, tests.access_of(w, 'e5dc0000-0000-4000-a000-00000000d001') from unnest(array['editor', 'translator', 'admin', 'reviewer', 'viewer']) w$$,
+  $$values ('editor', 'view'), ('translator', 'view'), ('admin', 'view'), ('reviewer', 'view'), ('viewer', 'view')$$,
+  'in review: the text is read-only for everyone (can_open_document answers view)');
 select tests.login('admin');
 select throws_ok($$select public.decide_approval('e5dc0000-0000-4000-a000-00000000d001', 'maybe')$$, '22023',
   'decision must be approved, changes_requested or rejected (got ''maybe'')', 'an unknown decision is rejected');
@@ -219,6 +223,7 @@ select is(tests.status(), 'draft', 'the document is back to draft');
 select throws_ok(
   $$update public.approvals set decision = 'approved' where document_id = 'e5dc0000-0000-4000-a000-00000000d001' and step = 1$$,
   'P0001', null, 'a decided round cannot be decided again');
+select is(tests.access_of('editor', 'e5dc0000-0000-4000-a000-00000000d001'), 'edit', 'changes requested: the editor edits the draft again');
 select tests.login('translator');
 select is((select step from public.submit_for_review('e5dc0000-0000-4000-a000-00000000d001')), 2, 'resubmitted: round 2');
 select tests.login('translator');
@@ -230,15 +235,23 @@ select results_eq(
   $$values ('approved'::text, 'e5dc0000-0000-4000-a000-000000000105'::uuid)$$,
   'an admin approves');
 select is(tests.status(), 'approved', 'the document is approved');
+select results_eq(
+  $$select w, tests.access_of(w, 'e5dc0000-0000-4000-a000-00000000d001') from unnest(array['editor', 'translator', 'admin']) w$$,
+  $$values ('editor', 'view'), ('translator', 'view'), ('admin', 'view')$$,
+  'approved: read-only, writers included');
+select tests.login('editor');
+select is((select access from public.list_documents() where id = 'e5dc0000-0000-4000-a000-00000000d001'), 'view', 'list_documents says view for an approved document, as can_open_document does');
 select tests.login('editor');
 select lives_ok($$update public.job_descriptions set status = 'draft' where id = 'e5dc0000-0000-4000-a000-00000000d001'$$,
   'an editor reopens an approved document as a new draft');
+select is(tests.access_of('editor', 'e5dc0000-0000-4000-a000-00000000d001'), 'edit', 'reopened as a draft: the editor edits again');
 select tests.login('admin');
 select lives_ok($$select public.submit_for_review('e5dc0000-0000-4000-a000-00000000d001')$$, 'an admin submits too');
 select throws_ok($$select public.decide_approval('e5dc0000-0000-4000-a000-00000000d001', 'approved')$$, '42501',
   'you cannot decide on your own submission', 'nobody decides on their own submission');
 select lives_ok($$update public.job_descriptions set status = 'archived' where id = 'e5dc0000-0000-4000-a000-00000000d001'$$,
   'an admin archives');
+select is(tests.access_of('admin', 'e5dc0000-0000-4000-a000-00000000d001'), 'view', 'archived: read-only, for admins too');
 reset role;
 select results_eq(
   $$select step, decision from public.approvals where document_id = 'e5dc0000-0000-4000-a000-00000000d001' order by step$$,

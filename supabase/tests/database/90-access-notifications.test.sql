@@ -3,10 +3,11 @@
 -- and are not callable by API roles. The notifications themselves are delivered at commit, which
 -- a pgTAP transaction never reaches; signaling/tests and dev/tests/sync-on-stack.test.ts see them.
 begin;
-select plan(7);
+select plan(8);
 
 select has_trigger('public', 'memberships', 'memberships_notify_access', 'memberships announce changes');
 select has_trigger('public', 'job_descriptions', 'job_descriptions_notify_access', 'job descriptions announce moves and deletions');
+select has_trigger('public', 'job_descriptions', 'job_descriptions_notify_status', 'job descriptions announce status changes (they change can_open_document)');
 select ok(not has_function_privilege('authenticated', 'private.notify_membership_change()', 'execute'), 'authenticated may not call the membership trigger function');
 select ok(not has_function_privilege('anon', 'private.notify_document_access_change()', 'execute'), 'anon may not call the document trigger function');
 
