@@ -25,6 +25,10 @@ import { LitElement } from 'lit';
  * @cssproperty --jd-color-danger - Errors, invalid fields, removed-text tags (GCDS danger text).
  * @cssproperty --jd-color-success - Saved and resolved states (GCDS notice success text).
  * @cssproperty --jd-color-notice - Background of notices: read-only, loading, messages (GCDS alert info background).
+ * @cssproperty --jd-color-warning - Reconnecting status and the border of the in-review badge (GCDS alert warning icon).
+ * @cssproperty --jd-color-warning-background - Background of the in-review badge (GCDS alert warning background).
+ * @cssproperty --jd-color-success-background - Background of the approved badge (GCDS alert success background).
+ * @cssproperty --jd-color-danger-background - Background of failures and the changes-requested badge (GCDS alert danger background).
  * @cssproperty --jd-color-disabled - Background of disabled buttons (GCDS disabled background).
  * @cssproperty --jd-color-on-disabled - Text and icons of disabled buttons (GCDS disabled text).
  * @cssproperty --jd-color-tooltip - Background of tooltips (GCDS bg dark).

@@ -6,7 +6,11 @@
 // Sans for text, Lato for headings); without them the system sans-serif is used.
 import { unsafeCSS, type CSSResult } from 'lit';
 import {
+  GcdsAlertDangerBackground,
   GcdsAlertInfoBackground,
+  GcdsAlertSuccessBackground,
+  GcdsAlertWarningBackground,
+  GcdsAlertWarningIcon,
   GcdsBgDark,
   GcdsBgLight,
   GcdsBgWhite,
@@ -75,6 +79,10 @@ export const THEME_TOKENS = {
   '--_danger': { property: '--jd-color-danger', value: GcdsDangerText },
   '--_success': { property: '--jd-color-success', value: GcdsNoticeSuccessText },
   '--_notice': { property: '--jd-color-notice', value: GcdsAlertInfoBackground },
+  '--_warning': { property: '--jd-color-warning', value: GcdsAlertWarningIcon },
+  '--_warning-bg': { property: '--jd-color-warning-background', value: GcdsAlertWarningBackground },
+  '--_success-bg': { property: '--jd-color-success-background', value: GcdsAlertSuccessBackground },
+  '--_danger-bg': { property: '--jd-color-danger-background', value: GcdsAlertDangerBackground },
   '--_disabled': { property: '--jd-color-disabled', value: GcdsDisabledBackground },
   '--_on-disabled': { property: '--jd-color-on-disabled', value: GcdsDisabledText },
   '--_tooltip': { property: '--jd-color-tooltip', value: GcdsBgDark },

@@ -38,10 +38,10 @@ export const statusStyles = css`
     border-right-color: transparent;
   }
   [part='status'][data-status='reconnecting'] .dot {
-    border: 2px dashed var(--jd-color-warning, #8a5300);
+    border: 2px dashed var(--_warning);
   }
   [part='status'][data-status='reconnecting'] {
-    color: var(--jd-color-warning, #8a5300);
+    color: var(--_warning);
   }
   [part='status'][data-status='error'] .dot {
     border-radius: 0;
@@ -74,17 +74,21 @@ export const statusStyles = css`
     background: var(--_surface);
     white-space: nowrap;
   }
+  /* Text stays the text colour on the tinted backgrounds (GCDS alerts): the border carries the hue. */
   [part='review-badge'][data-status='in_review'] {
-    color: #7a4a00;
-    background: #fff3cd;
+    color: var(--_text);
+    border-color: var(--_warning);
+    background: var(--_warning-bg);
   }
   [part='review-badge'][data-status='approved'] {
-    color: var(--_success);
-    background: #e6f4ea;
+    color: var(--_text);
+    border-color: var(--_success);
+    background: var(--_success-bg);
   }
   [part='review-badge'][data-status='changes_requested'] {
-    color: var(--_danger);
-    background: #fbeaea;
+    color: var(--_text);
+    border-color: var(--_danger);
+    background: var(--_danger-bg);
   }
   [part='review-badge'][data-status='archived'] {
     color: var(--_muted);
@@ -157,7 +161,7 @@ export const statusStyles = css`
     border-left: 4px solid var(--_danger);
     padding: 0.25rem 0.5rem;
     margin: 0.5rem 0;
-    background: #fbeaea;
+    background: var(--_danger-bg);
   }
   .failure p {
     margin: 0 0 0.25rem;
