@@ -19,6 +19,7 @@ import type { RoomHookFactory } from './sync/room-hook.js';
 import { createSyncMetrics, type SyncMetrics } from './sync/sync-metrics.js';
 import { AccessWatch } from './sync/access-watch.js';
 import { systemClock, type Clock } from './sync/token-expiry.js';
+import { defaultHarvestSettings, HarvestWorker, type HarvestSettings } from './tm/harvest-worker.js';
 
 export interface SyncServerOptions {
   database: SyncDatabase;
@@ -50,6 +51,8 @@ export interface SyncServerOptions {
   accessRecheckIntervalMs?: number;
   /** Time for token expiry and the unload delay (tests move it instead of waiting). Default: the system's. */
   clock?: Clock;
+  /** The worker that writes approved documents' sentence pairs to the translation memory; false: none. */
+  tmHarvest?: Partial<HarvestSettings> | false;
 }
 
 export interface RunningSyncServer {
@@ -124,6 +127,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   let stopping = false;
   const access = new AccessWatch(options.database, options.accessRecheckIntervalMs ?? 60_000, log);
   await access.start();
+  const harvest = options.tmHarvest === false ? null : new HarvestWorker(options.database, { ...defaultHarvestSettings, ...options.tmHarvest }, log.child({ worker: 'tm-harvest' }));
+  await harvest?.start();
 
   const http = createServer((req, res) => void respond(req, res));
   async function respond(req: IncomingMessage, res: ServerResponse) {
@@ -195,12 +200,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       // Not awaited yet: UNLISTEN waits for the database, which may be finishing an append that
       // the clients' close below lets complete.
       const unwatching = access.stop();
+      const harvesting = harvest?.stop();
       const open = [...connections];
       for (const connection of open) connection.close(CloseCode.serviceRestart, 'server restarting');
       await Promise.all(open.map((c) => c.settled()));
       await rooms.unloadAll();
       await bus?.close();
       await unwatching;
+      await harvesting;
       wss.close();
       await closeServer(http);
       log.info('sync server stopped');

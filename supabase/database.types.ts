@@ -1308,6 +1308,21 @@ export type Database = {
           "usage_count": number;
         }[];
       };
+      "tm_confirm_pair": {
+        Args: {
+          "doc": string;
+          "section_id": string;
+          "source_lang": string;
+          "source_text": string;
+          "target_text": string;
+        };
+        Returns: {
+          "counted": boolean;
+          "created": boolean;
+          "segment_id": number;
+          "usage_count": number;
+        }[];
+      };
       "tm_search": {
         Args: {
           "max_results"?: number;

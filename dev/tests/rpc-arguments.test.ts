@@ -83,12 +83,17 @@ const BAD: Case[] = [
   { fn: 'list_documents', args: { status_filter: 'published' }, message: "status_filter must be draft, in_review, approved or archived (got 'published')" },
   { fn: 'decide_approval', args: { doc: ESDC_DOC, decision: 'ok' }, message: "decision must be approved, changes_requested or rejected (got 'ok')" },
   { fn: 'tm_semantic_search', args: { query_embedding: '[1,2,3]', source_lang: 'en', target_lang: 'fr' }, message: 'query_embedding must have 1536 dimensions (got 3)' },
+  // tm_confirm_pair (issue #13, item 4)
+  { fn: 'tm_confirm_pair', args: { source_text: 'A.', target_text: 'B.', source_lang: 'en', doc: null, section_id: 'skill' }, message: 'doc must not be null' },
+  { fn: 'tm_confirm_pair', args: { source_text: 'A.', target_text: 'B.', source_lang: 'de', doc: ESDC_DOC, section_id: 'skill' }, message: "source_lang must be 'en' or 'fr' (got 'de')" },
+  { fn: 'tm_confirm_pair', args: { source_text: LONG, target_text: 'B.', source_lang: 'en', doc: ESDC_DOC, section_id: 'skill' }, message: 'source_text must be at most 2000 characters (got 10001)' },
+  { fn: 'tm_confirm_pair', args: { source_text: 'A.', target_text: 'B.', source_lang: 'en', doc: ESDC_DOC, section_id: 'nowhere' }, message: `section_id 'nowhere' is not a section of document ${ESDC_DOC}` },
 ];
 
 test('every RPC is covered by the bad-argument cases', () => {
   const covered = new Set(BAD.map((c) => c.fn));
   for (const fn of ['can_open_document', 'list_documents', 'tm_search', 'concordance_search', 'glossary_lookup', 'add_comment',
-    'resolve_comment', 'save_version', 'submit_for_review', 'decide_approval', 'tm_add_segment', 'tm_semantic_search']) {
+    'resolve_comment', 'save_version', 'submit_for_review', 'decide_approval', 'tm_add_segment', 'tm_semantic_search', 'tm_confirm_pair']) {
     assert.ok(covered.has(fn), `${fn} has bad-argument cases`);
   }
 });

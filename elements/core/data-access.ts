@@ -252,3 +252,32 @@ export async function runWorkflowStep(client: Client, documentId: string, step: 
   if (step === 'reopen' && (!Array.isArray(data) || data.length === 0)) return { message: 'not allowed to reopen this document', code: '42501', status: 403 };
   return null;
 }
+
+/** What confirming a pair did: the memory's row, its uses, whether the row is new and whether this document's use was counted. */
+export interface ConfirmedPair {
+  segmentId: number;
+  usageCount: number;
+  created: boolean;
+  counted: boolean;
+}
+
+/**
+ * Confirms one sentence pair of a document into its organization's translation memory
+ * (tm_confirm_pair: translators, editors and admins; stored English -> French; one use per
+ * document). The server's message when refused (role, limits, unknown section), or the result.
+ */
+export async function confirmTmPair(
+  client: Client,
+  pair: { documentId: string; sectionId: string; sourceLang: 'en' | 'fr'; sourceText: string; targetText: string },
+): Promise<{ error: string } | { confirmed: ConfirmedPair | null }> {
+  const { data, error } = await client.rpc('tm_confirm_pair', {
+    doc: pair.documentId,
+    section_id: pair.sectionId,
+    source_lang: pair.sourceLang,
+    source_text: pair.sourceText,
+    target_text: pair.targetText,
+  });
+  if (error) return { error: error.message };
+  const row = data[0];
+  return { confirmed: row ? { segmentId: row.segment_id, usageCount: row.usage_count, created: row.created, counted: row.counted } : null };
+}

@@ -390,6 +390,26 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
     }
   });
 
+  it('writes an approved document\'s sentence pairs to the translation memory at once (LISTEN on jd_tm_harvest through postgres.js)', async () => {
+    /** One statement as the user, as PostgREST runs an RPC. */
+    const asUser = (user: User, statement: string) =>
+      sql!.begin(async (tx) => {
+        await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify({ sub: user.id, role: 'authenticated' })}, true)`;
+        await tx.unsafe(statement, [ESDC_DOCUMENT]);
+      });
+    await asUser(USERS.editor, 'select public.submit_for_review($1::uuid)');
+    await asUser(USERS.reviewer, `select public.decide_approval($1::uuid, 'approved')`);
+    // Sooner than the 30 s sweep: the notification woke the worker.
+    await until(async () => {
+      const jobs = await sql!<{ state: string }[]>`select state from private.tm_harvest_jobs where document_id = ${ESDC_DOCUMENT}`;
+      return jobs.length === 1 && jobs[0]!.state === 'done';
+    }, 'the approved document to be harvested');
+    const heading = await sql!<{ usage_count: number; provenance: string; document_id: string }[]>`
+      select usage_count, provenance, document_id from public.tm_segments
+       where source_text = 'Key Activities' and target_text = 'Activités principales' and document_id = ${ESDC_DOCUMENT}`;
+    assert.deepEqual([...heading], [{ usage_count: 1, provenance: 'document', document_id: ESDC_DOCUMENT }]);
+  });
+
   it('with asymmetric user tokens (JWKS) and the legacy secret for API keys only, refuses HS256 user tokens with 4401', async () => {
     // Where the project's signing key would be: a key pair of our own, its public half as the JWKS file.
     const { privateKey, publicKey } = await generateKeyPair('ES256');
