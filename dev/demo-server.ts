@@ -1,5 +1,6 @@
 // Serves the demo site (a mock department HR portal) with Vite, telling the page where the
 // local stack is through a tiny generated module.
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer, type Plugin } from 'vite';
 
@@ -26,7 +27,14 @@ export async function startDemoServer({ port, ...config }: DemoStackConfig & { p
   const server = await createServer({
     configFile: resolve(projectRoot, 'vite.config.ts'),
     root: resolve(projectRoot, 'demo'),
-    server: { host: '127.0.0.1', port: port ?? 5173, strictPort: true },
+    server: {
+      host: '127.0.0.1',
+      port: port ?? 5173,
+      strictPort: true,
+      // The fonts' files are served from node_modules, which may be a link to another checkout
+      // (git worktrees share one): Vite serves only what is under the allowed folders.
+      fs: { allow: [projectRoot, realpathSync(resolve(projectRoot, 'node_modules'))] },
+    },
     plugins: [stackConfigModule(config)],
     logLevel: 'warn',
   });
