@@ -80,9 +80,13 @@ export class PortalApp extends LitElement {
         })
         .catch(() => undefined);
     }
-    if (event.user && this.route.page === 'sign-in') this.#navigate({ lang: this.route.lang, page: 'documents' });
     if (!event.user && this.route.page !== 'sign-in') this.#navigate({ lang: this.route.lang, page: 'sign-in' });
   };
+
+  protected override willUpdate(): void {
+    // Signed in, the sign-in page has nothing to offer: the document list instead.
+    if (this.user && this.route.page === 'sign-in') this.#navigate({ lang: this.route.lang, page: 'documents' });
+  }
 
   protected override updated(): void {
     const { lang } = this.route;
@@ -99,6 +103,20 @@ export class PortalApp extends LitElement {
     if (!this.user || this.route.page === 'sign-in') return 'signInHeading';
     return this.route.page === 'review' ? 'reviewHeading' : 'documentsHeading';
   }
+
+  /** Signs in through <jd-session> (the picker's accounts); resolves to null, or to why it failed. */
+  #signIn = async (email: string, password: string): Promise<string | null> => {
+    const session = this.querySelector('jd-session');
+    if (!session) return 'no session';
+    let reason = '';
+    const onError = (event: { message: string }) => (reason = event.message);
+    session.addEventListener('jd-sign-in-error', onError);
+    try {
+      return (await session.signIn(email, password)) ? null : reason || '—';
+    } finally {
+      session.removeEventListener('jd-sign-in-error', onError);
+    }
+  };
 
   #skipToContent(event: Event): void {
     event.preventDefault();
@@ -161,7 +179,7 @@ export class PortalApp extends LitElement {
 
   #page(lang: Lang) {
     const route = this.route;
-    if (!this.user || route.page === 'sign-in') return html`<portal-sign-in-page .uiLang=${lang}></portal-sign-in-page>`;
+    if (!this.user) return nothing;
     if (route.page === 'document') return html`<portal-document-page .uiLang=${lang} .documentId=${route.id}></portal-document-page>`;
     return html`<portal-documents-page .uiLang=${lang} ?review=${route.page === 'review'}></portal-documents-page>`;
   }
@@ -173,6 +191,8 @@ export class PortalApp extends LitElement {
       ${this.#header(lang)} ${this.#breadcrumbs(lang)}
       <main id="main" tabindex="-1" class="container">
         ${this.serviceUp ? nothing : html`<p class="notice error" role="alert">${t(lang, 'unavailable')}</p>`}
+        <!-- Signed out, the account picker comes before <jd-session>, whose own form then follows it. -->
+        ${this.user ? nothing : html`<portal-sign-in-page .uiLang=${lang} .signIn=${this.#signIn}></portal-sign-in-page>`}
         <jd-session
           cache-name="jd-demo"
           lang=${lang}

@@ -1,27 +1,28 @@
-// Sign-in: a picker of the demo accounts (each signs in through <jd-session>'s signIn), then the
-// session's own email and password form, which <jd-session> draws after this page (portal.css).
+// Sign-in: a picker of the demo accounts, each signed in through <jd-session>'s signIn (which the
+// portal hands over as `signIn`). The session's own email and password form follows this page,
+// in the reading and tab order as on screen.
 import { html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { PortalPage } from './portal-page.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../demo-accounts.js';
 import { t, termOf } from '../portal-text.js';
 
 @customElement('portal-sign-in-page')
 export class PortalSignInPage extends PortalPage {
+  /** Signs in; resolves to null, or to the reason it failed. */
+  @property({ attribute: false }) signIn: ((email: string, password: string) => Promise<string | null>) | null = null;
+
   @state() private pending: DemoAccount | null = null;
   @state() private failure: { account: DemoAccount; message: string } | null = null;
 
   async #signIn(account: DemoAccount): Promise<void> {
-    const session = this.closest('jd-session');
-    if (!session || this.pending) return;
+    if (!this.signIn || this.pending) return;
     this.pending = account;
     this.failure = null;
-    const onError = (event: { message: string }) => (this.failure = { account, message: event.message });
-    session.addEventListener('jd-sign-in-error', onError, { once: true });
     try {
-      await session.signIn(account.email, DEMO_PASSWORD);
+      const failure = await this.signIn(account.email, DEMO_PASSWORD);
+      if (failure !== null) this.failure = { account, message: failure };
     } finally {
-      session.removeEventListener('jd-sign-in-error', onError);
       this.pending = null;
     }
   }

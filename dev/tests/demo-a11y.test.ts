@@ -43,6 +43,35 @@ describe('demo portal accessibility (axe, issue 12 criterion 4)', { timeout: 300
     });
   }
 
+  it('keyboard: the skip link comes first and shows, an account is picked and signed out with the keyboard, focus is visible', async () => {
+    const { page } = portal;
+    await openFresh(portal, '#/en/sign-in');
+    await page.waitForSelector('portal-sign-in-page button.account', { timeout: 20_000 });
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const box = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        return {
+          what: element.matches('.skip-link') ? 'skip link' : element.matches('main') ? 'main' : element.matches('button.account') ? `account ${element.dataset['email']}` : element.tagName,
+          inView: box.width > 1 && box.height > 1 && box.top >= 0 && box.bottom <= innerHeight,
+          ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        };
+      });
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focused(), { what: 'skip link', inView: true, ring: true });
+    await page.keyboard.press('Enter');
+    assert.equal((await focused()).what, 'main');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focused(), { what: 'account editor@esdc.example', inView: true, ring: true });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('table.documents tbody tr', { timeout: 20_000 });
+    await page.focus('button.sign-out');
+    assert.equal((await focused()).ring, true);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('portal-sign-in-page button.account', { timeout: 10_000 });
+  });
+
   it('signs in as a reviewer (every page below is theirs)', async () => {
     await signInWithPicker(portal, 'reviewer@esdc.example');
   });

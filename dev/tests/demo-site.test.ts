@@ -61,6 +61,12 @@ describe('demo site (npm start)', { timeout: 180_000 }, () => {
     await page.type('#search', 'Inspector');
     await page.click('form.filters button[type=submit]');
     await page.waitForFunction(() => document.querySelector('portal-documents-page .notice')?.textContent?.includes('No job description matches'), { timeout: 10_000 });
+    // A search the server refuses (longer than list_documents allows; the field's maxlength is
+    // bypassed) shows the error state with what to do, and a way to try again.
+    await page.$eval('#search', (input) => ((input as HTMLInputElement).value = 'x'.repeat(501)));
+    await page.click('form.filters button[type=submit]');
+    await page.waitForSelector('portal-documents-page .notice.error[role=alert] button', { timeout: 10_000 });
+    assert.match(await text(page, 'portal-documents-page .notice.error'), /could not be loaded\. Check your connection and try again\..*search_text/);
     await page.$eval('#search', (input) => ((input as HTMLInputElement).value = ''));
     await page.select('#status', 'draft');
     await page.waitForSelector('table.documents tbody tr', { timeout: 10_000 });
@@ -83,7 +89,7 @@ describe('demo site (npm start)', { timeout: 180_000 }, () => {
     await page.waitForFunction(() => document.querySelector('jd-editor')?.shadowRoot?.textContent?.includes('Identification du poste'), { timeout: 10_000 });
     await page.waitForFunction(() => document.querySelector('jd-comments')?.shadowRoot?.textContent?.includes('Commentaires'), { timeout: 10_000 });
     await page.waitForFunction(() => document.querySelector('jd-session')?.shadowRoot?.host.getAttribute('lang') === 'fr', { timeout: 10_000 });
-    assert.match(await text(page, '.who'), /Connecté\(e\) : Rachel Reviewer Rôle : Réviseur/);
+    assert.match(await text(page, '.who'), /Connecté\(e\) : Rachel Reviewer Rôle : Révision/);
     assert.equal(await page.$eval('a.lang-toggle', (a) => a.lang), 'en');
     assert.match(await page.title(), /Portail RH/);
 
@@ -92,14 +98,16 @@ describe('demo site (npm start)', { timeout: 180_000 }, () => {
     await page.waitForFunction(() => document.querySelector('portal-documents-page .notice')?.textContent?.includes('Rien n’attend votre examen'), { timeout: 10_000 });
     await signOut(page);
     assert.deepEqual(portal.pageErrors, []);
-    assert.deepEqual(portal.failedRequests, []);
+    // Every request answered (fonts, favicon, data) but the search refused on purpose above.
+    assert.deepEqual(portal.failedRequests.map((r) => r.replace(/^(\d+) .*\/(rpc\/\w+).*$/, '$1 $2')), ['400 rpc/list_documents']);
+    portal.failedRequests.length = 0;
   });
 
   it('an editor submits the document for review and the reviewer finds it in the review queue', async () => {
     const { page } = portal;
     await signInWithPicker(portal, 'editor@esdc.example', 'fr');
     // An editor decides no review: no review queue in the menu.
-    await page.waitForFunction(() => document.querySelector('.who')?.textContent?.includes('Rédacteur'), { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('.who')?.textContent?.includes('Rédaction'), { timeout: 10_000 });
     assert.deepEqual(await page.$$eval('nav.menu a', (links) => links.map((a) => a.textContent?.trim())), ['Descriptions de travail']);
     await page.click('table.documents tbody a');
     await waitForEditorText(page);
