@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import { ESDC_DOCUMENT_ID, openFresh, signInWithPicker, startDemoPortal, waitForEditorText, type DemoPortal } from './support/demo-portal.js';
 
 const WIDTHS = [320, 390, 768, 1024, 1366, 1920] as const;
@@ -81,6 +82,25 @@ function sharedArea(a: Box, b: Box): number {
   return width > 0.5 && height > 0.5 ? width * height : 0;
 }
 
+/**
+ * The whole page as drawn, sections below the fold included: sections out of view skip painting
+ * (content-visibility: auto), so the viewport is made as tall as the page until its height settles
+ * (drawn sections take their real height), then restored.
+ */
+async function screenshotWholePage(page: Page, path: `${string}.png`): Promise<void> {
+  const viewport = page.viewport()!;
+  let height = 0;
+  for (let round = 0; round < 4; round++) {
+    const next = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 20_000);
+    if (next === height) break;
+    height = next;
+    await page.setViewport({ ...viewport, height });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
+  await page.screenshot({ path });
+  await page.setViewport(viewport);
+}
+
 describe('demo document page layout (issue 12 criterion 1)', { timeout: 600_000 }, () => {
   let portal: DemoPortal;
 
@@ -105,7 +125,7 @@ describe('demo document page layout (issue 12 criterion 1)', { timeout: 600_000 
           await page.waitForFunction(() => document.querySelector('jd-comments')?.shadowRoot?.querySelector('[part=base]'), { timeout: 20_000 });
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
           const probe = (await page.evaluate(PROBE)) as LayoutProbe;
-          await page.screenshot({ path: join(ARTIFACTS, `${lang}-${width}-${zoom * 100}.png`) as `${string}.png`, fullPage: true });
+          await screenshotWholePage(page, join(ARTIFACTS, `${lang}-${width}-${zoom * 100}.png`) as `${string}.png`);
 
           const named = Object.entries(probe.boxes);
           for (const [name, box] of named) assert.ok(box && box.width > 0 && box.height > 0, `${name} is on the page`);
