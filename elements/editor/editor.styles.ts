@@ -9,10 +9,10 @@ export const editorStyles = css`
   }
   /* Layout (issue 12 item 1), decided by the editor's own width (container queries), not the
      window's: one column when narrow (panes stacked, the panel below them); the panes side by
-     side from 48rem; the panel beside them only from 70rem, so each pane keeps at least
-     (70rem - panel) / 2 ≈ 24rem. Every track is minmax(0, …) so nothing inside (a long French
-     word, a URL, a section skipped by content-visibility) can widen a column over its
-     neighbour. */
+     side from 44rem (a 768 px tablet: about 22rem each); the panel beside them only from 70rem,
+     so each pane keeps at least (70rem - panel) / 2 ≈ 24rem. Every track is minmax(0, …) so
+     nothing inside (a long French word, a URL, a section skipped by content-visibility) can
+     widen a column over its neighbour. */
   .layout {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
@@ -163,7 +163,7 @@ export const editorStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
-  @container (min-width: 48rem) {
+  @container (min-width: 44rem) {
     .panes {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
