@@ -1,7 +1,9 @@
 // Serves the demo site (a mock department HR portal) with Vite, telling the page where the
 // local stack is through a tiny generated module.
+import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createServer, type Plugin } from 'vite';
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -27,6 +29,10 @@ export async function startDemoServer({ port, ...config }: DemoStackConfig & { p
   const server = await createServer({
     configFile: resolve(projectRoot, 'vite.config.ts'),
     root: resolve(projectRoot, 'demo'),
+    // Vite's dependency cache defaults to node_modules/.vite, which checkouts sharing one
+    // node_modules (git worktrees) would rewrite under each other's running servers; a page
+    // then loads two copies of a bundled dependency ("Yjs was already imported"). One per checkout.
+    cacheDir: join(tmpdir(), 'jd-kit-vite', createHash('sha256').update(projectRoot).digest('hex').slice(0, 16)),
     server: {
       host: '127.0.0.1',
       port: port ?? 5173,

@@ -101,5 +101,6 @@ describe('demo portal accessibility (axe, issue 12 criterion 4)', { timeout: 300
   it('no page error along the way', () => {
     assert.deepEqual(portal.pageErrors, []);
     assert.deepEqual(portal.failedRequests, []);
+    assert.deepEqual(portal.consoleErrors, []);
   });
 });

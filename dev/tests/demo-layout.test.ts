@@ -146,6 +146,7 @@ describe('demo document page layout (issue 12 criterion 1)', { timeout: 600_000 
           assert.deepEqual(probe.clipped, [], 'no text is clipped');
           assert.ok(probe.pageWidth <= probe.viewportWidth + 1, `the page scrolls sideways: ${probe.pageWidth} px of content in ${probe.viewportWidth} px`);
           assert.deepEqual(portal.pageErrors, []);
+          assert.deepEqual(portal.consoleErrors, []);
         });
       }
     }

@@ -18,6 +18,8 @@ export interface DemoPortal {
   /** The portal's address for a hash route, e.g. `#/fr/documents`. */
   url(route: string): string;
   pageErrors: string[];
+  /** Errors the page logged (a second copy of Yjs, a failed resource, …). */
+  consoleErrors: string[];
   failedRequests: string[];
   stop(): Promise<void>;
 }
@@ -33,7 +35,11 @@ export async function startDemoPortal(): Promise<DemoPortal> {
   const page = await browser.newPage();
   const pageErrors: string[] = [];
   const failedRequests: string[] = [];
+  const consoleErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
   });
@@ -44,6 +50,7 @@ export async function startDemoPortal(): Promise<DemoPortal> {
     page,
     url: (route) => `${base}/${route}`,
     pageErrors,
+    consoleErrors,
     failedRequests,
     async stop() {
       await browser.close();
