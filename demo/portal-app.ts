@@ -29,6 +29,8 @@ export class PortalApp extends LitElement {
   @state() private user: JdUser | null = null;
   @state() private account: Account | null = null;
   @state() private serviceUp = true;
+  /** The open document's title (document page), for the window's title. */
+  @state() private documentTitle = '';
 
   #focusMainAfterRender = false;
 
@@ -92,7 +94,8 @@ export class PortalApp extends LitElement {
     const { lang } = this.route;
     this.classList.toggle('wide', this.user !== null && this.route.page === 'document');
     document.documentElement.lang = lang;
-    document.title = t(lang, 'pageTitle', { page: t(lang, this.#pageName()) });
+    const page = this.user && this.route.page === 'document' && this.documentTitle ? this.documentTitle : t(lang, this.#pageName());
+    document.title = t(lang, 'pageTitle', { page });
     if (this.#focusMainAfterRender) {
       this.#focusMainAfterRender = false;
       this.querySelector<HTMLElement>('main')?.focus({ preventScroll: false });
@@ -189,7 +192,7 @@ export class PortalApp extends LitElement {
     const stack = this.stack;
     return html`<a class="skip-link" href="#main" @click=${this.#skipToContent}>${t(lang, 'skipToContent')}</a>
       ${this.#header(lang)} ${this.#breadcrumbs(lang)}
-      <main id="main" tabindex="-1" class="container">
+      <main id="main" tabindex="-1" class="container" @portal-title=${(e: CustomEvent<string>) => (this.documentTitle = e.detail)}>
         ${this.serviceUp ? nothing : html`<p class="notice error" role="alert">${t(lang, 'unavailable')}</p>`}
         <!-- Signed out, the account picker comes before <jd-session>, whose own form then follows it. -->
         ${this.user ? nothing : html`<portal-sign-in-page .uiLang=${lang} .signIn=${this.#signIn}></portal-sign-in-page>`}

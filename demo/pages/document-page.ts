@@ -25,6 +25,18 @@ export class PortalDocumentPage extends PortalPage {
     if (changed.has('documentId')) this.liveStatus = null;
   }
 
+  protected override updated(): void {
+    // The window's title names the document (the portal writes it: portal-app.ts).
+    const summary = this.#summary.value;
+    const title = summary ? ((this.uiLang === 'fr' ? summary.title_fr : summary.title_en) ?? '') : '';
+    if (title !== this.#announcedTitle) {
+      this.#announcedTitle = title;
+      this.dispatchEvent(new CustomEvent('portal-title', { detail: title, bubbles: true }));
+    }
+  }
+
+  #announcedTitle = '';
+
   protected override render() {
     const lang = this.uiLang;
     const back = html`<p class="back"><a href=${routeHref({ lang, page: 'documents' })}>${t(lang, 'back')}</a></p>`;
