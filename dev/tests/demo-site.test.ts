@@ -1,52 +1,41 @@
-// The demo site as `npm start` serves it (the local stack plus the Vite-served portal page), in
-// the system's Chromium: a person signs in through <jd-session>'s form, the portal lists the
-// documents they may open and opens the first one in <jd-editor> with <jd-comments> beside it,
-// and the interface follows the portal's language switch. No page error along the way.
+// The demo portal as `npm start` serves it (the local stack plus the Vite-served portal), in the
+// system's Chromium: a person signs in through <jd-session>'s own form, sees only their
+// department's job descriptions, opens one (the editor with its comments in the panel slot),
+// switches the language with the header's toggle (every element follows), submits it for review,
+// and the reviewer finds it in the review queue. No page error, no failed request.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startStack } from '../stack.js';
-import { startDemoServer } from '../demo-server.js';
-import type { RunningStack } from '../stack-types.js';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { ESDC_DOCUMENT_ID, signInWithPicker, startDemoPortal, waitForEditorText, type DemoPortal } from './support/demo-portal.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const text = (page: Page, selector: string) => page.$eval(selector, (element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
 
-describe('demo site (npm start)', { timeout: 120_000 }, () => {
-  let stack: RunningStack;
-  let demo: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-  const failedRequests: string[] = [];
+async function signOut(page: Page): Promise<void> {
+  await page.click('button.sign-out');
+  await page.waitForSelector('portal-sign-in-page button.account', { timeout: 10_000 });
+}
+
+describe('demo site (npm start)', { timeout: 180_000 }, () => {
+  let portal: DemoPortal;
 
   before(async () => {
-    stack = await startStack({ dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log: () => {} });
-    demo = await startDemoServer({ apiUrl: stack.apiUrl, anonKey: stack.anonKey, syncUrl: stack.syncUrl, signalingUrl: stack.signalingUrl, port: 0 });
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage();
-    await page.setViewport({ width: 1400, height: 1000 });
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('response', (response) => {
-      if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
-    });
+    portal = await startDemoPortal();
+    await portal.page.setViewport({ width: 1366, height: 1000 });
   });
   after(async () => {
-    await browser?.close();
-    await demo?.stop();
-    await stack?.stop();
+    await portal?.stop();
   });
 
-  it('signs in, opens the first job description with its comments, and switches to French', async () => {
-    await page.goto(demo.url, { waitUntil: 'load' });
-    // Nothing for developers on the portal page (issue #21 item 8): no stack addresses, and the
-    // service notice stays hidden while the service answers.
-    const pageText = await page.$eval('main', (main) => main.textContent ?? '');
-    assert.doesNotMatch(pageText, /Local stack|https?:\/\/127\.0\.0\.1/);
-    assert.equal(await page.$eval('#service-status', (e) => (e as HTMLElement).hidden), true);
+  it('signs in with the form, lists only the department’s documents, opens one and follows the language toggle', async () => {
+    const { page } = portal;
+    await page.goto(portal.url('#/en/documents'), { waitUntil: 'load' });
+    // Signed out, a page of the portal shows the sign-in page at its address; nothing for
+    // developers on it (no stack addresses) and no service notice while the service answers.
+    await page.waitForSelector('portal-sign-in-page h1', { timeout: 20_000 });
+    assert.equal(await text(page, 'h1'), 'Sign in');
+    assert.doesNotMatch(await text(page, 'main'), /Local stack|https?:\/\/127\.0\.0\.1/);
+    assert.equal(await page.$('main .notice.error'), null);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
 
     // The sign-in form inside <jd-session>'s shadow root, filled with real key presses.
     await page.waitForFunction(() => document.querySelector('jd-session')?.shadowRoot?.querySelector('form[part=form] input[name=email]'), { timeout: 20_000 });
@@ -56,34 +45,104 @@ describe('demo site (npm start)', { timeout: 120_000 }, () => {
     await password.asElement()!.type('demo-password-1');
     await page.keyboard.press('Enter');
 
-    // The portal lists what this user may open and opens the first document.
-    await page.waitForFunction(() => !document.querySelector<HTMLSelectElement>('#documents')!.disabled, { timeout: 20_000 });
-    const options = await page.$$eval('#documents option', (list) => list.map((o) => o.textContent ?? ''));
-    assert.ok(options.some((o) => o.includes('ESDC') || o.includes('Program')), `the seeded ESDC document is offered: ${options.join(' | ')}`);
-    assert.ok(!options.some((o) => o.includes('Transport')), 'nothing of another department is offered');
-    await page.waitForFunction(
-      () => {
-        const editor = document.querySelector('jd-editor') as (HTMLElement & { getView(l: string): { state: { doc: { textContent: string } } } | null }) | null;
-        return editor?.getView('en')?.state.doc.textContent.includes('Key Activities') && editor.getView('fr')?.state.doc.textContent.includes('Activités principales');
-      },
-      { timeout: 30_000 },
-    );
-    assert.match((await page.$eval('#editor-status', (e) => e.textContent)) ?? '', /Job description: (Connected|Syncing…|All changes saved)/);
+    // The page asked for appears: the reviewer's department's documents only, with their role in the header.
+    await page.waitForSelector('table.documents tbody tr', { timeout: 20_000 });
+    assert.equal(await text(page, 'h1'), 'Job descriptions');
+    const rows = await page.$$eval('table.documents tbody tr', (list) => list.map((row) => (row.textContent ?? '').replace(/\s+/g, ' ')));
+    assert.equal(rows.length, 1, rows.join(' | '));
+    assert.match(rows[0]!, /Program Officer, Grants and Contributions.*PM-04.*Draft.*Employment and Social Development Canada/);
+    assert.doesNotMatch(await text(page, 'main'), /Transport|Civil Aviation/, 'nothing of another department is offered');
+    await page.waitForFunction(() => document.querySelector('.who')?.textContent?.includes('Role: Reviewer'), { timeout: 10_000 });
+    assert.match(await text(page, '.who'), /Signed in as Rachel Reviewer/);
+    assert.match(await text(page, '.department'), /^Employment and Social Development Canada \(demo\)$/);
+    assert.deepEqual(await page.$$eval('nav.menu a', (links) => links.map((a) => a.textContent?.trim())), ['Job descriptions', 'Review queue']);
 
-    // The comments sidebar sits in the editor's panel slot, on the same document, and offers a reviewer the composer.
-    const commentsDocument = await page.$eval('jd-comments', (c) => ({ slot: c.slot, id: (c as HTMLElement & { documentId: string }).documentId }));
-    const editorDocument = await page.$eval('jd-editor', (e) => (e as HTMLElement & { documentId: string }).documentId);
-    assert.deepEqual(commentsDocument, { slot: 'panel', id: editorDocument });
+    // Search and status filter go through list_documents: no match gives the empty state.
+    await page.type('#search', 'Inspector');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('portal-documents-page .notice')?.textContent?.includes('No job description matches'), { timeout: 10_000 });
+    // A search the server refuses (longer than list_documents allows; the field's maxlength is
+    // bypassed) shows the error state with what to do, and a way to try again.
+    await page.$eval('#search', (input) => ((input as HTMLInputElement).value = 'x'.repeat(501)));
+    await page.click('form.filters button[type=submit]');
+    await page.waitForSelector('portal-documents-page .notice.error[role=alert] button', { timeout: 10_000 });
+    assert.match(await text(page, 'portal-documents-page .notice.error'), /could not be loaded\. Check your connection and try again\..*search_text/);
+    await page.$eval('#search', (input) => ((input as HTMLInputElement).value = ''));
+    await page.select('#status', 'draft');
+    await page.waitForSelector('table.documents tbody tr', { timeout: 10_000 });
+
+    // The document page: the title as the heading, the editor and the comments in its panel slot on the same document.
+    await page.click('table.documents tbody a');
+    await waitForEditorText(page);
+    assert.equal(page.url().split('#')[1], `/en/documents/${ESDC_DOCUMENT_ID}`);
+    assert.equal(await text(page, 'h1'), 'Program Officer, Grants and Contributions');
+    const commentsDocument = await page.$eval('jd-comments', (c) => ({ slot: c.slot, id: c.documentId, parent: c.parentElement?.tagName }));
+    assert.deepEqual(commentsDocument, { slot: 'panel', id: ESDC_DOCUMENT_ID, parent: 'JD-EDITOR' });
     await page.waitForFunction(() => document.querySelector('jd-comments')?.shadowRoot?.textContent?.includes('Comments'), { timeout: 10_000 });
 
-    // The portal's language switch reaches every element.
-    await page.select('#ui-lang', 'fr');
+    // The header's language toggle: the same page in French, and every element follows.
+    const toggle = await page.$eval('a.lang-toggle', (a) => ({ text: a.textContent?.trim(), lang: a.lang, href: a.getAttribute('href') }));
+    assert.deepEqual(toggle, { text: 'Français', lang: 'fr', href: `#/fr/documents/${ESDC_DOCUMENT_ID}` });
+    await page.click('a.lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr', { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.trim() === 'Agent de programme, subventions et contributions', { timeout: 10_000 });
     await page.waitForFunction(() => document.querySelector('jd-editor')?.shadowRoot?.textContent?.includes('Identification du poste'), { timeout: 10_000 });
     await page.waitForFunction(() => document.querySelector('jd-comments')?.shadowRoot?.textContent?.includes('Commentaires'), { timeout: 10_000 });
-    // The portal's own status line follows too (it stayed English before, issue #21 item 8).
-    assert.match((await page.$eval('#editor-status', (e) => e.textContent)) ?? '', /^Description de travail : (Connecté|Synchronisation…|Toutes les modifications sont enregistrées)$/);
-    assert.deepEqual(pageErrors, []);
-    // Every request answered, the favicon included.
-    assert.deepEqual(failedRequests, []);
+    await page.waitForFunction(() => document.querySelector('jd-session')?.shadowRoot?.host.getAttribute('lang') === 'fr', { timeout: 10_000 });
+    assert.match(await text(page, '.who'), /Connecté\(e\) : Rachel Reviewer Rôle : Révision/);
+    assert.equal(await page.$eval('a.lang-toggle', (a) => a.lang), 'en');
+    await page.waitForFunction(() => document.title === 'Agent de programme, subventions et contributions — Portail RH (démo)', { timeout: 10_000 });
+
+    // The review queue is empty while the document is a draft.
+    await page.click('nav.menu a[href="#/fr/review"]');
+    await page.waitForFunction(() => document.querySelector('portal-documents-page .notice')?.textContent?.includes('Rien n’attend votre examen'), { timeout: 10_000 });
+    await signOut(page);
+    assert.deepEqual(portal.pageErrors, []);
+    // Every request answered (fonts, favicon, data) but the search refused on purpose above.
+    assert.deepEqual(portal.failedRequests.map((r) => r.replace(/^(\d+) .*\/(rpc\/\w+).*$/, '$1 $2')), ['400 rpc/list_documents']);
+    assert.deepEqual(portal.consoleErrors.filter((e) => !/status of 400/.test(e)), []);
+    portal.failedRequests.length = 0;
+    portal.consoleErrors.length = 0;
+  });
+
+  it('an editor submits the document for review and the reviewer finds it in the review queue', async () => {
+    const { page } = portal;
+    await signInWithPicker(portal, 'editor@esdc.example', 'fr');
+    // An editor decides no review: no review queue in the menu.
+    await page.waitForFunction(() => document.querySelector('.who')?.textContent?.includes('Rédaction'), { timeout: 10_000 });
+    assert.deepEqual(await page.$$eval('nav.menu a', (links) => links.map((a) => a.textContent?.trim())), ['Descriptions de travail']);
+    await page.click('table.documents tbody a');
+    await waitForEditorText(page);
+    const submit = await page.waitForFunction(() => document.querySelector('jd-editor')?.shadowRoot?.querySelector<HTMLButtonElement>('[part=workflow] button.primary'), { timeout: 10_000 });
+    await (submit.asElement() as ElementHandle<HTMLButtonElement>).click();
+    // The page's status follows the editor's workflow event.
+    await page.waitForFunction(() => document.querySelector('.document-facts .status')?.textContent?.trim() === 'En examen', { timeout: 10_000 });
+    await signOut(page);
+
+    await signInWithPicker(portal, 'reviewer@esdc.example', 'en');
+    await page.click('nav.menu a[href="#/en/review"]');
+    await page.waitForSelector('portal-documents-page[review] table.documents tbody tr', { timeout: 10_000 });
+    const queue = await page.$$eval('table.documents tbody tr', (list) => list.map((row) => (row.textContent ?? '').replace(/\s+/g, ' ')));
+    assert.equal(queue.length, 1);
+    assert.match(queue[0]!, /Program Officer, Grants and Contributions.*In review/);
+    await signOut(page);
+  });
+
+  it('a user of another department sees only their own department’s document', async () => {
+    const { page } = portal;
+    await signInWithPicker(portal, 'editor@tc.example');
+    const rows = await page.$$eval('table.documents tbody tr', (list) => list.map((row) => (row.textContent ?? '').replace(/\s+/g, ' ')));
+    assert.equal(rows.length, 1);
+    assert.match(rows[0]!, /Civil Aviation Safety Inspector.*AO-CAI-02.*Transport Canada/);
+    assert.doesNotMatch(await text(page, 'main'), /Employment and Social Development|Program Officer/);
+    // Another department's document by its address: refused, nothing of it shown.
+    await page.goto(portal.url(`#/en/documents/${ESDC_DOCUMENT_ID}`), { waitUntil: 'load' });
+    await page.waitForSelector('portal-document-page .notice.error', { timeout: 10_000 });
+    assert.equal(await page.$('jd-editor'), null);
+    assert.doesNotMatch(await text(page, 'main'), /Program Officer/);
+    assert.deepEqual(portal.pageErrors, []);
+    assert.deepEqual(portal.failedRequests, []);
+    // Among them a second copy of Yjs, which Vite served when checkouts shared its dependency cache.
+    assert.deepEqual(portal.consoleErrors, []);
   });
 });

@@ -7,14 +7,17 @@ export const commentsStyles = css`
   }
   [part='base'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
   [part='header'] {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
   }
   [part='header'] h2 {
+    overflow-wrap: anywhere;
     margin: 0;
     font-size: 1.25rem;
   }
@@ -29,7 +32,10 @@ export const commentsStyles = css`
     font-size: 0.875rem;
     line-height: 1.5rem;
   }
+  /* Layout (issue 12 item 1): everything wraps to the width the panel gives, down to a 320 px
+     screen at 200 % zoom; a fieldset is otherwise as wide as its content (min-content). */
   [part='filters'] {
+    min-inline-size: 0;
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space);
@@ -43,6 +49,13 @@ export const commentsStyles = css`
     gap: 0.125rem;
     font-size: 0.875rem;
   }
+  [part='filters'] label,
+  select,
+  input,
+  textarea {
+    min-width: 0;
+    max-width: 100%;
+  }
   [part='filters'] label.check {
     display: flex;
     align-items: center;
@@ -50,6 +63,7 @@ export const commentsStyles = css`
   }
   [part='notice'],
   [part='message'] {
+    overflow-wrap: anywhere;
     margin: 0;
     padding: var(--_space);
     border-left: 6px solid var(--_primary);

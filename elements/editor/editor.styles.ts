@@ -6,13 +6,25 @@ export const editorStyles = css`
     container-type: inline-size;
     --_pane-min-height: var(--jd-pane-min-height, 20rem);
   }
+  /* Layout (issue 12 item 1), decided by the editor's own width (container queries), not the
+     window's: one column when narrow (panes stacked, the panel below them); the panes side by
+     side from 44rem (a 768 px tablet: about 22rem each); the panel beside them only from 70rem,
+     so each pane keeps at least (70rem - panel) / 2 ≈ 24rem. Every track is minmax(0, …) so
+     nothing inside (a long French word, a URL, a section skipped by content-visibility) can
+     widen a column over its neighbour. */
   .layout {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 2);
+  }
+  @container (min-width: 70rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr) minmax(0, var(--jd-panel-width, 18rem));
+    }
   }
   .main {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
     min-width: 0;
   }
@@ -29,6 +41,8 @@ export const editorStyles = css`
     /* Its fields' widths follow the form's own width, wherever a portal puts the editor. */
     container: identification / inline-size;
     display: grid;
+    /* A fieldset is as wide as its content by default (min-inline-size: min-content). */
+    min-inline-size: 0;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
     grid-auto-flow: row dense;
     gap: var(--_space);
@@ -69,6 +83,22 @@ export const editorStyles = css`
   }
   [part='field-problem']:empty {
     display: none;
+  }
+  /* Fields take their column's width, never their intrinsic one (20 characters), which would
+     widen the editor past a 320 px screen at 200 % zoom. */
+  [part='identification'] label,
+  [part='identification'] .identification-field,
+  [part='field'] {
+    min-width: 0;
+  }
+  [part='field'] {
+    width: 100%;
+  }
+  label,
+  input,
+  select,
+  textarea {
+    max-width: 100%;
   }
   .sticky {
     position: sticky;
@@ -153,15 +183,12 @@ export const editorStyles = css`
   }
   .panes {
     display: grid;
-    grid-template-columns: 1fr 1fr;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
-  @container (max-width: 48rem) {
+  @container (min-width: 44rem) {
     .panes {
-      grid-template-columns: 1fr;
-    }
-    .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
     }
   }
   [part~='pane'] {
@@ -269,17 +296,25 @@ export const editorStyles = css`
     white-space: nowrap;
     user-select: none;
   }
+  /* The panel: below the panes, its parts share the width in columns of at least 18rem; beside
+     the panes (from 70rem), one column. */
   .side {
     display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
     gap: var(--_space);
     align-content: start;
-    width: var(--jd-panel-width, 18rem);
-    max-width: 100%;
+    align-items: start;
+    min-width: 0;
   }
-  @container (max-width: 48rem) {
+  @container (min-width: 70rem) {
     .side {
-      width: auto;
+      grid-template-columns: minmax(0, 1fr);
     }
+  }
+  /* The slotted panel (comments, later tools) takes a whole row of the panel. */
+  .side ::slotted(*) {
+    grid-column: 1 / -1;
+    min-width: 0;
   }
   [part='versions'],
   [part='workflow'] {

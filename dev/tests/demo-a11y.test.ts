@@ -1,0 +1,106 @@
+// Issue 12, criterion 4 (first part): axe-core finds nothing on any page of the demo portal, in
+// English and in French: sign-in, the document list, the document page (editor and comments,
+// whose open shadow roots axe walks) and the review queue.
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ESDC_DOCUMENT_ID, openFresh, signInWithPicker, startDemoPortal, waitForEditorText, type DemoPortal } from './support/demo-portal.js';
+
+const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+// In the page, as a string so the test runner's transforms add nothing to it: every violation
+// with its rule, impact and the elements it names (shadow hosts included).
+const RUN_AXE = `axe.run(document, { resultTypes: ['violations'] }).then((results) =>
+  results.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' — ' +
+    v.nodes.map((n) => JSON.stringify(n.target) + ' ' + n.failureSummary.replace(/\\s+/g, ' ')).join(' | ')))`;
+
+type Lang = 'en' | 'fr';
+
+describe('demo portal accessibility (axe, issue 12 criterion 4)', { timeout: 300_000 }, () => {
+  let portal: DemoPortal;
+
+  before(async () => {
+    portal = await startDemoPortal();
+    await portal.page.setViewport({ width: 1366, height: 900 });
+  });
+  after(async () => {
+    await portal?.stop();
+  });
+
+  async function violations(): Promise<string[]> {
+    await portal.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    if (!(await portal.page.evaluate(() => 'axe' in window))) await portal.page.addScriptTag({ path: AXE });
+    return (await portal.page.evaluate(RUN_AXE)) as string[];
+  }
+
+  for (const lang of ['en', 'fr'] as Lang[]) {
+    it(`sign-in page (${lang})`, async () => {
+      await openFresh(portal, `#/${lang}/sign-in`);
+      await portal.page.waitForSelector('portal-sign-in-page button.account', { timeout: 20_000 });
+      await portal.page.waitForFunction(() => document.querySelector('jd-session')?.shadowRoot?.querySelector('form[part=form]'), { timeout: 20_000 });
+      assert.equal(await portal.page.evaluate(() => document.documentElement.lang), lang);
+      assert.deepEqual(await violations(), []);
+    });
+  }
+
+  it('keyboard: the skip link comes first and shows, an account is picked and signed out with the keyboard, focus is visible', async () => {
+    const { page } = portal;
+    await openFresh(portal, '#/en/sign-in');
+    await page.waitForSelector('portal-sign-in-page button.account', { timeout: 20_000 });
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const box = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        return {
+          what: element.matches('.skip-link') ? 'skip link' : element.matches('main') ? 'main' : element.matches('button.account') ? `account ${element.dataset['email']}` : element.tagName,
+          inView: box.width > 1 && box.height > 1 && box.top >= 0 && box.bottom <= innerHeight,
+          ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        };
+      });
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focused(), { what: 'skip link', inView: true, ring: true });
+    await page.keyboard.press('Enter');
+    assert.equal((await focused()).what, 'main');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focused(), { what: 'account editor@esdc.example', inView: true, ring: true });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('table.documents tbody tr', { timeout: 20_000 });
+    await page.focus('button.sign-out');
+    assert.equal((await focused()).ring, true);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('portal-sign-in-page button.account', { timeout: 10_000 });
+  });
+
+  it('signs in as a reviewer (every page below is theirs)', async () => {
+    await signInWithPicker(portal, 'reviewer@esdc.example');
+  });
+
+  for (const lang of ['en', 'fr'] as Lang[]) {
+    it(`document list (${lang})`, async () => {
+      await openFresh(portal, `#/${lang}/documents`);
+      await portal.page.waitForSelector('table.documents tbody tr', { timeout: 20_000 });
+      await portal.page.waitForFunction(() => document.querySelector('nav.menu a[href$="/review"]'), { timeout: 10_000 });
+      assert.deepEqual(await violations(), []);
+    });
+
+    it(`document page (${lang})`, async () => {
+      await openFresh(portal, `#/${lang}/documents/${ESDC_DOCUMENT_ID}`);
+      await waitForEditorText(portal.page);
+      await portal.page.waitForFunction(() => document.querySelector('jd-comments')?.shadowRoot?.querySelector('[part=base]'), { timeout: 20_000 });
+      assert.deepEqual(await violations(), []);
+    });
+
+    it(`review queue (${lang})`, async () => {
+      await openFresh(portal, `#/${lang}/review`);
+      await portal.page.waitForSelector('portal-documents-page[review] .notice', { timeout: 20_000 });
+      assert.deepEqual(await violations(), []);
+    });
+  }
+
+  it('no page error along the way', () => {
+    assert.deepEqual(portal.pageErrors, []);
+    assert.deepEqual(portal.failedRequests, []);
+    assert.deepEqual(portal.consoleErrors, []);
+  });
+});
