@@ -331,7 +331,9 @@ describe('<jd-editor>', () => {
 
   it('runs the review workflow: submit (editor), request changes and approve (reviewer)', async () => {
     const editorSession = await signedInSession('editor@tc.example');
-    const el = await openEditor(editorSession, TC_DOC);
+    // A document of its own: in review, a document's text is locked for everyone, and the seeded one is opened by later files.
+    const documentId = await createDocument(editorSession, 'Workflow test');
+    const el = await openEditor(editorSession, documentId);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=workflow]')!.textContent!.includes('Draft'), 'draft status');
     const submitted = oneEvent(el, 'jd-workflow');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part=workflow] button.primary')!.click();
