@@ -195,7 +195,7 @@ describe('a refused TMX changes nothing and names the line', () => {
   }
 
   test('an error after several batches were staged: nothing of the staged pairs is kept', async () => {
-    const units = Array.from({ length: 5000 }, (_, i) => ({ en: `Late error sentence ${i}.`, fr: `Phrase d'erreur tardive ${i}.` }));
+    const units: Parameters<typeof tmxOf>[0] = Array.from({ length: 5000 }, (_, i) => ({ en: `Late error sentence ${i}.`, fr: `Phrase d'erreur tardive ${i}.` }));
     units.push({ en: 'Bad', fr: 'Mauvais', frLang: 'qq' });
     const before = await counts();
     const { status, answer } = await postImport(admin, 'tm-import', ESDC, tmxOf(units));

@@ -3,7 +3,7 @@
 // (their JWT, so row-level security decides what they may read and write).
 import { createClient, type SupabaseClient } from 'npm:@supabase/supabase-js@2.109.0';
 import { z } from 'npm:zod@4.6.7';
-import { corsHeaders } from './cors.ts';
+import { corsHeaders, preflightResponse } from './cors.ts';
 
 export interface ImportIssue {
   line: number;
@@ -65,4 +65,32 @@ export function statusOfDatabaseError(error: { code?: string; message: string })
 export function issueOf(message: string): ImportIssue {
   const match = /^line (\d+): (.*)$/s.exec(message);
   return match ? { line: Number(match[1]), message: match[2]! } : { line: 0, message };
+}
+
+/** What an import request must be: POST, `?organization=<uuid>`, a file of one of these media types. */
+export interface ImportRequestRules {
+  /** The file's kind, for messages: "TMX", "TBX". */
+  kind: string;
+  /** Accepted content-types; the first is the one messages name. */
+  mediaTypes: string[];
+}
+
+/**
+ * The organization and the caller's client of an import request, or the answer that refuses it
+ * (CORS preflight, wrong method, organization, content-type, no Authorization) before the body
+ * is read.
+ */
+export function acceptImport(request: Request, rules: ImportRequestRules): { organization: string; supabase: SupabaseClient } | Response {
+  const preflight = preflightResponse(request);
+  if (preflight) return preflight;
+  if (request.method !== 'POST') return refused(405, [{ line: 0, message: `use POST with the ${rules.kind} file as the body` }]);
+  const target = organizationOf(new URL(request.url));
+  if ('problem' in target) return refused(400, [{ line: 0, message: target.problem }]);
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!rules.mediaTypes.includes(mediaType)) {
+    return refused(415, [{ line: 0, message: `content-type must be ${rules.mediaTypes[0]} (got ${mediaType || 'none'})` }]);
+  }
+  const supabase = callerClient(request);
+  if (!supabase) return refused(401, [{ line: 0, message: 'sign in: the request has no Authorization header' }]);
+  return { organization: target.organization, supabase };
 }

@@ -5,8 +5,7 @@
 // skipped, errors }. A glossary is small next to a memory: the file is read whole, up to 4 MiB,
 // and at most 5 000 term pairs are imported at once.
 import { readTbx } from '../../domain/tm/tbx.ts';
-import { preflightResponse } from '../_shared/cors.ts';
-import { callerClient, issueOf, json, organizationOf, refused, statusOfDatabaseError, type ImportAnswer } from '../_shared/exchange.ts';
+import { acceptImport, issueOf, json, refused, statusOfDatabaseError, type ImportAnswer } from '../_shared/exchange.ts';
 
 declare const Deno: { serve(handler: (request: Request) => Response | Promise<Response>): unknown };
 
@@ -35,17 +34,9 @@ async function bodyText(request: Request, limit: number): Promise<string | null>
 }
 
 Deno.serve(async (request) => {
-  const preflight = preflightResponse(request);
-  if (preflight) return preflight;
-  if (request.method !== 'POST') return refused(405, [{ line: 0, message: 'use POST with the TBX file as the body' }]);
-  const target = organizationOf(new URL(request.url));
-  if ('problem' in target) return refused(400, [{ line: 0, message: target.problem }]);
-  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!TBX_MEDIA_TYPES.includes(mediaType)) {
-    return refused(415, [{ line: 0, message: `content-type must be application/x-tbx+xml (got ${mediaType || 'none'})` }]);
-  }
-  const supabase = callerClient(request);
-  if (!supabase) return refused(401, [{ line: 0, message: 'sign in: the request has no Authorization header' }]);
+  const accepted = acceptImport(request, { kind: 'TBX', mediaTypes: TBX_MEDIA_TYPES });
+  if (accepted instanceof Response) return accepted;
+  const { organization, supabase } = accepted;
 
   const text = await bodyText(request, MAX_FILE_BYTES);
   if (text === null) return refused(413, [{ line: 0, message: `a TBX file may be at most ${MAX_FILE_BYTES} bytes` }]);
@@ -66,7 +57,7 @@ Deno.serve(async (request) => {
     domain: entry.domain,
     notes: entry.notes,
   }));
-  const { data, error } = await supabase.rpc('glossary_import', { organization: target.organization, terms });
+  const { data, error } = await supabase.rpc('glossary_import', { organization, terms });
   if (error) return refused(statusOfDatabaseError(error), [issueOf(error.message)], skipped);
   const row = (data as { imported: number; updated: number }[])[0] ?? { imported: 0, updated: 0 };
   const answer: ImportAnswer = { imported: row.imported, updated: row.updated, skipped, errors: [] };

@@ -14,8 +14,7 @@
 // and the answer names the line: tm_segments never saw any of it. The reasons pairs were
 // skipped (units without both English and French) are in the X-Skipped-Reasons header (JSON).
 import { TmxReader, type TmxPair } from '../../domain/tm/tmx.ts';
-import { preflightResponse } from '../_shared/cors.ts';
-import { callerClient, issueOf, json, organizationOf, refused, statusOfDatabaseError, type ImportAnswer } from '../_shared/exchange.ts';
+import { acceptImport, issueOf, json, refused, statusOfDatabaseError, type ImportAnswer } from '../_shared/exchange.ts';
 
 declare const Deno: { serve(handler: (request: Request) => Response | Promise<Response>): unknown };
 
@@ -29,20 +28,11 @@ function pairBytes(pair: TmxPair): number {
 }
 
 Deno.serve(async (request) => {
-  const preflight = preflightResponse(request);
-  if (preflight) return preflight;
-  if (request.method !== 'POST') return refused(405, [{ line: 0, message: 'use POST with the TMX file as the body' }]);
-  const target = organizationOf(new URL(request.url));
-  if ('problem' in target) return refused(400, [{ line: 0, message: target.problem }]);
-  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!TMX_MEDIA_TYPES.includes(mediaType)) {
-    return refused(415, [{ line: 0, message: `content-type must be application/x-tmx+xml (got ${mediaType || 'none'})` }]);
-  }
-  const supabase = callerClient(request);
-  if (!supabase) return refused(401, [{ line: 0, message: 'sign in: the request has no Authorization header' }]);
+  const accepted = acceptImport(request, { kind: 'TMX', mediaTypes: TMX_MEDIA_TYPES });
+  if (accepted instanceof Response) return accepted;
+  const { organization, supabase } = accepted;
   if (!request.body) return refused(422, [{ line: 1, message: 'the body is empty: send the TMX file' }]);
 
-  const { organization } = target;
   const session = crypto.randomUUID();
   const reader = new TmxReader();
   let batch: TmxPair[] = [];
@@ -61,7 +51,7 @@ Deno.serve(async (request) => {
     }));
     batch = [];
     batchBytes = 0;
-    const { error } = await supabase!.rpc('tm_import_stage', { organization, session, segments });
+    const { error } = await supabase.rpc('tm_import_stage', { organization, session, segments });
     if (!error) {
       staged += segments.length;
       return null;
@@ -82,7 +72,7 @@ Deno.serve(async (request) => {
   }
 
   async function discard(answer: Response): Promise<Response> {
-    if (staged > 0) await supabase!.from('tm_import_rows').delete().eq('session_id', session);
+    if (staged > 0) await supabase.from('tm_import_rows').delete().eq('session_id', session);
     return answer;
   }
 
