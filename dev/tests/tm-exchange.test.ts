@@ -20,6 +20,7 @@ import { readTmx } from '../../domain/tm/tmx.ts';
 import { startStack, type RunningStack } from '../stack.js';
 import { clientFor, signInDemoUser } from './stack-fixture.js';
 import {
+  exportFile,
   exportTmx,
   peakRssOfFunction,
   postImport,
@@ -266,6 +267,17 @@ describe('glossary-import (TBX-Basic)', () => {
       { term_en: 'alpha smoothing factor', term_fr: 'coefficient alpha', status: 'forbidden', domain: 'manufacturing' },
       { term_en: 'alpha smoothing factor', term_fr: 'facteur de lissage alpha', status: 'approved', domain: 'manufacturing' },
     ]);
+
+    // glossary-export gives a TBX that imports into another organization as the same terms.
+    const exported = await exportFile(admin, 'glossary-export', organization);
+    assert.equal(exported.status, 200, exported.text);
+    const second = await freshOrganization();
+    const again = await postImport(admin, 'glossary-import', second, exported.text);
+    assert.deepEqual(again.answer, { imported: 2, updated: 0, skipped: 0, errors: [] });
+    const termsOf = async (org: string) =>
+      (await service.from('glossary_terms').select('term_en, term_fr, status, domain, notes').eq('organization_id', org).order('term_fr')).data;
+    assert.deepEqual(await termsOf(second), await termsOf(organization));
+    assert.equal((await exportFile(tcEditor, 'glossary-export', organization)).status, 403, 'another department gets nothing');
   });
 
   test('malformed TBX and a translator\'s import change nothing', async () => {

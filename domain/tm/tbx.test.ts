@@ -2,7 +2,7 @@
 // from administrativeStatus, skipped entries counted by reason, errors with their line.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readTbx } from './tbx.ts';
+import { readTbx, tbxEnd, tbxEntry, tbxStart } from './tbx.ts';
 
 function martif(entries: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en">\n<martifHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></martifHeader>\n<text><body>\n${entries}</body></text>\n</martif>\n`;
@@ -50,5 +50,18 @@ describe('readTbx', () => {
     const unknown = readTbx(martif('<termEntry>\n<langSet xml:lang="qq"><tig><term>x</term></tig></langSet></termEntry>\n'));
     assert.deepEqual(unknown.errors, [{ line: 6, message: 'unknown language code "qq"' }]);
     assert.deepEqual(unknown.entries, []);
+  });
+});
+
+describe('the TBX writer', () => {
+  it('writes entries that read back to the same pairs', () => {
+    const entries = [
+      { termEn: 'employee', termFr: 'employé', status: 'approved' as const, domain: 'HR & pay', notes: 'Use <this>.' },
+      { termEn: 'employee', termFr: 'staff', status: 'forbidden' as const, domain: null, notes: null },
+    ];
+    const written = tbxStart() + entries.map(tbxEntry).join('') + tbxEnd();
+    const result = readTbx(written);
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.entries.map(({ line: _line, ...rest }) => rest), entries);
   });
 });

@@ -12,7 +12,7 @@
 // Errors (nothing is imported): not well-formed XML, a root that is neither martif nor tbx, a
 // language tag that is not BCP 47 or not a known language, a term longer than 500 characters.
 import { SaxesParser } from 'saxes';
-import { languageTagProblem, tmLangOf, type TmxIssue } from './tmx.ts';
+import { escapeXml, languageTagProblem, tmLangOf, type TmxIssue } from './tmx.ts';
 
 export type GlossaryStatus = 'approved' | 'forbidden';
 
@@ -182,4 +182,44 @@ function pairsOf(entry: Entry, out: GlossaryEntry[], skip: (reason: string) => v
       });
     }
   }
+}
+
+// --- Writer --------------------------------------------------------------------------------
+
+export interface GlossaryEntryOut {
+  termEn: string;
+  termFr: string;
+  status: GlossaryStatus;
+  domain: string | null;
+  notes: string | null;
+}
+
+/** The start of a TBX-Basic (martif) document; entries follow, then tbxEnd(). */
+export function tbxStart(): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en">\n' +
+    '  <martifHeader><fileDesc><sourceDesc><p>jd-kit glossary-export</p></sourceDesc></fileDesc></martifHeader>\n' +
+    '  <text><body>\n'
+  );
+}
+
+/**
+ * One glossary pair as a concept entry that readTbx reads back to the same pair: the French
+ * term's administrativeStatus says approved (preferred) or forbidden (deprecated).
+ */
+export function tbxEntry(entry: GlossaryEntryOut): string {
+  const status = entry.status === 'forbidden' ? 'deprecatedTerm-admn-sts' : 'preferredTerm-admn-sts';
+  return (
+    '    <termEntry>\n' +
+    (entry.domain ? `      <descrip type="subjectField">${escapeXml(entry.domain)}</descrip>\n` : '') +
+    (entry.notes ? `      <descrip type="definition">${escapeXml(entry.notes)}</descrip>\n` : '') +
+    `      <langSet xml:lang="en"><tig><term>${escapeXml(entry.termEn)}</term></tig></langSet>\n` +
+    `      <langSet xml:lang="fr"><tig><term>${escapeXml(entry.termFr)}</term>` +
+    `<termNote type="administrativeStatus">${status}</termNote></tig></langSet>\n` +
+    '    </termEntry>\n'
+  );
+}
+
+export function tbxEnd(): string {
+  return '  </body></text>\n</martif>\n';
 }

@@ -35,13 +35,21 @@ export async function postImport(
   return { status: response.status, answer: (await response.json()) as ImportAnswer, headers: response.headers };
 }
 
-/** GETs tm-export?format=tmx for the organization. */
-export async function exportTmx(caller: ExchangeCaller, organization: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${caller.apiUrl}/functions/v1/tm-export?format=tmx&organization=${organization}`, {
+/** GETs an export function's file for the organization. */
+export async function exportFile(
+  caller: ExchangeCaller,
+  fn: 'tm-export' | 'glossary-export',
+  organization: string,
+): Promise<{ status: number; text: string }> {
+  const format = fn === 'tm-export' ? 'format=tmx&' : '';
+  const response = await fetch(`${caller.apiUrl}/functions/v1/${fn}?${format}organization=${organization}`, {
     headers: { authorization: `Bearer ${caller.token}`, apikey: caller.anonKey },
   });
   return { status: response.status, text: await response.text() };
 }
+
+/** GETs tm-export?format=tmx for the organization. */
+export const exportTmx = (caller: ExchangeCaller, organization: string) => exportFile(caller, 'tm-export', organization);
 
 const SUBJECTS = ['The analyst', 'The manager', 'The officer', 'The advisor', 'The clerk', 'The team leader'];
 const VERBS = ['prepares', 'reviews', 'approves', 'drafts', 'coordinates', 'monitors'];
