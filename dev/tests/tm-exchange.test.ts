@@ -113,6 +113,7 @@ describe('the TMX compliance kit', () => {
       const first = await freshOrganization();
       const imported = await postImport(admin, 'tm-import', first, bytes);
       assert.equal(imported.status, 200, JSON.stringify(imported.answer));
+      assert.deepEqual(JSON.parse(imported.headers.get('x-skipped-reasons')!), expected.skipped);
       assert.deepEqual(imported.answer, {
         imported: expected.pairs.length,
         updated: 0,

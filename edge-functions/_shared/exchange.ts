@@ -25,6 +25,14 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
+/**
+ * Why units or entries were skipped, by reason (JSON), as a header beside the exact answer body;
+ * exposed to browser pages on other origins.
+ */
+export function skippedHeaders(skipped: Record<string, number>): Record<string, string> {
+  return { 'x-skipped-reasons': JSON.stringify(skipped), 'access-control-expose-headers': 'x-skipped-reasons' };
+}
+
 /** A refused import: nothing was written; line 0 when the problem is not in the file. */
 export function refused(status: number, errors: ImportIssue[], skipped = 0): Response {
   const answer: ImportAnswer = { imported: 0, updated: 0, skipped, errors };

@@ -5,7 +5,7 @@
 // skipped, errors }. A glossary is small next to a memory: the file is read whole, up to 4 MiB,
 // and at most 5 000 term pairs are imported at once.
 import { readTbx } from '../../domain/tm/tbx.ts';
-import { acceptImport, issueOf, json, refused, statusOfDatabaseError, type ImportAnswer } from '../_shared/exchange.ts';
+import { acceptImport, issueOf, json, refused, skippedHeaders, statusOfDatabaseError, type ImportAnswer } from '../_shared/exchange.ts';
 
 declare const Deno: { serve(handler: (request: Request) => Response | Promise<Response>): unknown };
 
@@ -47,7 +47,7 @@ Deno.serve(async (request) => {
     return refused(422, [{ line: 0, message: `at most ${MAX_TERMS} term pairs per import (the file has ${result.entries.length})` }], skipped);
   }
   if (result.entries.length === 0) {
-    return json({ imported: 0, updated: 0, skipped, errors: [] } satisfies ImportAnswer, 200, { 'x-skipped-reasons': JSON.stringify(result.skipped) });
+    return json({ imported: 0, updated: 0, skipped, errors: [] } satisfies ImportAnswer, 200, skippedHeaders(result.skipped));
   }
   const terms = result.entries.map((entry) => ({
     line: entry.line,
@@ -61,5 +61,5 @@ Deno.serve(async (request) => {
   if (error) return refused(statusOfDatabaseError(error), [issueOf(error.message)], skipped);
   const row = (data as { imported: number; updated: number }[])[0] ?? { imported: 0, updated: 0 };
   const answer: ImportAnswer = { imported: row.imported, updated: row.updated, skipped, errors: [] };
-  return json(answer, 200, { 'x-skipped-reasons': JSON.stringify(result.skipped) });
+  return json(answer, 200, skippedHeaders(result.skipped));
 });

@@ -14,7 +14,7 @@
 // and the answer names the line: tm_segments never saw any of it. The reasons pairs were
 // skipped (units without both English and French) are in the X-Skipped-Reasons header (JSON).
 import { TmxReader, type TmxPair } from '../../domain/tm/tmx.ts';
-import { acceptImport, issueOf, json, refused, statusOfDatabaseError, type ImportAnswer } from '../_shared/exchange.ts';
+import { acceptImport, issueOf, json, refused, skippedHeaders, statusOfDatabaseError, type ImportAnswer } from '../_shared/exchange.ts';
 
 declare const Deno: { serve(handler: (request: Request) => Response | Promise<Response>): unknown };
 
@@ -102,5 +102,5 @@ Deno.serve(async (request) => {
   if (error) return await discard(refused(statusOfDatabaseError(error), [issueOf(error.message)]));
   const row = (data as { imported: number; updated: number }[])[0] ?? { imported: 0, updated: 0 };
   const answer: ImportAnswer = { imported: row.imported, updated: row.updated, skipped: skippedTotal(), errors: [] };
-  return json(answer, 200, { 'x-skipped-reasons': JSON.stringify(summary.skipped) });
+  return json(answer, 200, skippedHeaders(summary.skipped));
 });
