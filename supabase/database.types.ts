@@ -975,6 +975,61 @@ export type Database = {
         Relationships: [
         ];
       };
+      "tm_import_rows": {
+        Row: {
+          "created_at": string;
+          "created_by": string;
+          "id": number;
+          "line": number;
+          "organization_id": string;
+          "session_id": string;
+          "source_lang": string;
+          "source_text": string;
+          "target_lang": string;
+          "target_text": string;
+          "tmx_props": Json | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "created_at"?: string;
+          "created_by"?: string;
+          "id"?: never;
+          "line": number;
+          "organization_id": string;
+          "session_id": string;
+          "source_lang": string;
+          "source_text": string;
+          "target_lang": string;
+          "target_text": string;
+          "tmx_props"?: Json | null;
+        };
+        Update: {
+          "created_at"?: string;
+          "created_by"?: string;
+          "id"?: never;
+          "line"?: number;
+          "organization_id"?: string;
+          "session_id"?: string;
+          "source_lang"?: string;
+          "source_text"?: string;
+          "target_lang"?: string;
+          "target_text"?: string;
+          "tmx_props"?: Json | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "tm_import_rows_organization_id_fkey";
+            columns: [
+              "organization_id"
+            ];
+            isOneToOne: false;
+            referencedRelation: "organizations";
+            referencedColumns: [
+              "id"
+            ];
+          }
+        ];
+      };
       "tm_segments": {
         Row: {
           "alignment_id": string | null;
@@ -995,6 +1050,7 @@ export type Database = {
           "target_normalized": string | null;
           "target_text": string;
           "target_words": unknown;
+          "tmx_props": Json | null;
           "updated_at": string;
           "usage_count": number;
         };
@@ -1018,6 +1074,7 @@ export type Database = {
           "target_normalized"?: never;
           "target_text": string;
           "target_words"?: never;
+          "tmx_props"?: Json | null;
           "updated_at"?: string;
           "usage_count"?: number;
         };
@@ -1040,6 +1097,7 @@ export type Database = {
           "target_normalized"?: never;
           "target_text"?: string;
           "target_words"?: never;
+          "tmx_props"?: Json | null;
           "updated_at"?: string;
           "usage_count"?: number;
         };
@@ -1174,6 +1232,16 @@ export type Database = {
           "doc": string;
         };
         Returns: string;
+      };
+      "glossary_import": {
+        Args: {
+          "organization": string;
+          "terms": Json;
+        };
+        Returns: {
+          "imported": number;
+          "updated": number;
+        }[];
       };
       "glossary_lookup": {
         Args: {
@@ -1322,6 +1390,24 @@ export type Database = {
           "segment_id": number;
           "usage_count": number;
         }[];
+      };
+      "tm_import_commit": {
+        Args: {
+          "organization": string;
+          "session": string;
+        };
+        Returns: {
+          "imported": number;
+          "updated": number;
+        }[];
+      };
+      "tm_import_stage": {
+        Args: {
+          "organization": string;
+          "segments": Json;
+          "session": string;
+        };
+        Returns: number;
       };
       "tm_search": {
         Args: {

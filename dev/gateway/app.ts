@@ -33,18 +33,18 @@ export function createGateway(deps: GatewayDeps): Hono<GatewayEnv> {
   const log = deps.log ?? silentLogger;
 
   app.use('*', gatewayCors());
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      // The rest of the body is never read, so the connection can't be reused: say so, or the
-      // client's next request on it fails.
-      onError: (c) => {
-        c.header('Connection', 'close');
-        return c.json({ code: 'PGRST413', message: `Request body is larger than the limit of ${MAX_BODY_BYTES} bytes`, details: null, hint: null }, 413);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    // The rest of the body is never read, so the connection can't be reused: say so, or the
+    // client's next request on it fails.
+    onError: (c) => {
+      c.header('Connection', 'close');
+      return c.json({ code: 'PGRST413', message: `Request body is larger than the limit of ${MAX_BODY_BYTES} bytes`, details: null, hint: null }, 413);
+    },
+  });
+  // Function bodies are streamed to the function under their own, larger limit (functions/routes.ts):
+  // a file import (tm-import) reads its body chunk by chunk and must not be held here whole.
+  app.use('*', (c, next) => (c.req.path.startsWith('/functions/v1/') ? next() : limitBody(c, next)));
 
   app.get('/health', async (c) => {
     const services = await deps.health();

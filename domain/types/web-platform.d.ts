@@ -16,3 +16,21 @@ declare const URL: {
   prototype: URL;
   new (url: string, base?: string): URL;
 };
+
+// domain/tm/tmx.ts decodes TMX files (UTF-8, UTF-16 by byte-order mark, or the declared
+// encoding) chunk by chunk; TextDecoder is in browsers, Node and Deno alike.
+interface TextDecodeOptions {
+  stream?: boolean;
+}
+interface TextDecoderOptions {
+  fatal?: boolean;
+  ignoreBOM?: boolean;
+}
+interface TextDecoder {
+  readonly encoding: string;
+  decode(input?: Uint8Array, options?: TextDecodeOptions): string;
+}
+declare const TextDecoder: {
+  prototype: TextDecoder;
+  new (label?: string, options?: TextDecoderOptions): TextDecoder;
+};

@@ -57,8 +57,8 @@ function toResponse(incoming: IncomingMessage, method: string): Response {
  */
 export async function proxyRequest(request: Request, port: number, agent: Agent): Promise<Response> {
   const url = new URL(request.url);
-  // The gateway caps bodies at 1 MiB before they get here, so holding one in memory is fine.
-  const body = request.body ? Buffer.from(await request.arrayBuffer()) : null;
+  // The body is streamed (chunked) as it arrives: function bodies may be whole files.
+  const declaredLength = request.headers.get('content-length');
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
       {
@@ -66,7 +66,7 @@ export async function proxyRequest(request: Request, port: number, agent: Agent)
         port,
         method: request.method,
         path: url.pathname + url.search,
-        headers: requestHeaders(request, body?.length ?? null),
+        headers: requestHeaders(request, request.body && declaredLength !== null ? Number(declaredLength) : null),
         agent,
       },
       (incoming) => resolve(toResponse(incoming, request.method)),
@@ -74,6 +74,13 @@ export async function proxyRequest(request: Request, port: number, agent: Agent)
     outgoing.on('error', reject);
     // A caller that gives up (client disconnected) should not keep the function working.
     request.signal.addEventListener('abort', () => outgoing.destroy(), { once: true });
-    outgoing.end(body ?? undefined);
+    if (!request.body) {
+      outgoing.end();
+      return;
+    }
+    // Node's and the DOM's ReadableStream types differ only on paper.
+    const body = Readable.fromWeb(request.body as unknown as import('node:stream/web').ReadableStream<Uint8Array>);
+    body.on('error', (error) => outgoing.destroy(error));
+    body.pipe(outgoing);
   });
 }

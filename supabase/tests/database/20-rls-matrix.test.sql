@@ -70,6 +70,12 @@ begin
       values (org, 'matrix fixture', 'matrice de test', 'approved', editor)
       returning id::text into id_text;
     insert into tests.fx values (s, 'glossary_terms', id_text);
+    -- A staged TMX import (tm_import_rows) belongs to the admin who staged it: ESDC's admin here.
+    insert into public.tm_import_rows (session_id, organization_id, line, source_lang, target_lang, source_text, target_text, created_by)
+      values (gen_random_uuid(), org, 1, 'en', 'fr', 'Matrix staged sentence.', 'Phrase en attente.',
+              case s when 'A' then 'e5dc0000-0000-4000-a000-000000000105'::uuid else editor end)
+      returning id::text into id_text;
+    insert into tests.fx values (s, 'tm_import_rows', id_text);
     insert into public.alignments (organization_id, source_lang, target_lang, source_name, target_name, created_by)
       values (org, 'en', 'fr', 'matrix-en.docx', 'matrix-fr.docx', editor)
       returning id::text into id_text;
@@ -160,6 +166,11 @@ insert into tests.ops values
   ('glossary_terms', 'update', 'update public.glossary_terms set notes = ''Matrix'' where id = {row}'),
   ('glossary_terms', 'delete', 'delete from public.glossary_terms where id = {row}'),
 
+  ('tm_import_rows', 'select', 'select count(*) from public.tm_import_rows where organization_id = {org}'),
+  ('tm_import_rows', 'insert', 'insert into public.tm_import_rows (session_id, organization_id, line, source_lang, target_lang, source_text, target_text) values (gen_random_uuid(), {org}, 1, ''en'', ''fr'', ''A sentence.'', ''Une phrase.'')'),
+  ('tm_import_rows', 'update', 'update public.tm_import_rows set line = 2 where id = {row}'),
+  ('tm_import_rows', 'delete', 'delete from public.tm_import_rows where id = {row}'),
+
   ('alignments', 'select', 'select count(*) from public.alignments where organization_id = {org}'),
   ('alignments', 'insert', 'insert into public.alignments (organization_id, source_lang, target_lang, source_name) values ({org}, ''en'', ''fr'', ''new.docx'')'),
   ('alignments', 'update', 'update public.alignments set status = ''confirmed'' where id = {row}'),
@@ -208,6 +219,8 @@ insert into tests.allowed values
   ('tm_segments', 'select', '{*}'), ('tm_segments', 'insert', '{editor,translator,admin}'),
   ('tm_segments', 'update', '{editor,translator,admin}'), ('tm_segments', 'delete', '{editor,translator,admin}'),
   ('glossary_terms', 'select', '{*}'), ('glossary_terms', 'insert', '{admin}'), ('glossary_terms', 'update', '{admin}'), ('glossary_terms', 'delete', '{admin}'),
+  -- Staged imports: only the admin who staged them (here ESDC's admin); nobody changes one.
+  ('tm_import_rows', 'select', '{admin}'), ('tm_import_rows', 'insert', '{admin}'), ('tm_import_rows', 'update', '{}'), ('tm_import_rows', 'delete', '{admin}'),
   ('alignments', 'select', '{*}'), ('alignments', 'insert', '{editor,translator,admin}'),
   ('alignments', 'update', '{editor,translator,admin}'), ('alignments', 'delete', '{editor,translator,admin}'),
   ('alignment_pairs', 'select', '{*}'), ('alignment_pairs', 'insert', '{editor,translator,admin}'),
