@@ -1323,6 +1323,16 @@ export type Database = {
           "usage_count": number;
         }[];
       };
+      "tm_pending_embeddings": {
+        Args: {
+          "max_rows"?: number;
+        };
+        Returns: {
+          "organization_id": string;
+          "segment_id": number;
+          "source_text": string;
+        }[];
+      };
       "tm_search": {
         Args: {
           "max_results"?: number;
@@ -1362,6 +1372,14 @@ export type Database = {
           "source": string;
           "target": string;
         }[];
+      };
+      "tm_store_embeddings": {
+        Args: {
+          "embeddings": Json;
+          "segment_ids": (number)[];
+          "source_texts": (string)[];
+        };
+        Returns: number;
       };
     };
     Enums: {
