@@ -120,6 +120,18 @@ describe('embed with an embeddings key', () => {
     assert.equal(fake.requests.length - seen, 4);
     const { data } = await translator.from('ai_requests').select('outcome, error').eq('outcome', 'error');
     assert.equal(data!.length, 1);
+    assert.match(data![0]!.error!, /the embeddings provider failed/);
+  });
+
+  test('a model answering with another size than 1536 is refused with 502', async () => {
+    fake.dimensions = 3;
+    try {
+      const { status, body } = await invoke(translator, { texts: ['Wrong model configured.'] });
+      assert.equal(status, 502);
+      assert.match(String(body['error']), /the model answered with 3 dimensions; 1536 are needed/);
+    } finally {
+      fake.dimensions = 1536;
+    }
   });
 
   test('bad requests get a 400 naming what was wrong', async () => {
