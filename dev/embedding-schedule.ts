@@ -9,11 +9,22 @@
 // stack and production run the same code. Calls never overlap; a failed round is logged and the
 // next one tries again (the segments are still pending).
 import type { Logger } from '../signaling/ops/logger.js';
+import { MAX_TEXTS_PER_CALL } from '../domain/ai/embeddings.js';
 
 export interface EmbeddingSchedule {
   /** Runs one round now (after the current one, if any) and resolves when it is done. */
   runNow(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** The function's default round size (MAX_TEXTS_PER_CALL in domain/ai/embeddings.ts). */
+function fullRound(body: string): boolean {
+  try {
+    const { read, failed } = JSON.parse(body) as { read?: unknown; failed?: unknown[] };
+    return read === MAX_TEXTS_PER_CALL && failed?.length === 0;
+  } catch {
+    return false;
+  }
 }
 
 export function startEmbeddingSchedule(options: {
@@ -38,8 +49,14 @@ export function startEmbeddingSchedule(options: {
         body: JSON.stringify({ pending: true }),
       });
       const body = await response.text();
-      if (!response.ok) options.log.error({ status: response.status, body }, 'embedding round failed');
-      else options.log.info({ result: body }, 'embedding round');
+      if (!response.ok) {
+        options.log.error({ status: response.status, body }, 'embedding round failed');
+        return;
+      }
+      options.log.info({ result: body }, 'embedding round');
+      // A full round without failures means a backlog (an import, a first start): take the next
+      // part at once. After a failure, wait for the timer rather than hammer the provider.
+      if (fullRound(body)) void runNow();
     } catch (error) {
       options.log.error({ error }, 'embedding round failed');
     }

@@ -158,6 +158,23 @@ describe('embed with an embeddings key', () => {
     const { status, body } = await invoke(translator, { pending: true });
     assert.equal(status, 403);
     assert.equal(body['error'], 'only the service may embed pending segments');
+    const service = await invoke(clientOf(stack, stack.serviceRoleKey), { pending: true });
+    assert.deepEqual(service, { status: 200, body: { read: 0, embedded: 0, stored: 0, failed: [] } }, 'nothing is pending now');
+  });
+
+  test('a background round the provider fails leaves the segment pending, and a later round embeds it', async () => {
+    const backgroundErrors = async () => stack.database.runAsOwner(async (tx) =>
+      (await tx.query<{ n: number }>("select count(*)::int as n from public.ai_requests where outcome = 'error' and user_id is null")).rows[0]!.n);
+    const before = await backgroundErrors();
+    fake.failNext({ status: 503, retryAfterSeconds: 0 }, 4);
+    const added = await translator.rpc('tm_add_segment', {
+      source_text: 'Reviews travel claims for compliance with the directive.',
+      target_text: 'Examine les demandes de remboursement de frais de voyage pour vérifier leur conformité à la directive.',
+      source_lang: 'en', target_lang: 'fr', organization: ESDC,
+    });
+    assert.equal(added.error, null, added.error?.message);
+    await waitFor(async () => (await backgroundErrors()) === before + 1, 'the failed round to be recorded', 30_000);
+    await waitFor(async () => (await pendingCount(stack)) === 0, 'a later round to embed it', 30_000);
   });
 
   test('a new segment gets its embedding in the background; a paraphrase finds it as a semantic match', async () => {

@@ -6,7 +6,7 @@
 //   POST { query, source_lang, target_lang, max_results?, organization? }
 //                                         → { enabled: true, matches }     (signed-in members;
 //                                           tm_semantic_search as the caller, so RLS decides)
-//   POST { pending: true, max_segments? } → { embedded, stored }           (service role only)
+//   POST { pending: true, max_segments? } → { read, embedded, stored, failed } (service only)
 //
 // Pending mode is the background job: the segments whose embedding is null (new, imported,
 // harvested, or whose source text changed) are embedded and written as the service. Only the
@@ -184,13 +184,22 @@ async function embedPending(request: Request, settings: EmbeddingSettings, body:
 
   // One provider call (in batches) per organization, so each organization's usage is its own.
   // The shared memory (no organization) has no one to charge: its calls are not recorded.
+  // One organization's failure (recorded in its usage) does not hold the others back.
   const byOrganization = Map.groupBy(segments, (s) => s.organization_id);
   let stored = 0;
+  const failed: { organization: string | null; error: string }[] = [];
   for (const [organization, group] of byOrganization) {
     const texts = group.map((s) => normalizeEmbeddingInput(s.source_text)!);
-    const result = organization
-      ? await embedRecorded(db, settings, organization, texts)
-      : await createEmbedder(settings)(texts);
+    let result;
+    try {
+      result = organization
+        ? await embedRecorded(db, settings, organization, texts)
+        : await createEmbedder(settings)(texts);
+    } catch (error) {
+      if (!(error instanceof ProviderError)) throw error;
+      failed.push({ organization, error: error.message });
+      continue;
+    }
     for (const [offset, chunk] of inBatches(group, STORE_CHUNK).entries()) {
       const { data: written, error: storeError } = await db.rpc('tm_store_embeddings', {
         segment_ids: chunk.map((s) => s.segment_id),
@@ -201,7 +210,10 @@ async function embedPending(request: Request, settings: EmbeddingSettings, body:
       stored += written as number;
     }
   }
-  return json({ embedded: segments.length, stored });
+  // 502 when nothing could be embedded, so a scheduler sees the outage; partial success is 200.
+  const status = failed.length > 0 && failed.length === byOrganization.size ? 502 : 200;
+  const notEmbedded = failed.reduce((n, f) => n + (byOrganization.get(f.organization)?.length ?? 0), 0);
+  return json({ read: (data as PendingSegment[]).length, embedded: segments.length - notEmbedded, stored, failed }, status);
 }
 
 async function handle(request: Request): Promise<Response> {

@@ -27,9 +27,11 @@ begin
   if private.is_end_user() then
     new.embedding := old.embedding;
   end if;
-  if new.source_text is distinct from old.source_text
-     and new.embedding::text is not distinct from old.embedding::text then
-    new.embedding := null;
+  -- Nested, so the vectors are compared only when the text changed (usage updates are frequent).
+  if new.source_text is distinct from old.source_text then
+    if new.embedding::text is not distinct from old.embedding::text then
+      new.embedding := null;
+    end if;
   end if;
   return new;
 end
