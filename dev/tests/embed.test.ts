@@ -11,7 +11,7 @@ import ws from 'ws';
 import { startStack, type RunningStack } from '../stack.js';
 import { waitFor } from '../../signaling/tests/support/clients.js';
 import type { Database } from '../../supabase/database.types.js';
-import { semanticMatches } from '../../elements/core/data-access.js';
+import { semanticMatches, semanticSearchEnabled } from '../../elements/core/data-access.js';
 import { startFakeOpenAI, type FakeOpenAI } from './support/fake-openai.js';
 
 const ESDC = 'e5dc0000-0000-4000-a000-000000000001';
@@ -79,6 +79,7 @@ describe('embed with an embeddings key', () => {
 
   test('GET says semantic search is on', async () => {
     assert.deepEqual(await invoke(translator, null, 'GET'), { status: 200, body: { enabled: true, model: 'text-embedding-3-small' } });
+    assert.equal(await semanticSearchEnabled(translator), true);
   });
 
   test('texts are embedded in batches of 96, in order, and the call is recorded in ai_requests', async () => {
@@ -232,6 +233,7 @@ describe('embed without a key', () => {
   test('semantic search is off and says so; fuzzy search still works', async () => {
     assert.equal(stack.embedPendingSegments, null, 'no background embedding');
     assert.deepEqual(await invoke(translator, null, 'GET'), { status: 200, body: { enabled: false, model: null } });
+    assert.equal(await semanticSearchEnabled(translator), false);
     assert.deepEqual(await invoke(translator, { texts: ['x'] }), {
       status: 503, body: { error: 'semantic search is off: no embeddings key configured' },
     });

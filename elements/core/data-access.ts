@@ -320,3 +320,13 @@ export async function semanticMatches(
   }
   return data ?? { error: 'semantic search answered nothing' };
 }
+
+/**
+ * Whether the server can answer semantic matches (an embeddings key is configured), without
+ * spending a provider call: the element shows "semantic search is off" when it cannot. A server
+ * out of reach or refusing counts as off.
+ */
+export async function semanticSearchEnabled(client: Client): Promise<boolean> {
+  const { data, error } = await client.functions.invoke<{ enabled: boolean }>('embed', { method: 'GET' });
+  return !error && data?.enabled === true;
+}
