@@ -26,6 +26,17 @@ export interface StackOptions {
   configFile?: string;
   /** One line per event; default console.log. */
   log?: (line: string) => void;
+  /**
+   * Settings the edge functions see besides SUPABASE_*, as `supabase functions serve --env-file`
+   * gives them: the embeddings provider (OPENAI_API_KEY, OPENAI_BASE_URL, JD_EMBEDDING_MODEL).
+   * Default: those three variables from the environment, when set.
+   */
+  functionSecrets?: Record<string, string>;
+  /**
+   * While OPENAI_API_KEY is configured, how often the stack asks the `embed` function to embed
+   * pending segments (ms). Default: JD_EMBEDDING_INTERVAL_MS or 30 000.
+   */
+  embeddingIntervalMs?: number;
 }
 
 /**
@@ -77,5 +88,10 @@ export interface RunningStack {
    * a token sign-in would not give (expired, other claims).
    */
   signAccessToken(claims: JWTPayload): Promise<string>;
+  /**
+   * Runs one background embedding round now (the `embed` function's pending mode) and resolves
+   * when it is done; null when no embeddings key is configured.
+   */
+  embedPendingSegments: (() => Promise<void>) | null;
   stop(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { createGateway } from './gateway/app.js';
 import { loadKeySet } from './gateway/keys.js';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './gateway/auth/sign-in-limiter.js';
 import { createFunctionsRunner } from './gateway/functions/runner.js';
+import { startEmbeddingSchedule } from './embedding-schedule.js';
 import { readProjectConfig } from './project-config.js';
 import { startSyncServer, type RunningSyncServer } from '../signaling/sync-server.js';
 import { startSignalingServer } from '../signaling/signaling-server.js';
@@ -47,6 +48,18 @@ function signInLimitsFrom(env: NodeJS.ProcessEnv): SignInLimits {
   };
 }
 
+/** The provider settings functions read, as `supabase functions serve --env-file .env` passes them. */
+const FUNCTION_SECRET_NAMES = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'JD_EMBEDDING_MODEL'] as const;
+
+function functionSecretsFrom(env: NodeJS.ProcessEnv): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const name of FUNCTION_SECRET_NAMES) {
+    const value = env[name];
+    if (value) secrets[name] = value;
+  }
+  return secrets;
+}
+
 /** Options from the caller first, then JD_* environment variables, then the documented defaults. */
 export function resolveStackOptions(options: StackOptions = {}, env = process.env) {
   const dataDirSetting = options.dataDir ?? env['JD_DATA_DIR'] ?? '.jd-data';
@@ -64,6 +77,8 @@ export function resolveStackOptions(options: StackOptions = {}, env = process.en
     functionsDir: options.functionsDir ?? join(projectRoot, 'edge-functions'),
     configFile: options.configFile ?? join(projectRoot, 'supabase/config.toml'),
     signInLimits: signInLimitsFrom(env),
+    functionSecrets: options.functionSecrets ?? functionSecretsFrom(env),
+    embeddingIntervalMs: options.embeddingIntervalMs ?? countFrom(env['JD_EMBEDDING_INTERVAL_MS'], 30_000, 'JD_EMBEDDING_INTERVAL_MS', 1),
     log: options.log ?? ((line: string) => console.log(line)),
   };
 }
@@ -144,6 +159,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   // Functions start lazily, so SUPABASE_URL can be filled in once the gateway has its port.
   const functionsEnv: Record<string, string> = {
+    ...settings.functionSecrets,
     SUPABASE_ANON_KEY: keys.anonKey,
     SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
     SUPABASE_DB_URL: db.wireUrl,
@@ -207,6 +223,15 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     throw new Error(`the collaboration servers could not start: ${(error as Error).message}`);
   }
 
+  const embedding = functionsEnv['OPENAI_API_KEY']
+    ? startEmbeddingSchedule({
+        functionUrl: () => `${apiUrl}/functions/v1/embed`,
+        serviceRoleKey: keys.serviceRoleKey,
+        intervalMs: settings.embeddingIntervalMs,
+        log: log.child({ server: 'embedding-schedule' }),
+      })
+    : null;
+
   const syncInstances = new Set<SyncServerControl>();
   let stopped = false;
 
@@ -227,8 +252,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     pg: db.pg,
     database: db.database,
     signAccessToken: (claims) => keys.signAccessToken(claims),
+    embedPendingSegments: embedding ? () => embedding.runNow() : null,
     async stop() {
       stopped = true;
+      await embedding?.stop();
       // Sync first: it flushes pending updates to the database before the database closes.
       await signaling.stop();
       await Promise.all([sync, ...syncInstances].map((instance) => instance.stop()));

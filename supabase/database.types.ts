@@ -1409,6 +1409,16 @@ export type Database = {
         };
         Returns: number;
       };
+      "tm_pending_embeddings": {
+        Args: {
+          "max_rows"?: number;
+        };
+        Returns: {
+          "organization_id": string;
+          "segment_id": number;
+          "source_text": string;
+        }[];
+      };
       "tm_search": {
         Args: {
           "max_results"?: number;
@@ -1448,6 +1458,14 @@ export type Database = {
           "source": string;
           "target": string;
         }[];
+      };
+      "tm_store_embeddings": {
+        Args: {
+          "embeddings": Json;
+          "segment_ids": (number)[];
+          "source_texts": (string)[];
+        };
+        Returns: number;
       };
     };
     Enums: {

@@ -281,3 +281,52 @@ export async function confirmTmPair(
   const row = data[0];
   return { confirmed: row ? { segmentId: row.segment_id, usageCount: row.usage_count, created: row.created, counted: row.counted } : null };
 }
+
+/** A semantic TM match (tm_semantic_search): similarity is cosine similarity in percent. */
+export type SemanticMatch = Database['public']['Functions']['tm_semantic_search']['Returns'][number];
+
+/** Semantic search is off (no embeddings key on the server), on with its matches, or failed. */
+export type SemanticMatches = { enabled: false } | { enabled: true; matches: SemanticMatch[] } | { error: string };
+
+/**
+ * Semantic matches for `query` (the `embed` function embeds it, then tm_semantic_search runs as
+ * the caller, so RLS decides what comes back), as their own kind beside tm_search's fuzzy ones.
+ * `{ enabled: false }` when the server has no embeddings key: the element says semantic search
+ * is off. Usage is charged to `organizationId`, or to the caller's first organization.
+ */
+export async function semanticMatches(
+  client: Client,
+  query: string,
+  langs: { source: 'en' | 'fr'; target: 'en' | 'fr' },
+  options: { organizationId?: string; maxResults?: number } = {},
+): Promise<SemanticMatches> {
+  const { data, error } = await client.functions.invoke<{ enabled: true; matches: SemanticMatch[] }>('embed', {
+    body: {
+      query,
+      source_lang: langs.source,
+      target_lang: langs.target,
+      ...(options.organizationId ? { organization: options.organizationId } : {}),
+      ...(options.maxResults ? { max_results: options.maxResults } : {}),
+    },
+  });
+  if (error) {
+    const response = (error as { context?: unknown }).context;
+    if (response instanceof Response) {
+      if (response.status === 503) return { enabled: false };
+      const body = (await response.json().catch(() => null)) as { error?: string } | null;
+      return { error: body?.error ?? `semantic search failed (${response.status})` };
+    }
+    return { error: (error as Error).message };
+  }
+  return data ?? { error: 'semantic search answered nothing' };
+}
+
+/**
+ * Whether the server can answer semantic matches (an embeddings key is configured), without
+ * spending a provider call: the element shows "semantic search is off" when it cannot. A server
+ * out of reach or refusing counts as off.
+ */
+export async function semanticSearchEnabled(client: Client): Promise<boolean> {
+  const { data, error } = await client.functions.invoke<{ enabled: boolean }>('embed', { method: 'GET' });
+  return !error && data?.enabled === true;
+}
