@@ -71,14 +71,18 @@ export function provenance(
   row: { shared: boolean; provenance: string; usage_count: number; document_id?: string | null; last_used_at?: string | null },
   documentId: string,
 ): string {
-  const kind = (PROVENANCES as readonly string[]).includes(row.provenance) ? t(`tm.provenance.${row.provenance}` as MessageId) : t('tm.provenance.other', { provenance: row.provenance });
-  const document = row.document_id ? ` (${t(row.document_id === documentId ? 'tm.thisDocument' : 'tm.otherDocument')})` : '';
-  const parts = [t(row.shared ? 'tm.shared' : 'tm.department'), kind + document];
+  // A segment taken from a job description names which one (this one or another); others say how they came in.
+  const kind = row.document_id
+    ? t(row.document_id === documentId ? 'tm.thisDocument' : 'tm.otherDocument')
+    : (PROVENANCES as readonly string[]).includes(row.provenance)
+      ? t(`tm.provenance.${row.provenance}` as MessageId)
+      : t('tm.provenance.other', { provenance: row.provenance });
+  const parts = [t(row.shared ? 'tm.shared' : 'tm.department'), kind];
   if (row.last_used_at) {
     const date = new Date(row.last_used_at);
     if (!Number.isNaN(date.getTime())) parts.push(t('tm.lastUsed', { date: new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium' }).format(date) }));
   }
-  parts.push(t('tm.uses', { count: row.usage_count }));
+  parts.push(row.usage_count > 0 ? t('tm.uses', { count: row.usage_count }) : t('tm.unused'));
   return parts.join(' · ');
 }
 

@@ -255,7 +255,7 @@ describe('<jd-concordance>', () => {
       await searchFor(el, 'grants and contributions', { mode: 'phrase' });
       expect(results(el)).to.have.length(0);
       // The shared memory is there for everyone.
-      await searchFor(el, 'Work is performed in an office environment.');
+      await searchFor(el, 'Work is performed in an office environment.', { mode: 'segment' });
       expect(scoreOf(results(el)[0]!)).to.match(/^100 %/);
       expect(results(el)[0]!.querySelector('[part=provenance]')!.textContent).to.contain('Shared memory');
     } finally {

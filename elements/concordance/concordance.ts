@@ -156,7 +156,11 @@ export class JdConcordance extends JdThemedElement {
   /** Searches the memory (segment: fuzzy matches and glossary terms; phrase: concordance). Resolves once the results are shown. */
   async search(query = this.query, options: { sourceLang?: Lang; mode?: SearchMode } = {}): Promise<void> {
     this.liveQuery = null;
-    await this.#run({ query: query.trim(), sourceLang: options.sourceLang ?? this.sourceLang, mode: options.mode ?? this.mode }, performance.now(), false);
+    // What is searched is what the form shows.
+    this.query = query;
+    if (options.sourceLang) this.sourceLang = options.sourceLang;
+    if (options.mode) this.mode = options.mode;
+    await this.#run({ query: query.trim(), sourceLang: this.sourceLang, mode: this.mode }, performance.now(), false);
   }
 
   /** @internal Live mode found the paired sentence under the caret. */
@@ -295,8 +299,9 @@ export class JdConcordance extends JdThemedElement {
       </div>`;
     if (s.phase === 'error') return status(s.failure.status === 0 ? this.t('tm.offline') : this.t('tm.error', { message: s.failure.message }), 'error');
     const count = s.matches.length + s.segments.length;
-    if (count === 0 && s.glossary.length === 0) return status(this.t(s.request.mode === 'phrase' ? 'tm.emptyPhrase' : 'tm.empty'));
-    return status(this.t(s.request.mode === 'phrase' ? 'tm.concordance' : 'tm.matches', { count }));
+    if (count === 0) return status(this.t(s.request.mode === 'phrase' ? 'tm.emptyPhrase' : 'tm.empty'));
+    // The results' heading shows the count; this says it to screen readers as the results arrive.
+    return html`<p part="status" role="status" class="visually-hidden">${this.t(s.request.mode === 'phrase' ? 'tm.concordance' : 'tm.matches', { count })}</p>`;
   }
 
   #renderResults() {
