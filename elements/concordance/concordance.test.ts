@@ -44,6 +44,16 @@ async function concordanceIn(session: JdSession, documentId = ''): Promise<JdCon
   return el;
 }
 
+/** Runs `test` on a panel of its own (no document) signed in as `email`, and closes the page afterwards. */
+async function withPanel(test: (el: JdConcordance) => Promise<void>, options: { email?: string; lang?: Lang } = {}): Promise<void> {
+  const session = await signedInSession(options.email ?? 'translator@esdc.example', { cacheName: uniqueCache('tm'), ...(options.lang ? { lang: options.lang } : {}) });
+  try {
+    await test(await concordanceIn(session));
+  } finally {
+    session.remove();
+  }
+}
+
 /** Searches and waits until the results of that search are on screen. */
 async function searchFor(el: JdConcordance, query: string, options: { sourceLang?: Lang; mode?: 'segment' | 'phrase' } = {}): Promise<void> {
   await el.search(query, options);
@@ -59,16 +69,23 @@ function caretInto(editor: JdEditor, lang: Lang, text: string, offset = 0): void
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range!.from + offset)));
 }
 
+/** ESDC's translator with an editor on ESDC's job description (this page only: no sync server) and the panel beside it, linked. */
+async function besideEditor(label: string): Promise<{ session: JdSession; editor: JdEditor; el: JdConcordance }> {
+  const session = await signedInSession('translator@esdc.example', { cacheName: uniqueCache(label) });
+  const editor = await openEditor(session, ESDC_DOC);
+  const el = await concordanceIn(session, ESDC_DOC);
+  await waitUntil(() => el.linkedEditor === editor, 'the concordance found the editor', { timeout: 8000 });
+  return { session, editor, el };
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
 describe('<jd-concordance>', () => {
-  it('shows the seeded matches of a sentence with their percentage, band and the words that differ marked', async () => {
-    const session = await signedInSession('translator@esdc.example', { cacheName: uniqueCache('tm') });
-    try {
-      const el = await concordanceIn(session);
+  it('shows the seeded matches of a sentence with their percentage, band and the words that differ marked', () =>
+    withPanel(async (el) => {
       await searchFor(el, FAMILY_SENTENCE);
       const items = results(el);
       expect(items.length).to.be.greaterThan(3);
@@ -83,15 +100,10 @@ describe('<jd-concordance>', () => {
       expect(scoreOf(neighbour)).to.equal('87 % band 85–94 %');
       expect(marksOf(neighbour)).to.deep.equal(['classification']);
       expect(sourceOf(neighbour).querySelector('mark .visually-hidden')!.textContent).to.contain('differs from your sentence');
-    } finally {
-      session.remove();
-    }
-  });
+    }));
 
-  it('lists the glossary terms of the sentence above the matches, a forbidden term marked with what to use instead', async () => {
-    const session = await signedInSession('translator@esdc.example', { cacheName: uniqueCache('tm') });
-    try {
-      const el = await concordanceIn(session);
+  it('lists the glossary terms of the sentence above the matches, a forbidden term marked with what to use instead', () =>
+    withPanel(async (el) => {
       await searchFor(el, 'Provides advice and guidance to the manager on procurement at the meeting.');
       const glossary = root(el).querySelector('[part=glossary]')!;
       const list = root(el).querySelector('[part=results]')!;
@@ -108,15 +120,10 @@ describe('<jd-concordance>', () => {
       expect(meeting.querySelector('s')!.textContent, 'the forbidden translation struck out').to.equal('meeting');
       expect(meeting.textContent).to.contain('« réunion »');
       expect(results(el).length).to.be.greaterThan(0);
-    } finally {
-      session.remove();
-    }
-  });
+    }));
 
-  it('shows the segments containing a phrase with the phrase marked, and says so when none does', async () => {
-    const session = await signedInSession('translator@esdc.example', { cacheName: uniqueCache('tm') });
-    try {
-      const el = await concordanceIn(session);
+  it('shows the segments containing a phrase with the phrase marked, and says so when none does', () =>
+    withPanel(async (el) => {
       await searchFor(el, 'Briefing Notes', { mode: 'phrase' });
       const items = results(el);
       expect(items.length).to.be.greaterThan(2);
@@ -126,31 +133,20 @@ describe('<jd-concordance>', () => {
       expect(results(el)).to.have.length(0);
       expect(root(el).querySelector('[part=status]')!.textContent).to.contain('No segment contains this phrase');
       expect(el.matches(':state(empty)') || el.documentId === '').to.equal(true);
-    } finally {
-      session.remove();
-    }
-  });
+    }));
 
-  it('says what went wrong and what to do when a search fails', async () => {
-    const session = await signedInSession('translator@esdc.example', { cacheName: uniqueCache('tm') });
-    try {
-      const el = await concordanceIn(session);
+  it('says what went wrong and what to do when a search fails', () =>
+    withPanel(async (el) => {
       await el.search('x'.repeat(2001));
       expect(el.searchState.phase).to.equal('error');
       const alert = root(el).querySelector('[part=status][role=alert]')!;
       expect(alert.textContent).to.match(/The search failed: .*query.*Try again/);
-    } finally {
-      session.remove();
-    }
-  });
+    }));
 
   it('live mode: a translator in the French pane gets the matches of the paired English sentence; arrows and Enter insert one as one undo step', async function () {
     this.timeout(60_000);
-    const session = await signedInSession('translator@esdc.example', { cacheName: uniqueCache('tm-live') });
+    const { session, editor, el } = await besideEditor('tm-live');
     try {
-      const editor = await openEditor(session, ESDC_DOC);
-      const el = await concordanceIn(session, ESDC_DOC);
-      await waitUntil(() => el.linkedEditor === editor, 'the concordance found the editor', { timeout: 8000 });
       expect(el.live).to.equal(true);
 
       // The translator clicks into the French sentence and types: the English sentence is looked up.
@@ -198,11 +194,8 @@ describe('<jd-concordance>', () => {
 
   it('live mode: caret moves to matches shown, p50/p95 over 20 moves (goal p95 ≤ 300 ms)', async function () {
     this.timeout(90_000);
-    const session = await signedInSession('translator@esdc.example', { cacheName: uniqueCache('tm-timing') });
+    const { session, editor, el } = await besideEditor('tm-timing');
     try {
-      const editor = await openEditor(session, ESDC_DOC);
-      const el = await concordanceIn(session, ESDC_DOC);
-      await waitUntil(() => el.linkedEditor === editor, 'the concordance found the editor', { timeout: 8000 });
       // Every French sentence of two sections, alternating, so each move needs a new search.
       const sentences = (sectionId: string) => {
         const list: string[] = [];
@@ -240,10 +233,8 @@ describe('<jd-concordance>', () => {
     }
   });
 
-  it("shows none of ESDC's memory to Transport Canada's editor", async () => {
-    const session = await signedInSession('editor@tc.example', { cacheName: uniqueCache('tm-tc') });
-    try {
-      const el = await concordanceIn(session);
+  it("shows none of ESDC's memory to Transport Canada's editor", () =>
+    withPanel(async (el) => {
       await searchFor(el, FAMILY_SENTENCE);
       const state = el.searchState;
       if (state.phase !== 'done') throw new Error('no results');
@@ -258,25 +249,17 @@ describe('<jd-concordance>', () => {
       await searchFor(el, 'Work is performed in an office environment.', { mode: 'segment' });
       expect(scoreOf(results(el)[0]!)).to.match(/^100 %/);
       expect(results(el)[0]!.querySelector('[part=provenance]')!.textContent).to.contain('Shared memory');
-    } finally {
-      session.remove();
-    }
-  });
+    }, { email: 'editor@tc.example' }));
 
   for (const lang of ['en', 'fr'] as const) {
-    it(`is accessible with results shown (${lang.toUpperCase()})`, async () => {
-      const session = await signedInSession('translator@esdc.example', { cacheName: uniqueCache('tm-axe'), lang });
-      try {
-        const el = await concordanceIn(session);
+    it(`is accessible with results shown (${lang.toUpperCase()})`, () =>
+      withPanel(async (el) => {
         await expect(el).to.be.accessible();
         await searchFor(el, 'Provides advice and guidance to the manager on procurement at the meeting.');
         expect(root(el).querySelector('[part=glossary]')).to.not.equal(null);
         expect(results(el).length).to.be.greaterThan(0);
         if (lang === 'fr') expect(root(el).querySelector('h2')!.textContent).to.equal('Mémoire de traduction');
         await expect(el).to.be.accessible();
-      } finally {
-        session.remove();
-      }
-    });
+      }, { lang }));
   }
 });

@@ -9,6 +9,7 @@ import type { Lang } from '../../domain/sections.js';
 import type { SharedDocument } from '../core/document-registry.js';
 import type { CommentsEditor, JdSelectionChangeEvent } from '../core/comments-editor.js';
 import { isTmEditor, type TmEditor } from '../core/tm-events.js';
+import { EditorSlot } from '../core/editor-slot.js';
 
 /** The quiet time after a search before the next caret move searches again at once. */
 export const LIVE_DELAY_MS = 250;
@@ -27,8 +28,7 @@ export interface LiveHost extends ReactiveControllerHost, HTMLElement {
 export class LiveController implements ReactiveController {
   #linked: TmEditor | null = null;
   #unlink: (() => void) | null = null;
-  #document: SharedDocument | null = null;
-  #stopDocument: (() => void) | null = null;
+  #slot = new EditorSlot(() => this.host.requestUpdate());
   #timer: ReturnType<typeof setTimeout> | null = null;
   #lastSearchAt = -Infinity;
   /** The caret event waiting for the end of the delay (with when it happened). */
@@ -49,25 +49,13 @@ export class LiveController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.#follow(this.host.liveDocument);
-    const editor = this.#document ? (this.host.editor ?? this.#document.editor) : null;
+    const editor = this.#slot.follow(this.host.liveDocument, this.host.editor);
     this.#link(isTmEditor(editor) ? editor : null);
   }
 
   hostDisconnected(): void {
-    this.#follow(null);
+    this.#slot.follow(null, null);
     this.#link(null);
-  }
-
-  #follow(document: SharedDocument | null): void {
-    if (document === this.#document) return;
-    this.#stopDocument?.();
-    this.#stopDocument = null;
-    this.#document = document;
-    if (!document) return;
-    const onEditor = () => this.host.requestUpdate();
-    document.addEventListener('editor-change', onEditor);
-    this.#stopDocument = () => document.removeEventListener('editor-change', onEditor);
   }
 
   #link(editor: TmEditor | null): void {
