@@ -192,6 +192,33 @@ describe('<jd-concordance>', () => {
     }
   });
 
+  it('Insert replaces the selection when there is one, as one undo step; a read-only editor inserts nothing and the panel says why', async function () {
+    this.timeout(30_000);
+    const { session, editor, el } = await besideEditor('tm-selection');
+    try {
+      el.live = false;
+      const fr = editor.getView('fr')!;
+      const before = fr.state.doc.toJSON();
+      const range = editor.findText('fr', 'notes d\'information')!;
+      fr.dispatch(fr.state.tr.setSelection(TextSelection.create(fr.state.doc, range.from, range.to)));
+      expect(el.insert('notes de breffage', 'fr')).to.equal(true);
+      expect(fr.state.doc.textContent).to.contain("Prépare des notes de breffage, de la correspondance");
+      expect(editor.undo('fr')).to.equal(true);
+      expect(fr.state.doc.toJSON()).to.deep.equal(before);
+      // Read-only (a review screen): nothing changes, and the panel says why.
+      editor.readonly = true;
+      await editor.updateComplete;
+      const text = fr.state.doc.textContent;
+      caretInto(editor, 'fr', TARGET_FR);
+      expect(el.insert('Texte', 'fr')).to.equal(false);
+      expect(fr.state.doc.textContent).to.equal(text);
+      await el.updateComplete;
+      expect(root(el).querySelector('[part=message][role=alert]')!.textContent).to.contain('Could not insert');
+    } finally {
+      session.remove();
+    }
+  });
+
   it('live mode: caret moves to matches shown, p50/p95 over 20 moves (goal p95 ≤ 300 ms)', async function () {
     this.timeout(90_000);
     const { session, editor, el } = await besideEditor('tm-timing');
