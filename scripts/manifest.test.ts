@@ -66,6 +66,14 @@ const EXPECTED: Record<string, Record<'attributes' | 'events' | 'slots' | 'cssPa
     cssProperties: ['--jd-color-comment-active', '--jd-comments-gap', '--jd-color-link', '--jd-color-primary', '--jd-color-focus'],
     cssStates: ['loading', 'signed-out', 'no-access', 'read-only', 'empty', 'composing'],
   },
+  'jd-concordance': {
+    attributes: ['document-id', 'live', 'source-lang', 'mode'],
+    events: ['jd-tm-results', 'jd-tm-insert'],
+    slots: [],
+    cssParts: ['base', 'form', 'live', 'status', 'message', 'glossary', 'term', 'term-status', 'term-instead', 'results', 'result', 'score', 'band', 'source', 'target', 'provenance', 'insert'],
+    cssProperties: ['--jd-mark', '--jd-color-range', '--jd-color-primary', '--jd-color-focus'],
+    cssStates: ['signed-out', 'searching', 'empty', 'error', 'live'],
+  },
 };
 
 /** Properties that are deliberately not attributes (`attribute: false`): objects, functions, tokens. */
@@ -73,6 +81,7 @@ const PROPERTY_ONLY: Record<string, string[]> = {
   'jd-session': ['accessToken', 'roomPassword', 'broadcastChannel'],
   'jd-editor': ['commenting'],
   'jd-comments': ['editor'],
+  'jd-concordance': ['editor'],
 };
 
 let outDir = '';

@@ -8,6 +8,7 @@ import type { Lang } from '../../domain/sections.js';
 import type { SharedDocument } from '../core/document-registry.js';
 import { JdReadyEvent, type CommentsEditor, type JdDecorationHoverEvent, type JdSelectionChangeEvent } from '../core/comments-editor.js';
 import { JdCommentRequestEvent } from '../core/comment-events.js';
+import { EditorSlot } from '../core/editor-slot.js';
 import type { CommentThread } from '../../domain/comment-model.js';
 import { displayText } from '../../domain/comment-text.js';
 
@@ -28,8 +29,7 @@ export interface LinkHost extends ReactiveControllerHost, HTMLElement {
 export class EditorLinkController implements ReactiveController {
   #linked: CommentsEditor | null = null;
   #unlink: (() => void) | null = null;
-  #document: SharedDocument | null = null;
-  #stopDocument: (() => void) | null = null;
+  #slot = new EditorSlot(() => this.host.requestUpdate());
   #decorated = new Map<Lang, string[]>();
   #key = '';
 
@@ -43,25 +43,11 @@ export class EditorLinkController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.#follow(this.host.linkState().document);
-    this.#link(this.#document ? (this.host.editor ?? this.#document.editor) : null);
+    this.#link(this.#slot.follow(this.host.linkState().document, this.host.editor));
   }
 
   hostDisconnected(): void {
-    this.#follow(null);
-    this.#link(null);
-  }
-
-  /** Listens to the shared document's editor slot. */
-  #follow(document: SharedDocument | null): void {
-    if (document === this.#document) return;
-    this.#stopDocument?.();
-    this.#stopDocument = null;
-    this.#document = document;
-    if (!document) return;
-    const onEditor = () => this.host.requestUpdate();
-    document.addEventListener('editor-change', onEditor);
-    this.#stopDocument = () => document.removeEventListener('editor-change', onEditor);
+    this.#link(this.#slot.follow(null, null));
   }
 
   #link(editor: CommentsEditor | null): void {

@@ -330,3 +330,46 @@ export async function semanticSearchEnabled(client: Client): Promise<boolean> {
   const { data, error } = await client.functions.invoke<{ enabled: boolean }>('embed', { method: 'GET' });
   return !error && data?.enabled === true;
 }
+
+// ---- Translation memory and glossary (<jd-concordance>) -------------------------------------
+
+/** A fuzzy match of tm_search: the memory's row, its score and where it comes from. */
+export type TmMatch = Database['public']['Functions']['tm_search']['Returns'][number];
+/** A segment of concordance_search containing the phrase (`source` is in the searched language). */
+export type ConcordanceHit = Database['public']['Functions']['concordance_search']['Returns'][number];
+/** A glossary entry of glossary_lookup found in the text. */
+export type GlossaryHitRow = Database['public']['Functions']['glossary_lookup']['Returns'][number];
+
+/** The rows of an RPC, or its failure (status 0: offline; an aborted request throws AbortError). */
+async function rpcRows<T>(request: PromiseLike<{ data: T[] | null; error: { message?: unknown; code?: unknown } | null; status: number }>): Promise<{ rows: T[] } | { error: RequestFailure }> {
+  const { data, error, status } = await Promise.resolve(request).catch((thrown: unknown) => {
+    if (thrown instanceof DOMException && thrown.name === 'AbortError') throw thrown;
+    return { data: null, error: { message: String(thrown), code: '' }, status: 0 };
+  });
+  if (error) return { error: failureOf(error, status) };
+  return { rows: data ?? [] };
+}
+
+/** Fuzzy matches of a sentence (tm_search: word-level CAT score, the caller's memory and the shared one). */
+export function tmSearch(client: Client, query: string, sourceLang: 'en' | 'fr', options: { minScore?: number; maxResults?: number; signal?: AbortSignal } = {}) {
+  const request = client.rpc('tm_search', {
+    query,
+    source_lang: sourceLang,
+    target_lang: sourceLang === 'en' ? 'fr' : 'en',
+    ...(options.minScore === undefined ? {} : { min_score: options.minScore }),
+    ...(options.maxResults === undefined ? {} : { max_results: options.maxResults }),
+  });
+  return rpcRows<TmMatch>(options.signal ? request.abortSignal(options.signal) : request);
+}
+
+/** Segments whose text in `lang` contains a phrase (concordance_search). */
+export function concordanceSearch(client: Client, term: string, lang: 'en' | 'fr', options: { maxResults?: number; signal?: AbortSignal } = {}) {
+  const request = client.rpc('concordance_search', { term, lang, ...(options.maxResults === undefined ? {} : { max_results: options.maxResults }) });
+  return rpcRows<ConcordanceHit>(options.signal ? request.abortSignal(options.signal) : request);
+}
+
+/** The glossary terms of a text in `lang` (glossary_lookup: approved, forbidden with their approved equivalents, pending). */
+export function glossaryLookup(client: Client, text: string, lang: 'en' | 'fr', options: { signal?: AbortSignal } = {}) {
+  const request = client.rpc('glossary_lookup', { input_text: text, lang });
+  return rpcRows<GlossaryHitRow>(options.signal ? request.abortSignal(options.signal) : request);
+}

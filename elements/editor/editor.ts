@@ -27,6 +27,9 @@ import { JdAccessChangeEvent, JdStatusChangeEvent, type EditorAccess } from './e
 import { editorStyles } from './editor.styles.js';
 import { toolbarStyles } from './toolbar.styles.js';
 import { StatusController } from './status-controller.js';
+import { TmInsertController } from './tm-insert-controller.js';
+import { sentenceAt, sentenceOf } from './sentences.js';
+import type { EditorSentence, TmEditor } from '../core/tm-events.js';
 import { statusStyles } from './status.styles.js';
 
 export type { VersionRow, ReviewRound };
@@ -78,7 +81,7 @@ export type { VersionRow, ReviewRound };
  * @cssproperty --jd-pane-min-height - Minimum height of a pane (default 20rem).
  * @cssproperty --jd-panel-width - Width of the side panel (default 18rem).
  */
-export class JdEditor extends JdThemedElement implements CommentsEditor, EditorHost {
+export class JdEditor extends JdThemedElement implements CommentsEditor, TmEditor, EditorHost {
   static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles];
 
   /** The job description's id (uuid). */
@@ -112,6 +115,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, EditorH
   #versions = new VersionsController(this);
   #workflow = new WorkflowController(this);
   #status = new StatusController(this, { reviewStatus: () => this.#workflow.status });
+  #tmInsert = new TmInsertController(this);
   #wasEditable = false;
 
   /** The connection status now. */
@@ -308,6 +312,23 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, EditorH
   /** Inserts text at a position as one undoable step. */
   insertText(lang: Lang, pos: number, text: string): boolean {
     return this.replaceRange(lang, pos, pos, text);
+  }
+
+  /** The sentence at a position of a pane (default: its caret), numbered within its section. */
+  sentenceAt(lang: Lang, pos?: number): EditorSentence | null {
+    const view = this.getView(lang);
+    return view ? sentenceAt(view.state, pos ?? view.state.selection.head, lang) : null;
+  }
+
+  /** The sentence at `index` of a section of a pane (what live TM lookup pairs with the caret's). */
+  sentenceOf(lang: Lang, sectionId: string, index: number): EditorSentence | null {
+    const view = this.getView(lang);
+    return view ? sentenceOf(view.state, sectionId, index, lang) : null;
+  }
+
+  /** Inserts a translation-memory match: replaces the selection, or the sentence under the caret, as one undoable step. */
+  insertMatch(lang: Lang, text: string): boolean {
+    return this.#tmInsert.insert(lang, text);
   }
 
   /** Undoes this user's last change in a language (others' changes stay). */

@@ -1,0 +1,161 @@
+import { css } from 'lit';
+
+export const concordanceStyles = css`
+  :host {
+    display: block;
+    --_mark: var(--jd-mark, var(--_range));
+  }
+  /* Everything wraps to the width the panel gives, down to a 320 px screen. */
+  [part='base'] {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_space);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  [part='form'] {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .query {
+    display: flex;
+    gap: calc(var(--_space) / 2);
+  }
+  .query input {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .options {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2) var(--_space);
+  }
+  .options label {
+    display: grid;
+    gap: 0.125rem;
+    min-width: 0;
+  }
+  .options select {
+    max-width: 100%;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  .live-for {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .live-for q {
+    font-style: italic;
+  }
+  [part='status'],
+  [part='message'] {
+    margin: 0;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_notice);
+  }
+  [part='status'][data-kind='loading'] {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+  }
+  [data-kind='error'] {
+    background: var(--_danger-bg);
+    color: var(--_danger);
+  }
+  ul,
+  ol {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part~='term'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem calc(var(--_space) / 2);
+    padding: calc(var(--_space) / 2);
+    border: var(--_border-width) solid var(--_border);
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+  [part='term-status'] {
+    padding: 0 0.375rem;
+    border-radius: var(--_radius);
+    background: var(--_success-bg);
+    font-size: 0.875rem;
+  }
+  [data-status='forbidden'] [part='term-status'] {
+    background: var(--_danger-bg);
+    color: var(--_danger);
+    font-weight: 700;
+  }
+  [data-status='pending'] [part='term-status'] {
+    background: var(--_warning-bg);
+  }
+  [part='term-instead'] {
+    font-weight: 700;
+  }
+  [part='term-notes'] {
+    flex-basis: 100%;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .hint {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  [part='result'] {
+    display: grid;
+    gap: 0.25rem;
+    padding: calc(var(--_space) / 2);
+    border: var(--_border-width) solid var(--_border);
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+  [part='result'][data-active='true'] {
+    border-color: var(--_primary);
+  }
+  [part='result'] p {
+    margin: 0;
+  }
+  [part='score'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: calc(var(--_space) / 2);
+    font-weight: 700;
+  }
+  [part='band'] {
+    font-weight: 400;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  mark {
+    background: var(--_mark);
+    color: inherit;
+    text-decoration: underline dotted;
+  }
+  [part='target'] {
+    padding-inline-start: calc(var(--_space) / 2);
+    border-inline-start: 3px solid var(--_primary);
+  }
+  [part='provenance'] {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  [part='insert'] {
+    justify-self: start;
+  }
+`;
