@@ -1,10 +1,12 @@
 // One job description: its title in the UI language as the heading, its status, and the editor
-// with the comments in its panel slot (the comments find the editor on the same document).
+// with the comments and the translation memory in its panel slot (both find the editor on the
+// same document: the memory follows the caret in live mode and inserts into the editor).
 import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import '../../elements/editor/define.js';
 import '../../elements/comments/define.js';
+import '../../elements/concordance/define.js';
 import { PortalPage } from './portal-page.js';
 import { loadDocument } from '../portal-data.js';
 import { t, termOf } from '../portal-text.js';
@@ -56,6 +58,7 @@ export class PortalDocumentPage extends PortalPage {
               </dl>
               <jd-editor .documentId=${this.documentId} @jd-workflow=${(e: { status: string }) => (this.liveStatus = e.status)}>
                 <jd-comments slot="panel" .documentId=${this.documentId}></jd-comments>
+                <jd-concordance slot="panel" .documentId=${this.documentId}></jd-concordance>
               </jd-editor>`
           : html`${back}<h1 id="page-heading">${t(lang, 'documentsHeading')}</h1><p class="notice error" role="alert">${t(lang, 'documentMissing')}</p>`,
     });

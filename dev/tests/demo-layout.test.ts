@@ -1,7 +1,7 @@
 // Issue 12, criterion 1: the demo's document page at every width of item 1, in English and
 // French, at 100 % and 200 % zoom (200 % = half the CSS width at device scale factor 2, what the
-// browser does when a reader zooms): the editor's two panes, its panel and the comments inside
-// it never overlap, both panes stay readable, no text is clipped and the page never scrolls
+// browser does when a reader zooms): the editor's two panes, its panel and the comments and
+// translation memory inside it never overlap, both panes stay readable, no text is clipped and the page never scrolls
 // sideways. A full-page screenshot of each is saved under test-artifacts/layout/.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -52,6 +52,7 @@ const PROBE = `(() => {
     'French pane': box(shadow && shadow.querySelector('[part~="pane-fr"]')),
     'panel': box(shadow && shadow.querySelector('aside')),
     'comments': box(comments),
+    'translation memory': box(document.querySelector('jd-concordance')),
   };
   if (list) boxes['comments list'] = box(list);
   // Content running out of a box overlaps its neighbour even when the boxes do not (what the
@@ -62,6 +63,7 @@ const PROBE = `(() => {
     'French pane': shadow && shadow.querySelector('[part~="pane-fr"] .ProseMirror'),
     'panel': shadow && shadow.querySelector('aside'),
     'comments': comments && comments.shadowRoot && comments.shadowRoot.querySelector('[part="base"]'),
+    'translation memory': (() => { const c = document.querySelector('jd-concordance'); return c && c.shadowRoot && c.shadowRoot.querySelector('[part="base"]'); })(),
   };
   for (const [name, element] of Object.entries(contents)) {
     if (element && element.scrollWidth > element.clientWidth + 1) spills.push(name + ': ' + element.scrollWidth + ' px of content in ' + element.clientWidth + ' px');
@@ -168,6 +170,7 @@ describe('demo document page layout (issue 12 criterion 1)', { timeout: 600_000 
           const boxes = named as [string, Box][];
           const pairs: [string, string][] = [
             ['English pane', 'French pane'],
+            ['comments', 'translation memory'],
             ...['English pane', 'French pane'].flatMap((pane) => boxes.filter(([name]) => name !== 'English pane' && name !== 'French pane').map(([name]) => [pane, name] as [string, string])),
           ];
           const overlaps = pairs

@@ -19,8 +19,11 @@ export const concordanceStyles = css`
     margin: 0;
     font-size: 1rem;
   }
+  /* minmax(0, 1fr), not the implicit auto track: an auto track grows to the search field's
+     intrinsic width (about 20 characters) plus the button, wider than an 18rem panel. */
   [part='form'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) / 2);
   }
   .query {
