@@ -14,7 +14,9 @@ const EN_THREAD = 'Please confirm this is still the current policy title after t
 const root = (el: HTMLElement) => el.shadowRoot!;
 
 describe('<jd-comments> on the seeded document', () => {
-  it('shows the threads that exist only as comment rows, with their reply, authors and quotes', async () => {
+  it('shows the threads that exist only as comment rows, with their reply, authors and quotes', async function () {
+    // Signing in, the first load of the document on the server (seeding) and the sync take a few seconds on a busy machine.
+    this.timeout(40_000);
     const session = await signedInSession('viewer@esdc.example', { withSync: true });
     const el = document.createElement('jd-comments') as JdComments;
     el.documentId = ESDC_DOC;
