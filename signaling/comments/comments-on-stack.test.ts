@@ -53,30 +53,41 @@ describe('comments on the real stack (issue #20)', () => {
   test("the projection never rewrites or deletes a comment row it did not write for that author", async () => {
     const editor = await signIn('editor@esdc.example');
     const reviewer = await signIn('reviewer@esdc.example');
-    const added = await reviewer.supabase.rpc('add_comment', { doc: DOC, body: 'Through the portal', lang: 'en' });
-    assert.equal(added.error, null);
-    const addedId = (added.data as { id: string }).id;
     const seededBody = (await row(SEEDED_THREAD))!.body;
 
     const e = await open(editor.token);
+    // The seeded rows are threads of the document since it loaded (signaling/db/comment-seed.ts),
+    // so the guard refuses a thread written over them; rows added while it is loaded are not in
+    // it: their ids are what a hostile client can reuse.
+    await waitFor(() => commentsMap(e.doc).has(SEEDED_THREAD), 'the seeded thread to be in the document');
+    const addRow = async (body: string) => {
+      const added = await reviewer.supabase.rpc('add_comment', { doc: DOC, body, lang: 'en' });
+      assert.equal(added.error, null);
+      return (added.data as { id: string }).id;
+    };
+    const addedThread = await addRow('A thread through the portal');
+    const addedId = await addRow('Through the portal');
     const me = { id: editor.userId, name: NAMES.editor };
     // Threads and replies whose ids are other users' rows: the guard lets any new uuid through,
     // so the projection itself must leave those rows alone.
-    const hijacked = thread(e.doc, me, 'Overwritten by the editor', SEEDED_THREAD);
+    const hijacked = thread(e.doc, me, 'Overwritten by the editor', addedThread);
     const control = thread(e.doc, me, 'Mine');
     const reply = addReply(e.doc, control, { author: me, body: 'Also overwritten', id: addedId });
     await projected(control);
-    assert.equal((await row(SEEDED_THREAD))!.body, seededBody);
-    assert.equal((await row(SEEDED_THREAD))!.from_document, false);
+    assert.equal((await row(addedThread))!.body, 'A thread through the portal');
+    assert.equal((await row(addedThread))!.from_document, false);
     assert.equal((await row(addedId))!.body, 'Through the portal');
     assert.equal((await row(addedId))!.from_document, false);
+    assert.equal((await row(SEEDED_THREAD))!.body, seededBody);
+    assert.equal((await row(SEEDED_THREAD))!.from_document, false);
 
     deleteComment(e.doc, control, reply);
     deleteComment(e.doc, hijacked, null);
     deleteComment(e.doc, control, null);
     await gone(control);
-    assert.equal((await row(SEEDED_THREAD))!.body, seededBody, 'the seeded thread survives its namesake leaving the document');
+    assert.equal((await row(addedThread))!.body, 'A thread through the portal', 'the added thread survives its namesake leaving the document');
     assert.equal((await row(addedId))!.body, 'Through the portal');
+    assert.equal((await row(SEEDED_THREAD))!.body, seededBody);
   });
 
   test('members cannot set from_document, so they cannot hand a row to the projection to delete', async () => {

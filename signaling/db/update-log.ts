@@ -56,6 +56,22 @@ export async function appendUpdates(db: SyncDatabase, documentId: string, update
 }
 
 /**
+ * Under the document's lock, reads its stored state and appends the updates `decide` computes
+ * from it, in one transaction: two writers deciding from the same document (two instances
+ * loading it at once) queue on the lock, and the second decides from a state that holds the
+ * first one's updates. Returns the seqs of what was appended.
+ */
+export async function appendFromStoredState(db: SyncDatabase, documentId: string, decide: (state: StoredState) => PendingUpdate[]): Promise<number[]> {
+  return db.asService(async (tx) => {
+    await lockDocument(tx, documentId);
+    const updates = decide(await readStoredStateIn(tx, documentId));
+    if (updates.length === 0) return [];
+    const [seqs] = await insertUpdates(tx, [{ documentId, updates }]);
+    return seqs ?? [];
+  });
+}
+
+/**
  * Appends the updates of several documents in one transaction (group commit): one lock
  * statement, one read of every document's last seq, one insert. Returns each group's seqs, in
  * the order given. Seqs are consecutive per document, allocated under the document's lock, so
@@ -68,48 +84,59 @@ export async function appendUpdateGroups(db: SyncDatabase, groups: DocumentAppen
   if (documentIds.length === 0) return groups.map(() => []);
   return db.asService(async (tx) => {
     await lockDocuments(tx, documentIds);
-    // A statement of its own, after the locks: its snapshot sees every append committed before.
-    const { rows } = await tx.query(
-      `select d.id::text as id,
-              greatest(
-                coalesce((select max(u.seq) from public.doc_updates u where u.document_id = d.id), 0),
-                coalesce((select s.last_seq from public.doc_snapshots s where s.document_id = d.id), 0)) as last
-         from unnest(string_to_array($1::text, ',')::uuid[]) as d(id)`,
-      [documentIds.join(',')],
-    );
-    const last = new Map(rows.map((row) => [key(String(row['id'])), toNumber(row['last'] ?? 0)]));
-    // Four array parameters rather than four per row: much less to bind per row, and no limit
-    // on a statement's parameter count. The updates travel as hex text: postgres.js types an
-    // array parameter by its first element, so an array of byte arrays would arrive as bytea.
-    const columns = { documentId: [] as string[], seq: [] as number[], update: [] as string[], createdBy: [] as (string | null)[] };
-    const seqs = groups.map(({ documentId, updates }) =>
-      updates.map((u) => {
-        const seq = (last.get(key(documentId)) ?? 0) + 1;
-        last.set(key(documentId), seq);
-        columns.documentId.push(documentId);
-        columns.seq.push(seq);
-        columns.update.push(Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength).toString('hex'));
-        columns.createdBy.push(u.createdBy);
-        return seq;
-      }),
-    );
-    await tx.query(
-      `insert into public.doc_updates (document_id, seq, update, created_by)
-       select document_id, seq, decode(update_hex, 'hex'), created_by
-         from unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[]) as rows (document_id, seq, update_hex, created_by)`,
-      [columns.documentId, columns.seq, columns.update, columns.createdBy],
-    );
-    return seqs;
+    return insertUpdates(tx, groups);
   });
+}
+
+/** The insert of appendUpdateGroups, in a transaction that holds the documents' locks. */
+async function insertUpdates(tx: SqlTransaction, groups: DocumentAppend[]): Promise<number[][]> {
+  const key = (documentId: string) => documentId.toLowerCase();
+  const documentIds = [...new Set(groups.filter((g) => g.updates.length > 0).map((g) => key(g.documentId)))];
+  // A statement of its own, after the locks: its snapshot sees every append committed before.
+  const { rows } = await tx.query(
+    `select d.id::text as id,
+            greatest(
+              coalesce((select max(u.seq) from public.doc_updates u where u.document_id = d.id), 0),
+              coalesce((select s.last_seq from public.doc_snapshots s where s.document_id = d.id), 0)) as last
+       from unnest(string_to_array($1::text, ',')::uuid[]) as d(id)`,
+    [documentIds.join(',')],
+  );
+  const last = new Map(rows.map((row) => [key(String(row['id'])), toNumber(row['last'] ?? 0)]));
+  // Four array parameters rather than four per row: much less to bind per row, and no limit
+  // on a statement's parameter count. The updates travel as hex text: postgres.js types an
+  // array parameter by its first element, so an array of byte arrays would arrive as bytea.
+  const columns = { documentId: [] as string[], seq: [] as number[], update: [] as string[], createdBy: [] as (string | null)[] };
+  const seqs = groups.map(({ documentId, updates }) =>
+    updates.map((u) => {
+      const seq = (last.get(key(documentId)) ?? 0) + 1;
+      last.set(key(documentId), seq);
+      columns.documentId.push(documentId);
+      columns.seq.push(seq);
+      columns.update.push(Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength).toString('hex'));
+      columns.createdBy.push(u.createdBy);
+      return seq;
+    }),
+  );
+  await tx.query(
+    `insert into public.doc_updates (document_id, seq, update, created_by)
+     select document_id, seq, decode(update_hex, 'hex'), created_by
+       from unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[]) as rows (document_id, seq, update_hex, created_by)`,
+    [columns.documentId, columns.seq, columns.update, columns.createdBy],
+  );
+  return seqs;
 }
 
 /**
  * The snapshot (when newer than `sinceSeq`) and every update after it, read in one statement so
  * a concurrent compaction cannot slip between reading the snapshot and reading the tail.
  */
-export async function readStoredState(db: SyncDatabase, documentId: string, sinceSeq = 0): Promise<StoredState> {
-  const { rows } = await db.asService((tx) =>
-    tx.query(
+export function readStoredState(db: SyncDatabase, documentId: string, sinceSeq = 0): Promise<StoredState> {
+  return db.asService((tx) => readStoredStateIn(tx, documentId, sinceSeq));
+}
+
+/** readStoredState inside a transaction of the caller's. */
+async function readStoredStateIn(tx: SqlTransaction, documentId: string, sinceSeq = 0): Promise<StoredState> {
+  const { rows } = await tx.query(
       `with snap as (
          select state, last_seq from public.doc_snapshots where document_id = $1::uuid and last_seq > $2::bigint
        )
@@ -118,8 +145,7 @@ export async function readStoredState(db: SyncDatabase, documentId: string, sinc
        select 1 as kind, seq, update as data from public.doc_updates
         where document_id = $1::uuid and seq > greatest($2::bigint, coalesce((select last_seq from snap), 0))
        order by kind, seq`,
-      [documentId, sinceSeq],
-    ),
+    [documentId, sinceSeq],
   );
   const state: StoredState = { snapshot: null, snapshotSeq: 0, tail: [], lastSeq: sinceSeq, bytes: 0 };
   for (const row of rows) {

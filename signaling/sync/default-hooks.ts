@@ -2,6 +2,7 @@
 // more entry here, with its own error kind.
 import { commentChangesBy } from '../comments/comment-guard.js';
 import { projectComments, writeComments } from '../comments/comment-projection.js';
+import { seedComments } from '../db/comment-seed.js';
 import { seedDocument } from '../db/document-seed.js';
 import { projectSections, writeSections } from '../db/section-projection.js';
 import { compactionHook } from './compaction-hook.js';
@@ -15,6 +16,27 @@ export function seedHook(room: RoomHookContext): RoomHook {
       const seeded = await seedDocument(room.db, room.documentId);
       if (seeded.content) room.log.info('first content from the stored sections');
       if (seeded.meta) room.log.info('identification fields from the document row');
+    },
+  };
+}
+
+/**
+ * Comment rows that never were in the Y.Doc (add_comment, imports, the seed) become threads of
+ * it on load, after the first content so their anchors find the text. Rows added while the
+ * document is loaded wait for its next load. A failure is counted and logged: the document still
+ * opens, without those threads.
+ */
+export function commentSeedHook(room: RoomHookContext): RoomHook {
+  return {
+    name: 'comment-seed',
+    async beforeLoad() {
+      try {
+        const threads = await seedComments(room.db, room.documentId);
+        if (threads.length > 0) room.log.info({ threads: threads.length }, 'comment threads from public.comments rows');
+      } catch (error) {
+        room.metrics.errors.inc({ kind: 'comment-seed' });
+        room.log.error({ error }, 'seeding comment threads from public.comments failed');
+      }
     },
   };
 }
@@ -60,4 +82,4 @@ export const commentProjectionHook = (room: RoomHookContext): RoomHook =>
     writeComments(room.db, room.documentId, projectComments(room.doc), commentChangesBy(room.doc)),
   );
 
-export const defaultRoomHooks: readonly RoomHookFactory[] = [seedHook, sectionProjectionHook, commentProjectionHook, compactionHook];
+export const defaultRoomHooks: readonly RoomHookFactory[] = [seedHook, commentSeedHook, sectionProjectionHook, commentProjectionHook, compactionHook];

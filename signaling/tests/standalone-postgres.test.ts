@@ -249,8 +249,9 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
     const rows = await sql!<{ seq: string; created_by: string | null; bytes: number }[]>`
       select seq, created_by, octet_length(update) as bytes from public.doc_updates where document_id = ${ESDC_DOCUMENT} order by seq`;
     assert.deepEqual(rows.map((r) => Number(r.seq)), rows.map((_r, i) => i + 1), 'seqs 1, 2, … without gaps');
-    assert.deepEqual([rows[0]!.created_by, rows[1]!.created_by], [null, null], 'the first content and the identification are the server\'s');
-    assert.deepEqual(new Set(rows.slice(2).map((r) => r.created_by)), new Set([USERS.editor.id, USERS.translator.id]), 'each later row names its author');
+    // Then the seeded public.comments rows as threads (signaling/db/comment-seed.ts).
+    assert.deepEqual(rows.slice(0, 3).map((r) => r.created_by), [null, null, null], 'the first content, the identification and the seeded comment threads are the server\'s');
+    assert.deepEqual(new Set(rows.slice(3).map((r) => r.created_by)), new Set([USERS.editor.id, USERS.translator.id]), 'each later row names its author');
     assert.ok(rows.every((r) => r.bytes > 0));
     assert.equal(await storedText(ESDC_DOCUMENT), textOf(editor.doc), 'the stored updates rebuild the document');
   });
