@@ -26,12 +26,14 @@ export const concordanceStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) / 2);
   }
+  /* The button goes under the field when the field would be narrower than 8rem. */
   .query {
     display: flex;
+    flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
   }
   .query input {
-    flex: 1 1 auto;
+    flex: 1 1 8rem;
     min-width: 0;
   }
   .options {
@@ -39,13 +41,17 @@ export const concordanceStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2) var(--_space);
   }
+  /* Each choice takes a share of the row (a row of its own when narrow) and its select fills it:
+     a select is otherwise as wide as its longest option, wider than a panel at 200 % zoom. */
   .options label {
     display: grid;
+    flex: 1 1 10rem;
     gap: 0.125rem;
     min-width: 0;
   }
   .options select {
-    max-width: 100%;
+    width: 100%;
+    min-width: 0;
   }
   .check {
     display: flex;
