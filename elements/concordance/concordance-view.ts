@@ -65,11 +65,11 @@ export const bandLabel = (score: number) => BAND_LABELS[matchBand(score)];
 
 const PROVENANCES = ['document', 'import', 'alignment', 'user'] as const;
 
-/** Department or shared, how the segment came in, which document, when last used and how often. */
+/** Department or shared, how the segment came in, which document, when last used and how often (when known). */
 export function provenance(
   lang: Lang,
   t: Translate,
-  row: { shared: boolean; provenance: string; usage_count: number; document_id?: string | null; last_used_at?: string | null },
+  row: { shared: boolean; provenance: string; usage_count?: number; document_id?: string | null; last_used_at?: string | null },
   documentId: string,
 ): string {
   // A segment taken from a job description names which one (this one or another); others say how they came in.
@@ -83,7 +83,8 @@ export function provenance(
     const date = new Date(row.last_used_at);
     if (!Number.isNaN(date.getTime())) parts.push(t('tm.lastUsed', { date: new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium' }).format(date) }));
   }
-  parts.push(row.usage_count > 0 ? t('tm.uses', { count: row.usage_count }) : t('tm.unused'));
+  // Semantic matches do not carry the usage count: nothing is said rather than "not used yet".
+  if (row.usage_count !== undefined) parts.push(row.usage_count > 0 ? t('tm.uses', { count: row.usage_count }) : t('tm.unused'));
   return parts.join(' · ');
 }
 

@@ -1,5 +1,5 @@
-import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { expect, waitUntil, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { TextSelection } from 'prosemirror-state';
 import './define.js';
 import '../editor/define.js';
@@ -8,7 +8,8 @@ import type { JdEditor } from '../editor/editor.js';
 import type { JdTmResultsEvent } from './events.js';
 import type { JdSession } from '../session/session.js';
 import type { Lang } from '../../domain/sections.js';
-import { ESDC_DOC, PASSWORD, signedInSession, uniqueCache } from '../core/test-helpers.js';
+import { ESDC_DOC, signedInSession, uniqueCache } from '../core/test-helpers.js';
+import { semanticSession } from './test-support.js';
 import { openEditor } from '../editor/test-support.js';
 
 const ESDC_ORG = 'e5dc0000-0000-4000-a000-000000000001';
@@ -89,22 +90,6 @@ const warningsOf = (item: HTMLElement) => Array.from(item.querySelectorAll('[par
 const semanticItems = (el: JdConcordance) => Array.from(root(el).querySelectorAll<HTMLElement>('[part=semantic-result]'));
 /** How many requests this page sent to the embed function since the timings were cleared (the buffer holds 250 entries: clear it first). */
 const embedCalls = () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/functions/v1/embed')).length;
-
-/** ESDC's translator on the stack whose embed function has an embeddings service (a local fake: web-test-runner.config.mjs). */
-async function semanticPanel(): Promise<{ session: JdSession; el: JdConcordance }> {
-  const { apiUrl, anonKey } = await executeServerCommand<{ apiUrl: string; anonKey: string }, undefined>('jd-semantic-stack');
-  const session = await fixture<JdSession>(html`<jd-session
-    supabase-url=${apiUrl}
-    anon-key=${anonKey}
-    cache-name=${uniqueCache('tm-semantic')}
-    lang="en"
-    .persistSession=${false}
-    .broadcastChannel=${false}
-  ></jd-session>`);
-  if (!(await session.signIn('translator@esdc.example', PASSWORD))) throw new Error('could not sign in on the semantic stack');
-  await waitUntil(() => session.session?.user, 'signed in on the semantic stack');
-  return { session, el: await concordanceIn(session) };
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -371,7 +356,8 @@ describe('<jd-concordance>', () => {
 
   it('shows matches similar in meaning in their own list beside the fuzzy ones, without repeating a fuzzy one, reachable with the arrows', async function () {
     this.timeout(90_000);
-    const { session, el } = await semanticPanel();
+    const session = await semanticSession('translator@esdc.example');
+    const el = await concordanceIn(session);
     try {
       const reordered = 'Evaluates performance, assigns work and supervises a team of employees.';
       const seeded = 'Supervises a team of employees, assigns work and evaluates performance.';
@@ -389,7 +375,9 @@ describe('<jd-concordance>', () => {
       const section = root(el).querySelector<HTMLElement>('section[part=semantic]')!;
       expect(section.querySelector('h3')!.textContent).to.match(/^Similar in meaning \(\d+\)$/);
       const item = semanticItems(el).find((i) => sourceOf(i).textContent!.includes(seeded))!;
-      expect(item.querySelector('[part~=similarity] [aria-hidden]')!.textContent).to.match(/^≈ \d+ %$/);
+      // The fake's vectors are bags of words: the same words in another order are 100 % similar.
+      expect(item.querySelector('[part~=similarity] [aria-hidden]')!.textContent).to.equal('≈ 100 %');
+      expect(item.querySelector('[part~=similarity] .visually-hidden')!.textContent).to.equal('100 % similar in meaning');
       expect(item.querySelector('[part=target]')!.textContent).to.contain('Supervise une équipe d\'employés');
       expect(item.querySelector('[part=provenance]')!.textContent).to.contain('Shared memory');
       expect(item.querySelector('[part=insert]')).to.not.equal(null);

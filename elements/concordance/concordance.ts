@@ -381,11 +381,12 @@ export class JdConcordance extends JdThemedElement {
         key: `s${match.segment_id}`,
         source: match.source,
         target: match.target,
-        score: { similarity: Math.round(match.similarity * 100) },
+        // tm_semantic_search answers a percentage already.
+        score: { similarity: match.similarity },
         sourceLang: s.request.sourceLang,
         marks: [],
         markLabel: '',
-        provenance: provenance(this.uiLang, t, { ...match, usage_count: 0 }, this.documentId),
+        provenance: provenance(this.uiLang, t, match, this.documentId),
       }));
   }
 
