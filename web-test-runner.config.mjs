@@ -117,9 +117,11 @@ const SEMANTIC_STACK_COMMAND = 'jd-semantic-stack';
 /**
  * Semantic search on, for the tests that need it (`jd-semantic-stack`): a second stack, started on
  * the first request only, whose `embed` function talks through the real openai SDK to a local fake
- * embeddings server (dev/tests/support/fake-openai.ts), and whose background round embeds new
- * segments every 200 ms. The shared stack stays without an embeddings key: every other test runs
- * as before (no embedding timer, no embed calls), and "semantic search is off" is testable there.
+ * embeddings server (dev/tests/support/fake-openai.ts). Its background round starts 2 s after the stack
+ * (then drains the seeded backlog round after round, dev/embedding-schedule.ts) and, idle, costs one
+ * function call every 2 s for the rest of the run. The shared stack stays without an embeddings
+ * key: every other test runs as before (no embedding timer, no embed calls), and "semantic search
+ * is off" is testable there.
  */
 function semanticStackPlugin() {
   const stackFile = new URL('./dev/stack.ts', import.meta.url);
@@ -139,7 +141,7 @@ function semanticStackPlugin() {
           syncPort: 0,
           signalingPort: 0,
           functionSecrets: { OPENAI_API_KEY: 'sk-test-dummy', OPENAI_BASE_URL: fake.baseUrl },
-          embeddingIntervalMs: 200,
+          embeddingIntervalMs: 2_000,
           log: logStackErrors,
         });
         return { fake, stack };
