@@ -111,6 +111,53 @@ function localStackPlugin() {
   };
 }
 
+/** The server command through which a browser test gets a stack with semantic search on: `{ apiUrl, anonKey }`. */
+const SEMANTIC_STACK_COMMAND = 'jd-semantic-stack';
+
+/**
+ * Semantic search on, for the tests that need it (`jd-semantic-stack`): a second stack, started on
+ * the first request only, whose `embed` function talks through the real openai SDK to a local fake
+ * embeddings server (dev/tests/support/fake-openai.ts). Its background round starts 2 s after the stack
+ * (then drains the seeded backlog round after round, dev/embedding-schedule.ts) and, idle, costs one
+ * function call every 2 s for the rest of the run. The shared stack stays without an embeddings
+ * key: every other test runs as before (no embedding timer, no embed calls), and "semantic search
+ * is off" is testable there.
+ */
+function semanticStackPlugin() {
+  const stackFile = new URL('./dev/stack.ts', import.meta.url);
+  const fakeFile = new URL('./dev/tests/support/fake-openai.ts', import.meta.url);
+  let started = null;
+  return {
+    name: 'jd-semantic-stack',
+    async executeCommand({ command }) {
+      if (command !== SEMANTIC_STACK_COMMAND) return undefined;
+      started ??= (async () => {
+        const [{ startStack }, { startFakeOpenAI }] = await Promise.all([tsImport(stackFile.href, import.meta.url), tsImport(fakeFile.href, import.meta.url)]);
+        const fake = await startFakeOpenAI();
+        const stack = await startStack({
+          dataDir: 'memory',
+          apiPort: 0,
+          dbPort: 0,
+          syncPort: 0,
+          signalingPort: 0,
+          functionSecrets: { OPENAI_API_KEY: 'sk-test-dummy', OPENAI_BASE_URL: fake.baseUrl },
+          embeddingIntervalMs: 2_000,
+          log: logStackErrors,
+        });
+        return { fake, stack };
+      })();
+      const { stack } = await started;
+      return { apiUrl: stack.apiUrl, anonKey: stack.anonKey };
+    },
+    async serverStop() {
+      if (!started) return;
+      const { fake, stack } = await started;
+      await stack.stop();
+      await fake.close();
+    },
+  };
+}
+
 /**
  * Screenshot comparison (the *.visual.test.ts files): `visualDiff(element, name)` compares an
  * element's screenshot with screenshots/baseline/<name>.png; a mismatch writes the new image and
@@ -230,6 +277,7 @@ export default {
   ],
   plugins: [
     localStackPlugin(),
+    semanticStackPlugin(),
     networkPlugin(),
     // tsconfig.json carries Lit's experimentalDecorators and useDefineForClassFields: false.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

@@ -8,6 +8,7 @@ import { compareSegments } from '../../domain/tm/fuzzy-score.js';
 import { matchBand, type MatchBand } from '../../domain/tm/adjusted-score.js';
 import { normalizeText, normalizeTraced } from '../../domain/tm/normalize.js';
 import type { Span } from '../../domain/tm/traced-text.js';
+import type { MatchWarning } from '../../domain/tm/ranked-matches.js';
 import { localeOf, type MessageId } from '../core/i18n.js';
 import type { GlossaryHitRow } from '../core/data-access.js';
 
@@ -64,11 +65,11 @@ export const bandLabel = (score: number) => BAND_LABELS[matchBand(score)];
 
 const PROVENANCES = ['document', 'import', 'alignment', 'user'] as const;
 
-/** Department or shared, how the segment came in, which document, when last used and how often. */
+/** Department or shared, how the segment came in, which document, when last used and how often (when known). */
 export function provenance(
   lang: Lang,
   t: Translate,
-  row: { shared: boolean; provenance: string; usage_count: number; document_id?: string | null; last_used_at?: string | null },
+  row: { shared: boolean; provenance: string; usage_count?: number; document_id?: string | null; last_used_at?: string | null },
   documentId: string,
 ): string {
   // A segment taken from a job description names which one (this one or another); others say how they came in.
@@ -82,7 +83,8 @@ export function provenance(
     const date = new Date(row.last_used_at);
     if (!Number.isNaN(date.getTime())) parts.push(t('tm.lastUsed', { date: new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium' }).format(date) }));
   }
-  parts.push(row.usage_count > 0 ? t('tm.uses', { count: row.usage_count }) : t('tm.unused'));
+  // Semantic matches do not carry the usage count: nothing is said rather than "not used yet".
+  if (row.usage_count !== undefined) parts.push(row.usage_count > 0 ? t('tm.uses', { count: row.usage_count }) : t('tm.unused'));
   return parts.join(' · ');
 }
 
@@ -98,20 +100,43 @@ export function glossaryItem(t: Translate, hit: GlossaryHitRow): TemplateResult 
   </li>`;
 }
 
-/** What one result shows above its Insert button: score and band (fuzzy matches), source with marks, translation, provenance. */
+/**
+ * A fuzzy match's score (the database's raw score, the adjusted one it is ranked by, the
+ * differences that cost it points) or a semantic match's similarity (0–100).
+ */
+export type ResultScore = { raw: number; adjusted: number; warnings: MatchWarning[] } | { similarity: number };
+
+const WARNING_MESSAGES: Record<MatchWarning['kind'], MessageId> = { number: 'tm.warning.number', code: 'tm.warning.code', placeable: 'tm.warning.placeable' };
+
+/** "Number differs: 4 → 5": what the sentence has against what the match has. */
+export function warningText(t: Translate, warning: MatchWarning): string {
+  const none = t('tm.warning.none');
+  return t(WARNING_MESSAGES[warning.kind], { from: warning.inQuery || none, to: warning.inMatch || none });
+}
+
+function scoreLine(t: Translate, score: ResultScore): TemplateResult {
+  if ('similarity' in score)
+    return html`<p part="score similarity" data-band="semantic">
+      <span aria-hidden="true">≈ ${score.similarity} %</span><span class="visually-hidden">${t('tm.similarity', { similarity: score.similarity })}</span>
+    </p>`;
+  const { raw, adjusted, warnings } = score;
+  return html`<p part="score" data-band=${matchBand(raw)}>
+      <span aria-hidden="true">${raw} %</span><span class="visually-hidden">${t('tm.score', { score: raw })}</span>
+      <span part="band">${t('tm.band', { band: bandLabel(raw) })}</span>
+      ${adjusted === raw ? nothing : html`<span part="raw-score">${t('tm.rawScore', { score: raw, adjusted })}</span>`}
+    </p>
+    ${warnings.map((warning) => html`<p part="warning" data-kind=${warning.kind}><span aria-hidden="true">⚠ </span>${warningText(t, warning)}</p>`)}`;
+}
+
+/** What one result shows above its Insert button: score (fuzzy: raw score, band, warnings; semantic: similarity), source with marks, translation, provenance. */
 export function resultBody(
   lang: Lang,
   t: Translate,
-  result: { source: string; target: string; score?: number; marks: Span[]; markLabel: string; sourceLang: Lang; provenance: string },
+  result: { source: string; target: string; score?: ResultScore; marks: Span[]; markLabel: string; sourceLang: Lang; provenance: string },
   id: string,
 ): TemplateResult {
   const targetLang = result.sourceLang === 'en' ? 'fr' : 'en';
-  return html`${result.score === undefined
-      ? nothing
-      : html`<p part="score" data-band=${matchBand(result.score)}>
-          <span aria-hidden="true">${result.score} %</span><span class="visually-hidden">${t('tm.score', { score: result.score })}</span>
-          <span part="band">${t('tm.band', { band: bandLabel(result.score) })}</span>
-        </p>`}
+  return html`${result.score === undefined ? nothing : scoreLine(t, result.score)}
     <p part="source" lang=${localeOf(result.sourceLang)}><span class="visually-hidden">${t('tm.source')}: </span>${markSpans(result.source, result.marks, result.markLabel)}</p>
     <p part="target" id=${id} lang=${localeOf(targetLang)}><span class="visually-hidden">${t('tm.target')}: </span>${result.target}</p>
     <p part="provenance" lang=${localeOf(lang)}>${result.provenance}</p>`;

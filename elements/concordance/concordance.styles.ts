@@ -125,7 +125,8 @@ export const concordanceStyles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
-  [part='result'] {
+  [part='result'],
+  [part='semantic-result'] {
     display: grid;
     gap: 0.25rem;
     padding: calc(var(--_space) / 2);
@@ -133,20 +134,23 @@ export const concordanceStyles = css`
     border-radius: var(--_radius);
     overflow-wrap: anywhere;
   }
-  [part='result'][data-active='true'] {
+  [part='result'][data-active='true'],
+  [part='semantic-result'][data-active='true'] {
     border-color: var(--_primary);
   }
-  [part='result'] p {
+  [part='result'] p,
+  [part='semantic-result'] p {
     margin: 0;
   }
-  [part='score'] {
+  [part~='score'] {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
     gap: calc(var(--_space) / 2);
     font-weight: 700;
   }
-  [part='band'] {
+  [part='band'],
+  [part='raw-score'] {
     font-weight: 400;
     color: var(--_muted);
     font-size: 0.875rem;
@@ -166,5 +170,21 @@ export const concordanceStyles = css`
   }
   [part='insert'] {
     justify-self: start;
+  }
+  /* A difference a translator must not miss (numbers, classifications, tags): not told by colour alone. */
+  [part='warning'] {
+    padding: 0 0.375rem;
+    border-inline-start: 3px solid var(--_danger);
+    background: var(--_warning-bg);
+    font-weight: 700;
+  }
+  section[part='semantic'] {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  p[part='semantic'] {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
   }
 `;

@@ -9,6 +9,7 @@ import type { JdTmResultsEvent } from './events.js';
 import type { JdSession } from '../session/session.js';
 import type { Lang } from '../../domain/sections.js';
 import { ESDC_DOC, signedInSession, uniqueCache } from '../core/test-helpers.js';
+import { semanticSession } from './test-support.js';
 import { openEditor } from '../editor/test-support.js';
 
 const ESDC_ORG = 'e5dc0000-0000-4000-a000-000000000001';
@@ -77,6 +78,18 @@ async function besideEditor(label: string): Promise<{ session: JdSession; editor
   await waitUntil(() => el.linkedEditor === editor, 'the concordance found the editor', { timeout: 8000 });
   return { session, editor, el };
 }
+
+/** The fuzzy matches' sources, in the order shown. */
+const sourcesShown = (el: JdConcordance) =>
+  results(el).map((item) => {
+    const seen = sourceOf(item).cloneNode(true) as HTMLElement;
+    for (const hidden of seen.querySelectorAll('.visually-hidden')) hidden.remove();
+    return seen.textContent!.trim();
+  });
+const warningsOf = (item: HTMLElement) => Array.from(item.querySelectorAll('[part=warning]')).map((w) => w.textContent!.replace('⚠', '').trim());
+const semanticItems = (el: JdConcordance) => Array.from(root(el).querySelectorAll<HTMLElement>('[part=semantic-result]'));
+/** How many requests this page sent to the embed function since the timings were cleared (the buffer holds 250 entries: clear it first). */
+const embedCalls = () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/functions/v1/embed')).length;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -277,6 +290,123 @@ describe('<jd-concordance>', () => {
       expect(scoreOf(results(el)[0]!)).to.match(/^100 %/);
       expect(results(el)[0]!.querySelector('[part=provenance]')!.textContent).to.contain('Shared memory');
     }, { email: 'editor@tc.example' }));
+
+  it('warns of a number that differs from the sentence, under the raw score the database gave', () =>
+    withPanel(async (el) => {
+      await searchFor(el, 'Processes financial transactions and verifies invoices under section 33 of the Financial Administration Act.');
+      const item = results(el).find((i) => sourceOf(i).textContent!.includes('section 34'))!;
+      expect(item, 'the seeded "section 34" sentence').to.not.equal(undefined);
+      expect(scoreOf(item)).to.equal('92 % band 85–94 %');
+      expect(item.querySelector('[part=raw-score]')!.textContent).to.equal('raw score 92 %, ranked at 87 %');
+      expect(warningsOf(item)).to.deep.equal(['Number differs: 33 → 34']);
+      // A match without such differences has no warning.
+      await searchFor(el, FAMILY_SENTENCE);
+      expect(results(el).flatMap(warningsOf)).to.deep.equal([]);
+    }));
+
+  for (const lang of ['en', 'fr'] as const) {
+    it(`ranks a match whose classification differs below one without, and says why (${lang.toUpperCase()})`, () =>
+      withPanel(
+        async (el) => {
+          const client = el.session!.client!;
+          const wrongLevel = 'Reviews the classification of the AS-04 positions of the Yukon fleet unit.';
+          const otherWords = 'Reviews the classification of the AS-05 jobs of the Yukon fleet office.';
+          for (const [source, target] of [
+            [wrongLevel, 'Examine la classification des postes AS-04 de l’unité de la flotte du Yukon.'],
+            [otherWords, 'Examine la classification des emplois AS-05 du bureau de la flotte du Yukon.'],
+          ] as const) {
+            const added = await client.rpc('tm_add_segment', { source_text: source, target_text: target, source_lang: 'en', target_lang: 'fr', organization: ESDC_ORG });
+            expect(added.error, added.error?.message).to.equal(null);
+          }
+          await searchFor(el, 'Reviews the classification of the AS-05 positions of the Yukon fleet unit.', { sourceLang: 'en' });
+          // The database ranks the AS-04 sentence first (91 % against 83 %); its wrong level costs it 10 points.
+          const state = el.searchState;
+          if (state.phase !== 'done') throw new Error('no results');
+          expect(state.matches.map((m) => m.source).slice(0, 2)).to.deep.equal([wrongLevel, otherWords]);
+          expect(sourcesShown(el).slice(0, 2)).to.deep.equal([otherWords, wrongLevel]);
+          const [first, second] = results(el);
+          expect(warningsOf(first!)).to.deep.equal([]);
+          expect(scoreOf(second!)).to.match(/^91 %/);
+          expect(warningsOf(second!)).to.deep.equal([lang === 'en' ? 'Classification differs: AS-05 → AS-04' : 'Classification différente : AS-05 → AS-04']);
+          expect(second!.querySelector('[part=raw-score]')!.textContent).to.equal(lang === 'en' ? 'raw score 91 %, ranked at 81 %' : 'note brute 91 %, classée à 81 %');
+          await expect(el).to.be.accessible();
+        },
+        { lang },
+      ));
+  }
+
+  it('says semantic search is off when no embeddings service is configured, asks once, and the fuzzy matches are unaffected', () =>
+    withPanel(async (el) => {
+      performance.clearResourceTimings();
+      const before = embedCalls();
+      await searchFor(el, FAMILY_SENTENCE);
+      await waitUntil(() => el.semanticState.phase === 'off', 'semantic search found off');
+      await el.updateComplete;
+      const note = root(el).querySelector<HTMLElement>('[part=semantic]')!;
+      expect(note.dataset['kind']).to.equal('off');
+      expect(note.textContent).to.equal('Semantic search is off: no embeddings service is configured.');
+      expect(results(el).length).to.be.greaterThan(3);
+      expect(semanticItems(el)).to.have.length(0);
+      // Asked once for this client: later searches make no semantic call at all.
+      await searchFor(el, 'Prepares briefing notes and presentations for senior management.');
+      await searchFor(el, FAMILY_SENTENCE);
+      expect(el.semanticState.phase).to.equal('off');
+      expect(embedCalls() - before).to.equal(1);
+    }));
+
+  it('shows matches similar in meaning in their own list beside the fuzzy ones, without repeating a fuzzy one, reachable with the arrows', async function () {
+    this.timeout(90_000);
+    const session = await semanticSession('translator@esdc.example');
+    const el = await concordanceIn(session);
+    try {
+      const reordered = 'Evaluates performance, assigns work and supervises a team of employees.';
+      const seeded = 'Supervises a team of employees, assigns work and evaluates performance.';
+      // The stack embeds its seeded memory in the background: search until the seeded sentence is found by meaning.
+      await waitUntil(
+        async () => {
+          await searchFor(el, reordered);
+          await waitUntil(() => ['done', 'error'].includes(el.semanticState.phase), 'semantic answer', { timeout: 20_000 });
+          await el.updateComplete;
+          return semanticItems(el).some((item) => sourceOf(item).textContent!.includes(seeded));
+        },
+        'the seeded sentence found by meaning',
+        { timeout: 80_000, interval: 500 },
+      );
+      const section = root(el).querySelector<HTMLElement>('section[part=semantic]')!;
+      expect(section.querySelector('h3')!.textContent).to.match(/^Similar in meaning \(\d+\)$/);
+      const item = semanticItems(el).find((i) => sourceOf(i).textContent!.includes(seeded))!;
+      // The fake's vectors are bags of words: the same words in another order are 100 % similar.
+      expect(item.querySelector('[part~=similarity] [aria-hidden]')!.textContent).to.equal('≈ 100 %');
+      expect(item.querySelector('[part~=similarity] .visually-hidden')!.textContent).to.equal('100 % similar in meaning');
+      expect(item.querySelector('[part=target]')!.textContent).to.contain('Supervise une équipe d\'employés');
+      expect(item.querySelector('[part=provenance]')!.textContent).to.contain('Shared memory');
+      expect(item.querySelector('[part=insert]')).to.not.equal(null);
+
+      // A sentence in both lists is shown once, with the fuzzy matches.
+      await searchFor(el, seeded);
+      await waitUntil(() => el.semanticState.phase === 'done', 'semantic matches');
+      await el.updateComplete;
+      const semantic = el.semanticState;
+      if (semantic.phase !== 'done') throw new Error('no semantic matches');
+      const exact = semantic.matches.find((m) => m.source === seeded)!;
+      expect(exact, 'the exact sentence is also a semantic match').to.not.equal(undefined);
+      expect(sourcesShown(el)).to.include(seeded);
+      expect(semanticItems(el).some((i) => sourceOf(i).textContent!.includes(seeded))).to.equal(false);
+
+      // One tab stop for both lists: the arrows go from the last fuzzy match to the first semantic one.
+      const buttons = () => Array.from(root(el).querySelectorAll<HTMLButtonElement>('[part=insert]'));
+      const fuzzyCount = results(el).length;
+      expect(semanticItems(el).length, 'semantic matches beside the fuzzy ones').to.be.greaterThan(0);
+      expect(buttons().filter((b) => b.tabIndex === 0)).to.have.length(1);
+      buttons()[fuzzyCount - 1]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => root(el).activeElement === buttons()[fuzzyCount], 'the first semantic match focused');
+      expect(semanticItems(el)[0]!.contains(root(el).activeElement)).to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      session.remove();
+    }
+  });
 
   for (const lang of ['en', 'fr'] as const) {
     it(`is accessible with results shown (${lang.toUpperCase()})`, () =>

@@ -13,7 +13,9 @@ import type { CommentsEditor } from '../core/comments-editor.js';
 import { JdTmInsertEvent } from '../core/tm-events.js';
 import { SearchController, type SearchMode, type SearchRequest } from './search-controller.js';
 import { LiveController } from './live-controller.js';
-import { differingSpans, glossaryItem, phraseSpans, provenance, resultBody } from './concordance-view.js';
+import { SemanticController } from './semantic-controller.js';
+import { differingSpans, glossaryItem, phraseSpans, provenance, resultBody, type ResultScore } from './concordance-view.js';
+import { rankMatches } from '../../domain/tm/ranked-matches.js';
 import { JdTmResultsEvent } from './events.js';
 import { concordanceStyles } from './concordance.styles.js';
 
@@ -22,7 +24,7 @@ interface ShownResult {
   key: string;
   source: string;
   target: string;
-  score?: number;
+  score?: ResultScore;
   sourceLang: Lang;
   marks: ReturnType<typeof differingSpans>;
   markLabel: string;
@@ -59,6 +61,11 @@ interface ShownResult {
  * @csspart target - The segment's translation.
  * @csspart provenance - Department or shared, origin, document, last use, usage count.
  * @csspart insert - A result's Insert button.
+ * @csspart warning - A fuzzy match's difference a translator must not miss (a number, classification or tag), `data-kind` names it.
+ * @csspart raw-score - The database's score of a match ranked lower for such differences, and the score it is ranked at.
+ * @csspart semantic - The matches similar in meaning (or why there are none: `data-kind` off or error).
+ * @csspart semantic-result - One match similar in meaning.
+ * @csspart similarity - Its similarity percentage.
  * @cssstate signed-out - Nobody is signed in.
  * @cssstate loading - Opening the document of `document-id`.
  * @cssstate searching - A search is running (states other than signed-out and loading are set while a document is open).
@@ -97,6 +104,7 @@ export class JdConcordance extends JdThemedElement {
   });
   #search = new SearchController(this);
   #live = new LiveController(this);
+  #semantic = new SemanticController(this);
   /** When the search on screen was asked for, and whether by live mode (for jd-tm-results). */
   #asked: { at: number; live: boolean; reported: boolean } | null = null;
 
@@ -128,6 +136,11 @@ export class JdConcordance extends JdThemedElement {
   /** The last search's state: idle, loading, done (with results) or error. */
   get searchState() {
     return this.#search.state;
+  }
+
+  /** The semantic matches' state: idle, off (no embeddings service), loading, done or error. */
+  get semanticState() {
+    return this.#semantic.state;
   }
 
   #states(): string[] {
@@ -181,6 +194,8 @@ export class JdConcordance extends JdThemedElement {
     this.message = null;
     this.active = 0;
     this.#asked = { at, live, reported: false };
+    // Beside the fuzzy search, never in its way: the semantic matches are drawn when they arrive.
+    void this.#semantic.run(client, request);
     if (await this.#search.run(client, request)) await this.updateComplete;
   }
 
@@ -237,11 +252,11 @@ export class JdConcordance extends JdThemedElement {
         provenance: provenance(lang, t, hit, this.documentId),
       }));
     }
-    return s.matches.map((match) => ({
+    return rankMatches(query, s.matches, (match) => match.source).map(({ match, adjusted, warnings }) => ({
       key: `m${match.segment_id}`,
       source: match.source,
       target: match.target,
-      score: match.score,
+      score: { raw: match.score, adjusted, warnings },
       sourceLang,
       marks: differingSpans(query, match.source),
       markLabel: this.t('tm.differs'),
@@ -309,9 +324,7 @@ export class JdConcordance extends JdThemedElement {
     if (s.phase !== 'done') return nothing;
     const results = this.#shownResults();
     const t = (id: MessageId, values?: Record<string, string | number>) => this.t(id, values);
-    const targetLang: Lang = s.request.sourceLang === 'en' ? 'fr' : 'en';
-    const langName = this.t(targetLang === 'en' ? 'tm.english' : 'tm.french');
-    const active = Math.min(this.active, Math.max(0, results.length - 1));
+    const active = Math.min(this.active, Math.max(0, results.length + this.#semanticResults().length - 1));
     return html`${s.glossary.length > 0
         ? html`<h3 id="tm-glossary">${this.t('tm.glossary')}</h3>
             <ul part="glossary" aria-labelledby="tm-glossary">
@@ -329,22 +342,75 @@ export class JdConcordance extends JdThemedElement {
               ${repeat(
                 results,
                 (r) => r.key,
-                (r, i) => html`<li part="result" data-active=${i === active ? 'true' : 'false'}>
-                  ${resultBody(this.uiLang, t, r, `tm-target-${i}`)}
-                  <button
-                    part="insert"
-                    type="button"
-                    tabindex=${i === active ? '0' : '-1'}
-                    aria-label=${this.t('tm.insertLabel', { lang: langName, text: r.target })}
-                    @click=${() => this.insert(r.target, targetLang)}
-                    @focus=${() => (this.active = i)}
-                  >
-                    ${this.t('tm.insert')}
-                  </button>
-                </li>`,
+                (r, i) => this.#resultItem('result', r, i, active),
               )}
             </ol>`
         : nothing}`;
+  }
+
+  /** One result with its Insert button; `index` counts across the fuzzy and semantic lists (one tab stop for both). */
+  #resultItem(part: 'result' | 'semantic-result', r: ShownResult, index: number, active: number) {
+    const t = (id: MessageId, values?: Record<string, string | number>) => this.t(id, values);
+    const targetLang: Lang = r.sourceLang === 'en' ? 'fr' : 'en';
+    const langName = this.t(targetLang === 'en' ? 'tm.english' : 'tm.french');
+    return html`<li part=${part} data-active=${index === active ? 'true' : 'false'}>
+      ${resultBody(this.uiLang, t, r, `tm-target-${index}`)}
+      <button
+        part="insert"
+        type="button"
+        tabindex=${index === active ? '0' : '-1'}
+        aria-label=${this.t('tm.insertLabel', { lang: langName, text: r.target })}
+        @click=${() => this.insert(r.target, targetLang)}
+        @focus=${() => (this.active = index)}
+      >
+        ${this.t('tm.insert')}
+      </button>
+    </li>`;
+  }
+
+  /** The semantic matches not already among the fuzzy ones on screen. */
+  #semanticResults(): ShownResult[] {
+    const s = this.#semantic.state;
+    if (s.phase !== 'done') return [];
+    const search = this.#search.state;
+    const fuzzy = new Set(search.phase === 'done' ? search.matches.map((m) => m.segment_id) : []);
+    const t = (id: MessageId, values?: Record<string, string | number>) => this.t(id, values);
+    return s.matches
+      .filter((match) => !fuzzy.has(match.segment_id))
+      .map((match) => ({
+        key: `s${match.segment_id}`,
+        source: match.source,
+        target: match.target,
+        // tm_semantic_search answers a percentage already.
+        score: { similarity: match.similarity },
+        sourceLang: s.request.sourceLang,
+        marks: [],
+        markLabel: '',
+        provenance: provenance(this.uiLang, t, match, this.documentId),
+      }));
+  }
+
+  /** Matches similar in meaning, in their own labelled list after the fuzzy ones; or a quiet note why there are none. */
+  #renderSemantic(offset: number) {
+    const s = this.#semantic.state;
+    const note = (kind: string, text: string) => html`<p part="semantic" class="note" data-kind=${kind}>${text}</p>`;
+    if (s.phase === 'off') return note('off', this.t('tm.semanticOff'));
+    if (s.phase === 'error') return note('error', this.t('tm.semanticError', { message: s.message }));
+    if (s.phase === 'loading') return note('loading', this.t('tm.semanticLoading'));
+    const results = this.#semanticResults();
+    if (results.length === 0) return nothing;
+    const active = Math.min(this.active, offset + results.length - 1);
+    return html`<section part="semantic" data-kind="done" aria-labelledby="tm-semantic">
+      <h3 id="tm-semantic">${this.t('tm.semantic', { count: results.length })}</h3>
+      ${offset === 0 ? html`<p class="hint" id="tm-hint">${this.t('tm.keyboardHint')}</p>` : nothing}
+      <ol aria-labelledby="tm-semantic" aria-describedby="tm-hint" @keydown=${this.#onResultsKeydown}>
+        ${repeat(
+          results,
+          (r) => r.key,
+          (r, i) => this.#resultItem('semantic-result', r, offset + i, active),
+        )}
+      </ol>
+    </section>`;
   }
 
   protected override render() {
@@ -361,7 +427,7 @@ export class JdConcordance extends JdThemedElement {
         : nothing}
       ${this.#renderStatus()}
       ${this.message ? html`<p part="message" role=${this.message.kind === 'error' ? 'alert' : 'status'} data-kind=${this.message.kind}>${this.message.text}</p>` : nothing}
-      ${this.#renderResults()}
+      ${this.#renderResults()} ${this.#renderSemantic(this.#search.state.phase === 'done' ? this.#shownResults().length : 0)}
     </section>`;
   }
 }

@@ -206,6 +206,17 @@ const en = {
   'tm.unused': 'not used yet',
   'tm.lastUsed': 'last used {date}',
   'tm.keyboardHint': 'Up and down arrows move through the matches; Enter inserts.',
+  // <jd-concordance>: semantic matches and the re-ranking warnings (issue 13, items 2 and 5).
+  'tm.semantic': { one: 'Similar in meaning ({count})', other: 'Similar in meaning ({count})' },
+  'tm.semanticLoading': 'Looking for sentences similar in meaning…',
+  'tm.semanticOff': 'Semantic search is off: no embeddings service is configured.',
+  'tm.semanticError': 'Sentences similar in meaning could not be found: {message}',
+  'tm.similarity': '{similarity} % similar in meaning',
+  'tm.rawScore': 'raw score {score} %, ranked at {adjusted} %',
+  'tm.warning.number': 'Number differs: {from} → {to}',
+  'tm.warning.code': 'Classification differs: {from} → {to}',
+  'tm.warning.placeable': 'Tag differs: {from} → {to}',
+  'tm.warning.none': 'none',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -409,6 +420,17 @@ const fr: Catalog = {
   'tm.unused': 'pas encore utilisée',
   'tm.lastUsed': 'dernière utilisation le {date}',
   'tm.keyboardHint': 'Les flèches haut et bas parcourent les correspondances; Entrée insère.',
+  // <jd-concordance> : correspondances sémantiques et avertissements du reclassement (enjeu 13, points 2 et 5).
+  'tm.semantic': { one: 'Sens semblable ({count})', other: 'Sens semblable ({count})' },
+  'tm.semanticLoading': 'Recherche de phrases de sens semblable…',
+  'tm.semanticOff': 'La recherche sémantique est désactivée : aucun service de plongements n’est configuré.',
+  'tm.semanticError': 'Impossible de trouver des phrases de sens semblable : {message}',
+  'tm.similarity': 'Sens semblable à {similarity} %',
+  'tm.rawScore': 'note brute {score} %, classée à {adjusted} %',
+  'tm.warning.number': 'Nombre différent : {from} → {to}',
+  'tm.warning.code': 'Classification différente : {from} → {to}',
+  'tm.warning.placeable': 'Balise différente : {from} → {to}',
+  'tm.warning.none': 'aucun',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };
