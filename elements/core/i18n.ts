@@ -206,6 +206,10 @@ const en = {
   'tm.unused': 'not used yet',
   'tm.lastUsed': 'last used {date}',
   'tm.keyboardHint': 'Up and down arrows move through the matches; Enter inserts.',
+  // Issue 13 item 3: glossary terms underlined in the editor (glossary-controller.ts).
+  'glossary.equivalent': 'Glossary: {term} → {translation}',
+  'glossary.forbidden': 'Avoid “{term}”: use “{approved}”',
+  'glossary.forbiddenNote': 'Avoid “{term}”: {note}',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -409,6 +413,10 @@ const fr: Catalog = {
   'tm.unused': 'pas encore utilisée',
   'tm.lastUsed': 'dernière utilisation le {date}',
   'tm.keyboardHint': 'Les flèches haut et bas parcourent les correspondances; Entrée insère.',
+  // Issue 13 item 3: glossary terms underlined in the editor (glossary-controller.ts).
+  'glossary.equivalent': 'Glossaire : {term} → {translation}',
+  'glossary.forbidden': 'À éviter : « {term} »; employer « {approved} »',
+  'glossary.forbiddenNote': 'À éviter : « {term} »; {note}',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };
