@@ -9,6 +9,7 @@ import './define.js';
 import type { JdEditor } from './editor.js';
 import { signedInSession } from '../core/test-helpers.js';
 import { openEditor } from './test-support.js';
+import { GLOSSARY_DEBOUNCE_MS } from './glossary-controller.js';
 import type { Lang } from '../../domain/sections.js';
 
 const underlines = (view: EditorView) => Array.from(view.dom.querySelectorAll<HTMLElement>('.jd-gloss'));
@@ -62,6 +63,36 @@ describe('<jd-editor> glossary terms (issue 13, item 3)', () => {
     // Another paragraph: the first one's underlines go.
     caretIn(el, 'en', 'Negotiates contribution agreements');
     await waitUntil(() => !underlined(view, 'skills development'), 'underlines follow the caret');
+  });
+
+  it('asks the server once per paragraph text: moving back to a looked-up paragraph uses the cache', async function () {
+    this.timeout(20_000);
+    // supabase-js takes the global fetch when the session creates its client: spy on it first.
+    const realFetch = window.fetch;
+    let lookups = 0;
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/rpc/glossary_lookup')) lookups++;
+      return realFetch(input, init);
+    };
+    try {
+      const el = await editorAs('translator@esdc.example');
+      const view = el.getView('en')!;
+      caretIn(el, 'en', 'Delivers grants');
+      await waitUntil(() => underlined(view, 'skills development'), 'first paragraph underlined', { timeout: 5000 });
+      caretIn(el, 'en', 'Provides guidance to junior program officers');
+      await waitUntil(() => lookups === 2, `second paragraph looked up (${lookups})`, { timeout: 5000 });
+      const asked = lookups;
+      caretIn(el, 'en', 'Delivers grants', 5);
+      // Straight from the cache: underlined without waiting for the debounce.
+      expect(underlined(view, 'skills development'), 'underlined at once from the cache').to.not.equal(undefined);
+      caretIn(el, 'en', 'Delivers grants', 9);
+      // A request, if any, would leave after the debounce: wait past it (a negative needs a time bound).
+      const since = performance.now();
+      await waitUntil(() => performance.now() - since > 2 * GLOSSARY_DEBOUNCE_MS, 'past the debounce', { interval: 50 });
+      expect(lookups, 'no request for a cached paragraph').to.equal(asked);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('underlines French terms however they are written, in the French interface', async function () {
