@@ -22,9 +22,8 @@ const CACHE_SIZE = 200;
 
 interface Tip {
   text: string;
-  /** Viewport box of the term (hover) or null (caret: shown under the pane's caret). */
-  left: number;
-  top: number;
+  /** Where the term is in the viewport now, null once it is gone (asked again on every render, so scrolling moves the tip with it). */
+  place: () => { left: number; bottom: number } | null;
 }
 
 export class GlossaryController implements ReactiveController {
@@ -44,14 +43,20 @@ export class GlossaryController implements ReactiveController {
 
   hostConnected(): void {
     this.host.addEventListener(JdSelectionChangeEvent.type, this.#onSelection);
+    // The tip is placed in viewport coordinates: any scroll (page or pane) places it again.
+    window.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener(JdSelectionChangeEvent.type, this.#onSelection);
+    window.removeEventListener('scroll', this.#onScroll, { capture: true });
     clearTimeout(this.#timer);
     this.#request?.abort();
     this.#cache.clear();
     this.#underlined = null;
+    this.#tip = null;
+    this.#live = '';
+    this.#announced = '';
   }
 
   #uiLang(): Lang {
@@ -163,10 +168,7 @@ export class GlossaryController implements ReactiveController {
     if (key === this.#announced) return;
     this.#announced = key;
     this.#live = mark?.message ?? '';
-    if (mark) {
-      const box = view.coordsAtPos(mark.from);
-      this.#tip = { text: mark.message, left: box.left, top: box.bottom };
-    } else this.#tip = null;
+    this.#tip = mark ? { text: mark.message, place: () => (view.isDestroyed ? null : view.coordsAtPos(Math.min(mark.from, view.state.doc.content.size))) } : null;
     this.host.requestUpdate();
   }
 
@@ -174,8 +176,7 @@ export class GlossaryController implements ReactiveController {
   onPointer = (event: MouseEvent): void => {
     const term = event.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset['gloss'] !== undefined);
     if (term) {
-      const box = term.getBoundingClientRect();
-      this.#tip = { text: term.dataset['gloss'] ?? '', left: box.left, top: box.bottom };
+      this.#tip = { text: term.dataset['gloss'] ?? '', place: () => (term.isConnected ? term.getBoundingClientRect() : null) };
     } else if (this.#tip && !this.#announced) this.#tip = null;
     else return;
     this.host.requestUpdate();
@@ -183,17 +184,26 @@ export class GlossaryController implements ReactiveController {
 
   /** Escape hides the tooltip without moving the caret (WCAG 1.4.13). */
   onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.#tip) {
-      this.#tip = null;
-      this.host.requestUpdate();
-    }
+    if (event.key === 'Escape') this.#hideTip();
+  };
+
+  #onScroll = (): void => {
+    if (this.#tip) this.host.requestUpdate();
+  };
+
+  #hideTip = (): void => {
+    if (!this.#tip) return;
+    this.#tip = null;
+    this.host.requestUpdate();
   };
 
   /** The tooltip (visual) and the live region (screen readers, caret only). */
   render(): TemplateResult {
     const tip = this.#tip;
-    return html`${tip
-        ? html`<div class="jd-gloss-tip" part="glossary-tip" aria-hidden="true" style=${styleMap({ left: `${Math.max(4, tip.left)}px`, top: `${tip.top + 4}px` })}>${tip.text}</div>`
+    const at = tip?.place();
+    // Under the term, kept inside the viewport on the right (the tip is at most 20rem wide).
+    return html`${tip && at
+        ? html`<div class="jd-gloss-tip" part="glossary-tip" aria-hidden="true" style=${styleMap({ left: `min(${Math.max(4, at.left)}px, calc(100vw - min(20rem, 100vw - 8px) - 4px))`, top: `${at.bottom + 4}px` })}>${tip.text}</div>`
         : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" data-glossary-live>${this.#live}</div>`;
   }
