@@ -217,6 +217,10 @@ const en = {
   'tm.warning.code': 'Classification differs: {from} → {to}',
   'tm.warning.placeable': 'Tag differs: {from} → {to}',
   'tm.warning.none': 'none',
+  // Issue 13 item 3: glossary terms underlined in the editor (glossary-controller.ts).
+  'glossary.equivalent': 'Glossary: {term} → {translation}',
+  'glossary.forbidden': 'Avoid “{term}”: use “{approved}”',
+  'glossary.forbiddenNote': 'Avoid “{term}”: {note}',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -431,6 +435,10 @@ const fr: Catalog = {
   'tm.warning.code': 'Classification différente : {from} → {to}',
   'tm.warning.placeable': 'Balise différente : {from} → {to}',
   'tm.warning.none': 'aucun',
+  // Issue 13 item 3: glossary terms underlined in the editor (glossary-controller.ts).
+  'glossary.equivalent': 'Glossaire : {term} → {translation}',
+  'glossary.forbidden': 'À éviter : « {term} »; employer « {approved} »',
+  'glossary.forbiddenNote': 'À éviter : « {term} »; {note}',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

@@ -275,6 +275,40 @@ export const editorStyles = css`
     background: var(--_comment-active);
     border-bottom: 3px solid var(--_comment-border);
   }
+  /* Glossary terms of the paragraph under the caret (glossary-controller.ts): approved dotted,
+     forbidden wavy with a "!" marker (shape, not colour alone). */
+  .jd-gloss {
+    text-decoration-line: underline;
+    text-decoration-thickness: 2px;
+    text-underline-offset: 0.2em;
+  }
+  .jd-gloss-approved {
+    text-decoration-style: dotted;
+    text-decoration-color: var(--_link);
+  }
+  .jd-gloss-forbidden {
+    text-decoration-style: wavy;
+    text-decoration-color: var(--_danger);
+  }
+  .jd-gloss-forbidden::before {
+    content: '!' / '';
+    font-weight: 700;
+    color: var(--_danger);
+    margin-inline-end: 0.1em;
+  }
+  .jd-gloss-tip {
+    position: fixed;
+    z-index: 10;
+    max-width: min(20rem, calc(100vw - 8px));
+    padding: 0.25rem 0.5rem;
+    border-radius: var(--_radius-field);
+    background: var(--_tooltip);
+    color: var(--_on-tooltip);
+    font-family: var(--_font);
+    font-size: 0.875rem;
+    line-height: 1.4;
+    pointer-events: none;
+  }
   .ProseMirror-yjs-cursor {
     position: relative;
     margin-left: -1px;

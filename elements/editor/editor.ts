@@ -28,6 +28,7 @@ import { editorStyles } from './editor.styles.js';
 import { toolbarStyles } from './toolbar.styles.js';
 import { StatusController } from './status-controller.js';
 import { TmInsertController } from './tm-insert-controller.js';
+import { GlossaryController } from './glossary-controller.js';
 import { sentenceAt, sentenceOf } from './sentences.js';
 import type { EditorSentence, TmEditor } from '../core/tm-events.js';
 import { statusStyles } from './status.styles.js';
@@ -116,6 +117,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
   #workflow = new WorkflowController(this);
   #status = new StatusController(this, { reviewStatus: () => this.#workflow.status });
   #tmInsert = new TmInsertController(this);
+  #glossary = new GlossaryController(this);
   #wasEditable = false;
 
   /** The connection status now. */
@@ -219,7 +221,13 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
     this.contentReady = false;
   }
 
+  #onPanesPointer = (event: MouseEvent) => {
+    this.#panes.onPointer(event);
+    this.#glossary.onPointer(event);
+  };
+
   #onPanesKeydown = (event: KeyboardEvent) => {
+    this.#glossary.onKeydown(event);
     if (this.commenting && (event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
       event.preventDefault();
       this.requestComment();
@@ -395,7 +403,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
           ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
         </div>
         ${this.contentReady ? nothing : notice('editor.empty')}
-        <div class="panes" @keydown=${this.#onPanesKeydown} @mouseover=${this.#panes.onPointer}>
+        <div class="panes" @keydown=${this.#onPanesKeydown} @mouseover=${this.#onPanesPointer}>
           ${LANGS.map(
             (l) => html`<section part="pane pane-${l}" aria-labelledby="pane-title-${l}">
               <h2 id="pane-title-${l}">${msg(lang, l === 'en' ? 'editor.english' : 'editor.french')}</h2>
@@ -403,7 +411,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
             </section>`,
           )}
         </div>
-        ${this.#versions.renderView(lang)}
+        ${this.#glossary.render()} ${this.#versions.renderView(lang)}
       </div>
       <aside class="side" aria-label=${msg(lang, 'panel.label')}>
         ${this.#workflow.render(lang)} ${this.#versions.renderPanel(lang)}

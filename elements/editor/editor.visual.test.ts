@@ -68,6 +68,21 @@ describe('<jd-editor> screenshots', () => {
     });
   }
 
+  // Issue 13 item 3: the glossary terms of the paragraph under the caret, the caret on one.
+  for (const lang of ['en', 'fr'] as const) {
+    it(`glossary term under the caret, ${lang.toUpperCase()}`, async function () {
+      this.timeout(20_000);
+      const el = await editorOf(PEOPLE.editor.email, lang, WIDE);
+      const view = el.getView(lang)!;
+      const term = lang === 'en' ? 'skills development' : 'développement des compétences';
+      const range = el.findText(lang, term)!;
+      view.focus();
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from + 3)));
+      await waitUntil(() => el.shadowRoot!.querySelector('.jd-gloss-tip'), 'the glossary tip', { timeout: 5000 });
+      await expectScreenshot(el, `editor-glossary-${lang}-${WIDE}`);
+    });
+  }
+
   // Last: it adds a version to the fixture, which the versions panel of later tests would list.
   it('a past version shown beside the text', async function () {
     this.timeout(20_000);

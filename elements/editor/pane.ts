@@ -15,6 +15,7 @@ import type { Lang } from '../../domain/sections.js';
 import { localeOf } from '../core/i18n.js';
 import { cleanPastedHtml } from './paste.js';
 import { RangeDecorations } from './range-decorations.js';
+import { glossaryDecorationsPlugin } from './glossary-decorations.js';
 import { sectionAlignmentPlugin } from './section-alignment.js';
 import { EDITOR_SHORTCUTS } from './shortcuts.js';
 
@@ -169,6 +170,7 @@ export function createPane(options: PaneOptions): Pane {
       pairedSection,
       sectionAlignmentPlugin,
       decorations.plugin,
+      glossaryDecorationsPlugin,
     ],
   });
   const view = new EditorView(options.mount, {
