@@ -11,6 +11,19 @@ import { css, html, type ReactiveController, type ReactiveControllerHost, type T
 /** Space kept between a tooltip and the edges of the viewport, in px. */
 const EDGE = 4;
 
+/** How a tooltip's box looks (the toolbar's tooltips and the glossary's in the text share it). */
+export const tooltipBox = css`
+  max-width: min(20rem, calc(100vw - ${EDGE * 2}px));
+  padding: 0.25rem 0.5rem;
+  border-radius: var(--_radius-field);
+  background: var(--_tooltip);
+  color: var(--_on-tooltip);
+  font-family: var(--_font);
+  font-size: 0.875rem;
+  font-weight: 400;
+  line-height: 1.4;
+`;
+
 export const tooltipStyles = css`
   .has-tooltip {
     position: relative;
@@ -23,15 +36,7 @@ export const tooltipStyles = css`
     left: 50%;
     transform: translateX(calc(-50% + var(--_tooltip-shift, 0px)));
     width: max-content;
-    max-width: min(20rem, calc(100vw - ${EDGE * 2}px));
-    padding: 0.25rem 0.5rem;
-    border-radius: var(--_radius-field);
-    background: var(--_tooltip);
-    color: var(--_on-tooltip);
-    font-family: var(--_font);
-    font-size: 0.875rem;
-    font-weight: 400;
-    line-height: 1.4;
+    ${tooltipBox}
     text-align: start;
     white-space: normal;
     cursor: default;

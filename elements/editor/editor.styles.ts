@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { tooltipBox } from '../core/tooltip.js';
 
 export const editorStyles = css`
   :host {
@@ -299,14 +300,7 @@ export const editorStyles = css`
   .jd-gloss-tip {
     position: fixed;
     z-index: 10;
-    max-width: min(20rem, calc(100vw - 8px));
-    padding: 0.25rem 0.5rem;
-    border-radius: var(--_radius-field);
-    background: var(--_tooltip);
-    color: var(--_on-tooltip);
-    font-family: var(--_font);
-    font-size: 0.875rem;
-    line-height: 1.4;
+    ${tooltipBox}
     pointer-events: none;
   }
   .ProseMirror-yjs-cursor {
