@@ -342,14 +342,15 @@ export class JdConcordance extends JdThemedElement {
               ${repeat(
                 results,
                 (r) => r.key,
-                (r, i) => this.#resultItem('result', r, i, active),
+                (r, i) => this.#resultItem('fuzzy', r, i, active),
               )}
             </ol>`
         : nothing}`;
   }
 
   /** One result with its Insert button; `index` counts across the fuzzy and semantic lists (one tab stop for both). */
-  #resultItem(part: 'result' | 'semantic-result', r: ShownResult, index: number, active: number) {
+  #resultItem(kind: 'fuzzy' | 'semantic', r: ShownResult, index: number, active: number) {
+    const part = kind === 'semantic' ? 'semantic-result' : 'result';
     const t = (id: MessageId, values?: Record<string, string | number>) => this.t(id, values);
     const targetLang: Lang = r.sourceLang === 'en' ? 'fr' : 'en';
     const langName = this.t(targetLang === 'en' ? 'tm.english' : 'tm.french');
@@ -407,7 +408,7 @@ export class JdConcordance extends JdThemedElement {
         ${repeat(
           results,
           (r) => r.key,
-          (r, i) => this.#resultItem('semantic-result', r, offset + i, active),
+          (r, i) => this.#resultItem('semantic', r, offset + i, active),
         )}
       </ol>
     </section>`;

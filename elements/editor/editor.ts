@@ -62,6 +62,7 @@ export type { VersionRow, ReviewRound };
  * @csspart presence - The list of people in the document (names, and the pane each one is in).
  * @csspart avatar - One person's avatar.
  * @csspart review-badge - The review status next to the toolbar (`data-status`: draft, in_review, approved, archived, changes_requested).
+ * @csspart glossary-tip - The glossary equivalent shown over a term of the text (hover, or the caret entering the term).
  * @csspart pane - Each language pane (also `pane-en`, `pane-fr`).
  * @csspart versions - The versions panel.
  * @csspart version-view - A past version shown side by side.
