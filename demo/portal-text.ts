@@ -1,5 +1,6 @@
 // The portal's own words, in both official languages (the kit's elements bring theirs).
 import type { Lang } from '../domain/sections.js';
+import { fillPlaceholders, localeOf } from '../elements/core/i18n.js';
 
 const en = {
   pageTitle: '{page} — HR Portal (demo)',
@@ -126,9 +127,9 @@ export type PortalTextId = keyof typeof en;
 
 const TEXT: Record<Lang, Record<PortalTextId, string>> = { en, fr };
 
-/** A portal string in `lang`, with `{name}` placeholders filled. */
+/** A portal string in `lang`, its `{name}` slots filled the way the kit fills its own. */
 export function t(lang: Lang, id: PortalTextId, values: Record<string, string | number> = {}): string {
-  return TEXT[lang][id].replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return fillPlaceholders(TEXT[lang][id], values);
 }
 
 /** A role or status name from the database, in `lang` (the raw value when unknown). */
@@ -141,5 +142,5 @@ export function termOf(lang: Lang, kind: 'role' | 'status', value: string): stri
 export function formatDate(lang: Lang, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
