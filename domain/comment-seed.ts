@@ -17,7 +17,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are AbstractType<any> */
 import * as Y from 'yjs';
 import { anchorInText, isEncodedAnchor, plainText, resolveAnchor, type EncodedAnchor } from './comment-anchors.ts';
-import { COMMENT_ORIGIN, commentsMap, isUuid, MAX_NAME_LENGTH, MAX_QUOTE_LENGTH, MAX_REPLIES } from './comment-model.ts';
+import { addReply, COMMENT_ORIGIN, commentsMap, createThread, isUuid, MAX_NAME_LENGTH, MAX_REPLIES } from './comment-model.ts';
 import { cleanBody } from './comment-text.ts';
 import { LANGS, type Lang } from './sections.ts';
 
@@ -123,18 +123,8 @@ const byTime = (a: CommentSeedRow, b: CommentSeedRow) => a.createdAt - b.created
 const validTime = (ms: number) => Number.isFinite(ms) && ms > 0;
 const nameOf = (name: string | null) => (name ?? '').slice(0, MAX_NAME_LENGTH);
 
-/** Sets a comment's own fields (thread head or reply), in THREAD_FIELDS / REPLY_FIELDS shape. */
-function setComment(map: Y.Map<unknown>, row: CommentSeedRow) {
-  const body = cleanBody(row.body);
-  map.set('id', row.id);
-  map.set('authorId', row.authorId ?? '');
-  map.set('authorName', nameOf(row.authorName));
-  map.set('createdAt', row.createdAt);
-  // Rows are filtered on a clean body before: the cleaned text is what the guard accepts later.
-  map.set('body', body.ok ? body.body : '');
-  map.set('editedAt', null);
-  map.set('mentions', []);
-}
+/** The author of a row as the comment model takes it (a row without one keeps an empty id, as before). */
+const authorOf = (row: CommentSeedRow) => ({ id: row.authorId ?? '', name: nameOf(row.authorName) });
 
 /**
  * The update that adds to `doc` (not modified) the threads of `rows` it has never held: one
@@ -160,25 +150,26 @@ export function commentSeedUpdate(doc: Y.Doc, rows: readonly CommentSeedRow[]): 
       const place = placeThread(work, head);
       if (!place) continue;
       const replies = usable.filter((r) => r.parentId === head.id && !known.has(r.id)).slice(0, MAX_REPLIES);
-      const thread = new Y.Map<unknown>();
-      commentsMap(work).set(head.id, thread);
-      setComment(thread, head);
-      thread.set('lang', place.lang);
-      thread.set('anchorStart', place.anchor.start);
-      thread.set('anchorEnd', place.anchor.end);
-      thread.set('quote', (head.anchorText ?? '').slice(0, MAX_QUOTE_LENGTH));
+      // The comment model writes the thread and its replies (one shape for every writer); rows
+      // were filtered on a clean body above, so it never refuses one.
+      createThread(work, {
+        lang: place.lang,
+        anchor: place.anchor,
+        quote: head.anchorText ?? '',
+        author: authorOf(head),
+        body: head.body,
+        id: head.id,
+        now: head.createdAt,
+      });
       const resolved = head.resolvedAt !== null && validTime(head.resolvedAt);
-      thread.set('resolved', resolved);
-      thread.set('resolvedBy', resolved && isUuid(head.resolvedBy) ? head.resolvedBy : null);
-      thread.set('resolvedByName', resolved ? nameOf(head.resolvedByName) || null : null);
-      thread.set('resolvedAt', resolved ? head.resolvedAt : null);
-      const list = new Y.Array<unknown>();
-      thread.set('replies', list);
-      for (const row of replies) {
-        const reply = new Y.Map<unknown>();
-        list.push([reply]);
-        setComment(reply, row);
+      if (resolved) {
+        const thread = commentsMap(work).get(head.id) as Y.Map<unknown>;
+        thread.set('resolved', true);
+        thread.set('resolvedBy', isUuid(head.resolvedBy) ? head.resolvedBy : null);
+        thread.set('resolvedByName', nameOf(head.resolvedByName) || null);
+        thread.set('resolvedAt', head.resolvedAt);
       }
+      for (const row of replies) addReply(work, head.id, { author: authorOf(row), body: row.body, id: row.id, now: row.createdAt });
       threadIds.push(head.id);
     }
   }, COMMENT_ORIGIN);
