@@ -63,8 +63,11 @@ export function serveDatabase(child: ChildProcess, db: SyncDatabase) {
       open.get(message.tx)?.push(message);
     }
   });
+  // A killed child can still look connected for a moment; a write to its closed pipe then fails
+  // with EPIPE. The callback takes that error (without it Node raises it as an uncaught 'error'),
+  // and the 'exit' handler below aborts whatever the child had open.
   const reply = (r: Reply) => {
-    if (child.connected) child.send(r);
+    if (child.connected) child.send(r, (error) => void error);
   };
   child.on('exit', () => {
     for (const tx of open.values()) tx.abort();
