@@ -205,6 +205,40 @@ describe('<jd-concordance>', () => {
     }
   });
 
+  it('live mode follows the English pane too: the English sentence under the caret is looked up, English to French, as it is typed', async function () {
+    this.timeout(60_000);
+    const { session, editor, el } = await besideEditor('tm-live-en');
+    try {
+      // The caret into the English sentence: its own matches, the seeded French first.
+      const shown = oneEvent(el, 'jd-tm-results') as Promise<JdTmResultsEvent>;
+      caretInto(editor, 'en', SOURCE_EN, 1);
+      const first = await shown;
+      expect([first.live, first.query, first.sourceLang]).to.deep.equal([true, SOURCE_EN, 'en']);
+      expect(scoreOf(results(el)[0]!)).to.match(/^100 %/);
+      expect(results(el)[0]!.querySelector('[part=target]')!.textContent).to.contain(TARGET_FR);
+      expect(root(el).querySelector('.live-for')!.textContent).to.contain(SOURCE_EN);
+
+      // Typing changes the English sentence: the new sentence is looked up.
+      caretInto(editor, 'en', SOURCE_EN, SOURCE_EN.length - 1);
+      await sendKeys({ type: ' today' });
+      const typed = SOURCE_EN.replace(/\.$/, ' today.');
+      await waitUntil(() => el.searchState.phase === 'done' && el.searchState.request.query === typed, `the typed sentence looked up: ${JSON.stringify(el.searchState)}`, { timeout: 8000 });
+      expect(el.sourceLang).to.equal('en');
+      expect(results(el).some((item) => item.querySelector('[part=target]')!.textContent!.includes(TARGET_FR)), 'the seeded French among the matches').to.equal(true);
+
+      // In the French pane at the same place: the same English sentence, nothing new to look up.
+      performance.clearResourceTimings();
+      const searches = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/tm_search')).length;
+      caretInto(editor, 'fr', TARGET_FR, 1);
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => performance.now() >= el.liveQuietAt, 'live lookup quiet', { interval: 10 });
+      expect(el.searchState.phase === 'done' && el.searchState.request.query).to.equal(typed);
+      expect(searches()).to.equal(0);
+    } finally {
+      session.remove();
+    }
+  });
+
   it('Insert replaces the selection when there is one, as one undo step; a read-only editor inserts nothing and the panel says why', async function () {
     this.timeout(30_000);
     const { session, editor, el } = await besideEditor('tm-selection');
@@ -262,7 +296,7 @@ describe('<jd-concordance>', () => {
           timings.push(event.elapsedMs);
         }
         const summary = `p50 ${percentile(timings, 50).toFixed(0)} ms, p95 ${percentile(timings, 95).toFixed(0)} ms`;
-        console.log(`[live TM] caret move -> matches shown, ${atRest ? 'moves at rest' : 'moves back to back (throttled)'}, ${timings.length} moves: ${summary} (goal p95 <= 300 ms); each: ${timings.map((t) => t.toFixed(0)).join(', ')}`);
+        console.log(`[live TM] caret move -> matches shown, ${atRest ? 'moves at rest' : 'moves back to back (one search in flight at a time)'}, ${timings.length} moves: ${summary} (goal p95 <= 300 ms); each: ${timings.map((t) => t.toFixed(0)).join(', ')}`);
         return timings;
       };
       const timings = await run(true);

@@ -37,8 +37,10 @@ interface ShownResult {
  * from), the glossary terms of the sentence above them (forbidden ones with the approved
  * equivalent), and concordance (segments containing a phrase). Beside a `<jd-editor>` on the
  * same document, "Insert" replaces the editor's selection (or the sentence under its caret) in
- * the target language as one undoable step, and live mode follows the caret: in the French
- * pane, the matches of the English sentence at the same place of the paired section are shown.
+ * the target language as one undoable step, and live mode follows the caret: the matches of the
+ * sentence in the search's source language (`source-lang`, English by default) at the caret's
+ * place are shown (in the English pane the sentence under the caret, in the French pane the
+ * English sentence at the same place of the paired section).
  * Needs a `<jd-session>` ancestor; what the memory holds for the user is decided by the database.
  *
  * @fires jd-tm-results - Results or a failure are on screen (`query`, `sourceLang`, `mode`, `count`, `failed`, `elapsedMs` since the search or caret move, `live`).
@@ -176,8 +178,8 @@ export class JdConcordance extends JdThemedElement {
     await this.#run({ query: query.trim(), sourceLang: this.sourceLang, mode: this.mode }, performance.now(), false);
   }
 
-  /** @internal Live mode found the paired sentence under the caret. */
-  onLiveSentence(text: string, sourceLang: Lang, startedAt: number): void {
+  /** @internal Live mode found the source sentence at the caret's place; resolves once its results are shown (or replaced). */
+  async onLiveSentence(text: string, sourceLang: Lang, startedAt: number): Promise<void> {
     const request: SearchRequest = { query: text.trim(), sourceLang, mode: 'segment' };
     // Typing in the French sentence leaves the English one as it was: nothing new to look up.
     if (this.#search.isCurrent(request)) return;
@@ -185,7 +187,7 @@ export class JdConcordance extends JdThemedElement {
     this.sourceLang = sourceLang;
     this.mode = 'segment';
     this.liveQuery = { text: request.query, lang: sourceLang };
-    void this.#run(request, startedAt, true);
+    await this.#run(request, startedAt, true);
   }
 
   async #run(request: SearchRequest, at: number, live: boolean): Promise<void> {
