@@ -239,6 +239,36 @@ describe('<jd-concordance>', () => {
     }
   });
 
+  it('live mode looks a caret move up at once when no search is in flight; moves made during a search become one search, of where the caret ended', async function () {
+    this.timeout(60_000);
+    const { session, editor, el } = await besideEditor('tm-live-pace');
+    try {
+      const sentence = (lang: Lang, index: number) => editor.sentenceOf(lang, 'key-activities', index)!.text;
+      const shownQueries: string[] = [];
+      el.addEventListener('jd-tm-results', (e) => shownQueries.push(e.query));
+      // Two moves one after the other's results (the first search of a page is the slowest).
+      for (const index of [4, 0]) {
+        const shown = oneEvent(el, 'jd-tm-results') as Promise<JdTmResultsEvent>;
+        caretInto(editor, 'fr', sentence('fr', index), 1);
+        expect((await shown).query).to.equal(sentence('en', index));
+      }
+
+      // Right after those results: the next move is searched once the current task is over, no timer waited for.
+      caretInto(editor, 'fr', sentence('fr', 1), 1);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(el.searchState.phase === 'loading' && el.searchState.request.query, JSON.stringify(el.searchState)).to.equal(sentence('en', 1));
+
+      // Two moves while it is in flight: only the last one is looked up, once it has answered.
+      caretInto(editor, 'fr', sentence('fr', 2), 1);
+      caretInto(editor, 'fr', sentence('fr', 3), 1);
+      await waitUntil(() => shownQueries.includes(sentence('en', 3)), 'the last sentence looked up', { timeout: 8000 });
+      await waitUntil(() => performance.now() >= el.liveQuietAt, 'live lookup quiet', { interval: 10 });
+      expect(shownQueries).to.deep.equal([4, 0, 1, 3].map((i) => sentence('en', i)));
+    } finally {
+      session.remove();
+    }
+  });
+
   it('Insert replaces the selection when there is one, as one undo step; a read-only editor inserts nothing and the panel says why', async function () {
     this.timeout(30_000);
     const { session, editor, el } = await besideEditor('tm-selection');
