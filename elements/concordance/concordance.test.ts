@@ -205,7 +205,7 @@ describe('<jd-concordance>', () => {
     }
   });
 
-  it('live mode follows the English pane too: the English sentence under the caret is looked up, English to French, as it is typed', async function () {
+  it('live mode follows the English pane too: the English sentence under the caret is looked up, English to French, as it is typed; Insert replaces the paired French sentence', async function () {
     this.timeout(60_000);
     const { session, editor, el } = await besideEditor('tm-live-en');
     try {
@@ -217,6 +217,21 @@ describe('<jd-concordance>', () => {
       expect(scoreOf(results(el)[0]!)).to.match(/^100 %/);
       expect(results(el)[0]!.querySelector('[part=target]')!.textContent).to.contain(TARGET_FR);
       expect(root(el).querySelector('.live-for')!.textContent).to.contain(SOURCE_EN);
+
+      // Insert puts the French where it belongs: the French sentence paired with the English one,
+      // not where the French pane's caret was left (its first sentence), as one undo step.
+      const fr = editor.getView('fr')!;
+      const firstFr = editor.sentenceOf('fr', 'key-activities', 0)!;
+      fr.dispatch(fr.state.tr.setSelection(TextSelection.create(fr.state.doc, firstFr.from + 3)));
+      const before = fr.state.doc.toJSON();
+      const beforeText = fr.state.doc.textContent;
+      const chosen = results(el)[1]!.querySelector('[part=target]')!.textContent!.replace(/^Translation: /, '').trim();
+      expect(chosen).to.not.equal(TARGET_FR);
+      root(el).querySelectorAll<HTMLButtonElement>('[part=insert]')[1]!.click();
+      await waitUntil(() => fr.state.doc.textContent.includes(chosen), 'the match replaced the paired French sentence');
+      expect(fr.state.doc.textContent).to.equal(beforeText.replace(TARGET_FR, chosen));
+      expect(editor.undo('fr')).to.equal(true);
+      expect(fr.state.doc.toJSON()).to.deep.equal(before);
 
       // Typing changes the English sentence: the new sentence is looked up.
       caretInto(editor, 'en', SOURCE_EN, SOURCE_EN.length - 1);

@@ -10,7 +10,7 @@ import type { Lang } from '../../domain/sections.js';
 import type { SharedDocument } from '../core/document-registry.js';
 import { DocumentController } from '../core/document-controller.js';
 import type { CommentsEditor } from '../core/comments-editor.js';
-import { JdTmInsertEvent } from '../core/tm-events.js';
+import { JdTmInsertEvent, type SentencePlace } from '../core/tm-events.js';
 import { SearchController, type SearchMode, type SearchRequest } from './search-controller.js';
 import { LiveController } from './live-controller.js';
 import { SemanticController } from './semantic-controller.js';
@@ -96,6 +96,8 @@ export class JdConcordance extends JdThemedElement {
 
   @state() private query = '';
   @state() private liveQuery: { text: string; lang: Lang } | null = null;
+  /** Where live mode found the sentence shown, and in which pane the caret was. */
+  #livePlace: (SentencePlace & { caretLang: Lang }) | null = null;
   @state() private message: { kind: 'ok' | 'error'; text: string } | null = null;
   @state() private active = 0;
 
@@ -179,8 +181,10 @@ export class JdConcordance extends JdThemedElement {
   }
 
   /** @internal Live mode found the source sentence at the caret's place; resolves once its results are shown (or replaced). */
-  async onLiveSentence(text: string, sourceLang: Lang, startedAt: number): Promise<void> {
+  async onLiveSentence(text: string, sourceLang: Lang, startedAt: number, place: SentencePlace & { caretLang: Lang }): Promise<void> {
     const request: SearchRequest = { query: text.trim(), sourceLang, mode: 'segment' };
+    // Kept even when the sentence is the one shown: the caret may have changed panes.
+    this.#livePlace = place;
     // Typing in the French sentence leaves the English one as it was: nothing new to look up.
     if (this.#search.isCurrent(request)) return;
     this.query = request.query;
@@ -208,10 +212,13 @@ export class JdConcordance extends JdThemedElement {
 
   // ---- Inserting ------------------------------------------------------------------------------
 
-  /** Inserts a translation into the linked editor (its selection, or the sentence under its caret); false when no editor took it. */
+  /** Inserts a translation into the linked editor (its selection, or the sentence under its caret; live results found from the other pane: the sentence paired with the caret's); false when no editor took it. */
   insert(text: string, lang: Lang = this.sourceLang === 'en' ? 'fr' : 'en'): boolean {
     const editor = this.#live.editor;
-    const event = new JdTmInsertEvent(text, lang, this.documentId);
+    // Live results of the caret in the other pane (the English sentence being read): the target
+    // pane's sentence paired with it is replaced, not whatever the target pane last had selected.
+    const place = this.liveQuery && this.#livePlace && this.#livePlace.caretLang !== lang ? { sectionId: this.#livePlace.sectionId, index: this.#livePlace.index } : null;
+    const event = new JdTmInsertEvent(text, lang, this.documentId, place);
     editor?.dispatchEvent(event);
     const done = !!editor && event.defaultPrevented;
     const langName = this.t(lang === 'en' ? 'tm.english' : 'tm.french');

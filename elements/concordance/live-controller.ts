@@ -15,7 +15,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Lang } from '../../domain/sections.js';
 import type { SharedDocument } from '../core/document-registry.js';
 import type { CommentsEditor, JdSelectionChangeEvent } from '../core/comments-editor.js';
-import { isTmEditor, type EditorSentence, type TmEditor } from '../core/tm-events.js';
+import { isTmEditor, type EditorSentence, type SentencePlace, type TmEditor } from '../core/tm-events.js';
 import { EditorSlot } from '../core/editor-slot.js';
 
 export interface LiveHost extends ReactiveControllerHost, HTMLElement {
@@ -27,8 +27,12 @@ export interface LiveHost extends ReactiveControllerHost, HTMLElement {
   editor: CommentsEditor | null;
   /** The open shared document (null: none). */
   readonly liveDocument: SharedDocument | null;
-  /** The sentence to look up: its text in `sourceLang`, the caret having moved at `startedAt` (performance.now()); resolves once answered (or nothing new to look up). */
-  onLiveSentence(text: string, sourceLang: Lang, startedAt: number): Promise<void>;
+  /**
+   * The sentence to look up: its text in `sourceLang`, at `place`, found from the caret in the
+   * `caretLang` pane, which moved at `startedAt` (performance.now()); resolves once answered (or
+   * nothing new to look up).
+   */
+  onLiveSentence(text: string, sourceLang: Lang, startedAt: number, place: SentencePlace & { caretLang: Lang }): Promise<void>;
 }
 
 /** The sentence in `sourceLang` at the caret's place in the `lang` pane: the caret's own, or the paired one. */
@@ -108,7 +112,7 @@ export class LiveController implements ReactiveController {
         if (!editor || !this.host.live) return;
         // The caret may have moved on since the event: read where it is now.
         const sentence = liveSentence(editor, pending.lang, this.host.sourceLang);
-        if (sentence) await this.host.onLiveSentence(sentence.text, this.host.sourceLang, pending.at);
+        if (sentence) await this.host.onLiveSentence(sentence.text, this.host.sourceLang, pending.at, { sectionId: sentence.sectionId, index: sentence.index, caretLang: pending.lang });
       }
     } finally {
       if (generation === this.#generation) {

@@ -31,10 +31,17 @@ export interface TmEditor extends CommentsEditor {
 /** Whether the editor on a shared document can follow sentences (a `<jd-editor>` can). */
 export const isTmEditor = (editor: CommentsEditor | null): editor is TmEditor => !!editor && 'sentenceAt' in editor && 'sentenceOf' in editor;
 
+/** A sentence's place: its section and its index there (the same in both languages' paired sections). */
+export interface SentencePlace {
+  sectionId: string;
+  index: number;
+}
+
 /**
- * Insert a translation-memory match into the editor's `lang` pane: it replaces the selection, or
- * the sentence under the caret when nothing is selected, as one undoable step. Dispatched on the
- * editor (it bubbles from there); the editor calls preventDefault() when it inserted the text.
+ * Insert a translation-memory match into the editor's `lang` pane: it replaces the sentence at
+ * `place` when given and there is one, else the selection, or the sentence under the caret when
+ * nothing is selected, as one undoable step. Dispatched on the editor (it bubbles from there);
+ * the editor calls preventDefault() when it inserted the text.
  */
 export class JdTmInsertEvent extends JdEvent {
   static readonly type = 'jd-tm-insert';
@@ -43,6 +50,8 @@ export class JdTmInsertEvent extends JdEvent {
     readonly lang: Lang,
     /** The document the match is meant for: an editor on another document ignores it. */
     readonly documentId: string,
+    /** The sentence to replace (live mode following the caret in the other pane: the paired sentence); null: the pane's selection. */
+    readonly place: SentencePlace | null = null,
   ) {
     super(JdTmInsertEvent.type, { cancelable: true });
   }
