@@ -14,6 +14,7 @@
 // results of the sentence live mode should look up after it (checked on every change of the
 // panel's shadow DOM). Prints p50/p95/max; it asserts nothing about the figures.
 import { fileURLToPath } from 'node:url';
+import { availableParallelism, loadavg } from 'node:os';
 import { createServer } from 'vite';
 import puppeteer, { type KeyInput, type Page } from 'puppeteer-core';
 import { startStack } from '../dev/stack.js';
@@ -112,6 +113,8 @@ try {
   const page = await browser.newPage();
   await openPage(page);
   console.log(`live TM, keystroke -> matches shown in <jd-concordance>, keys back to back${PACE_MS ? ` + ${PACE_MS} ms` : ''} (goal p95 <= 300 ms)`);
+  // The stack, Vite and Chromium share the machine: its load explains much of the tail.
+  console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   for (const lang of PANES) {
     const timings = await run(page, lang);
     const timedOut = timings.filter((t) => t.ms === null).length;
