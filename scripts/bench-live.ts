@@ -6,7 +6,7 @@
 //   - French pane: the translator walks the sentences of "Key activities" with ArrowDown/ArrowUp,
 //     types a letter and deletes it in each one. A key that takes the caret into another sentence
 //     needs a new lookup (the paired English sentence); the others find its matches shown already.
-//   - English pane: letters typed at the end of an English sentence: every key changes the
+//   - English pane: letters typed before the full stop of an English sentence: every key changes the
 //     sentence, so every key needs a new lookup.
 // Keys are sent back to back: the next one as soon as the previous one's matches are on screen
 // (the worst case for live mode's pacing; BENCH_PACE_MS adds a pause, as a slower typist would).
