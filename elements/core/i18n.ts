@@ -242,11 +242,12 @@ const en = {
   'exchange.exportFailed': 'The export failed ({message}). Try again; if it keeps failing, contact your administrator.',
   'exchange.offline': 'You are offline: nothing was sent. Try again when you are back online.',
   'editor.confirmPair': 'Add this sentence pair to the translation memory',
-  'editor.confirmPairNone': 'Add to the memory: place the cursor in a sentence that has a translation in the other language',
+  'editor.confirmPairNone': 'To add a pair to the memory, place the cursor in a sentence that has its translation in the other language.',
   'editor.confirmPairBusy': 'Adding the pair to the translation memory…',
   'editor.confirmPairAdded': 'Added to the translation memory.',
   'editor.confirmPairKnown': { one: 'Already in the memory (used once).', other: 'Already in the memory (used {count} times).' },
   'editor.confirmPairFailed': 'Not added to the memory: {message}',
+  'key.enter': 'Enter',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -486,11 +487,12 @@ const fr: Catalog = {
   'exchange.exportFailed': 'L’exportation a échoué ({message}). Réessayez; si l’échec persiste, communiquez avec votre administrateur.',
   'exchange.offline': 'Vous êtes hors ligne : rien n’a été envoyé. Réessayez une fois la connexion rétablie.',
   'editor.confirmPair': 'Ajouter cette paire de phrases à la mémoire de traduction',
-  'editor.confirmPairNone': 'Ajouter à la mémoire : placez le curseur dans une phrase qui a sa traduction dans l’autre langue',
+  'editor.confirmPairNone': 'Pour ajouter une paire à la mémoire, placez le curseur dans une phrase qui a sa traduction dans l’autre langue.',
   'editor.confirmPairBusy': 'Ajout de la paire à la mémoire de traduction…',
   'editor.confirmPairAdded': 'Ajoutée à la mémoire de traduction.',
   'editor.confirmPairKnown': { one: 'Déjà dans la mémoire (utilisée une fois).', other: 'Déjà dans la mémoire (utilisée {count} fois).' },
   'editor.confirmPairFailed': 'Non ajoutée à la mémoire : {message}',
+  'key.enter': 'Entrée',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };
