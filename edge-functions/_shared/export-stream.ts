@@ -71,6 +71,8 @@ export function pagedFileResponse<Row>(file: PagedFile<Row>): Response {
       ...corsHeaders,
       'content-type': `${file.contentType}; charset=utf-8`,
       'content-disposition': `attachment; filename="${file.fileName}"`,
+      // A page on another origin (the portal embedding <jd-concordance>) reads the file name from it.
+      'access-control-expose-headers': 'content-disposition',
     },
   });
 }

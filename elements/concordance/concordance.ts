@@ -18,6 +18,9 @@ import { differingSpans, glossaryItem, phraseSpans, provenance, resultBody, type
 import { rankMatches } from '../../domain/tm/ranked-matches.js';
 import { JdTmResultsEvent } from './events.js';
 import { concordanceStyles } from './concordance.styles.js';
+import { ExchangeController } from './exchange-controller.js';
+import { renderExchange } from './exchange-view.js';
+import { exchangeStyles } from './exchange.styles.js';
 
 /** A result that can be inserted: its translation and everything drawn for it. */
 interface ShownResult {
@@ -68,6 +71,12 @@ interface ShownResult {
  * @csspart semantic - The matches similar in meaning (or why there are none: `data-kind` off or error).
  * @csspart semantic-result - One match similar in meaning.
  * @csspart similarity - Its similarity percentage.
+ * @csspart exchange - The "Memory and glossary files" disclosure: import (admins) and export of the department's TMX memory and TBX glossary.
+ * @csspart exchange-import - An import button (`data-kind`: tmx or tbx).
+ * @csspart exchange-export - An export button (`data-kind`: tmx or tbx).
+ * @csspart exchange-note - Why there is no import button (the user is not an admin).
+ * @csspart exchange-status - The upload's progress, or what the last import or export did (`data-kind`: progress, done, refused, error).
+ * @csspart exchange-errors - The problems of a refused file, by line.
  * @cssstate signed-out - Nobody is signed in.
  * @cssstate loading - Opening the document of `document-id`.
  * @cssstate searching - A search is running (states other than signed-out and loading are set while a document is open).
@@ -77,7 +86,7 @@ interface ShownResult {
  * @cssproperty --jd-mark - Background of the words that differ (default: the decorated-range colour).
  */
 export class JdConcordance extends JdThemedElement {
-  static override styles = [sharedStyles, concordanceStyles];
+  static override styles = [sharedStyles, concordanceStyles, exchangeStyles];
 
   /** The job description the editor beside it shows (uuid): live mode and Insert work on its editor. Optional for searching. */
   @property({ attribute: 'document-id', reflect: true }) documentId = '';
@@ -109,6 +118,7 @@ export class JdConcordance extends JdThemedElement {
   #search = new SearchController(this);
   #live = new LiveController(this);
   #semantic = new SemanticController(this);
+  #exchange = new ExchangeController(this);
   /** When the search on screen was asked for, and whether by live mode (for jd-tm-results). */
   #asked: { at: number; live: boolean; reported: boolean } | null = null;
 
@@ -135,6 +145,16 @@ export class JdConcordance extends JdThemedElement {
   /** @internal When a caret move would be looked up without waiting (live mode's throttle is quiet). */
   get liveQuietAt(): number {
     return this.#live.quietAt;
+  }
+
+  /** @internal The organization of the open document (the files exchanged are its department's). */
+  get documentOrganizationId(): string | null {
+    return this.documentState.phase === 'open' ? this.documentState.organizationId : null;
+  }
+
+  /** The memory and glossary files: the last import's or export's state, and the department they are for. */
+  get exchange(): ExchangeController {
+    return this.#exchange;
   }
 
   /** The last search's state: idle, loading, done (with results) or error. */
@@ -438,6 +458,7 @@ export class JdConcordance extends JdThemedElement {
       ${this.#renderStatus()}
       ${this.message ? html`<p part="message" role=${this.message.kind === 'error' ? 'alert' : 'status'} data-kind=${this.message.kind}>${this.message.text}</p>` : nothing}
       ${this.#renderResults()} ${this.#renderSemantic(this.#search.state.phase === 'done' ? this.#shownResults().length : 0)}
+      ${renderExchange(this.uiLang, (id, values) => this.t(id, values), this.#exchange)}
     </section>`;
   }
 }

@@ -1,5 +1,5 @@
 // Screenshot comparisons of <jd-concordance>'s main states (issue 13 item 1): results with the
-// glossary above them, a phrase in context, nothing found, a failure. The panel is shot alone,
+// glossary above them, a phrase in context, nothing found, a failure, the memory and glossary files. The panel is shot alone,
 // as wide as a side panel at 1366 px and as the whole screen at 390 px. Baselines:
 // screenshots/baseline/concordance-*.png (UPDATE_SCREENSHOTS=1 rewrites them).
 import { expect, waitUntil } from '@open-wc/testing';
@@ -23,15 +23,17 @@ describe('<jd-concordance> screenshots', () => {
   });
 
   /** The translator's panel alone, in `lang`, at `width` (a 24rem side panel on a wide screen); `semantic`: on the stack with semantic search on. */
-  async function panel(lang: Lang, width: number, semantic = false): Promise<JdConcordance> {
+  async function panel(lang: Lang, width: number, semantic = false, email = 'translator@esdc.example'): Promise<JdConcordance> {
     await useWidth(width);
     const session = semantic
-      ? await semanticSession('translator@esdc.example', lang)
-      : await signedInSession('translator@esdc.example', { cacheName: uniqueCache('visual-tm'), lang });
+      ? await semanticSession(email, lang)
+      : await signedInSession(email, { cacheName: uniqueCache('visual-tm'), lang });
     const el = document.createElement('jd-concordance');
     if (width === WIDE) el.style.width = '24rem';
     session.append(el);
     await waitUntil(() => el.shadowRoot?.querySelector('[part=base]'), 'concordance shown', { timeout: 8000 });
+    // The files disclosure comes once the user's memberships are read: shot with it, every time.
+    await waitUntil(() => el.shadowRoot?.querySelector('[part=exchange]'), 'the files disclosure shown', { timeout: 8000 });
     return el;
   }
 
@@ -89,6 +91,28 @@ describe('<jd-concordance> screenshots', () => {
       await searched(el, 'Processes financial transactions and verifies invoices under section 33 of the Financial Administration Act.');
       expect(el.shadowRoot!.querySelector('[part=warning]')).to.not.equal(null);
       await expectScreenshot(el, `concordance-warning-${lang}-${width}`);
+    });
+  }
+
+  // Issue 13 item 6: the memory and glossary files, open, for an admin after a refused import (its line listed) and for a translator (exports only).
+  for (const lang of ['en', 'fr'] as const) {
+    for (const width of [WIDE, NARROW]) {
+      it(`memory and glossary files, an admin after a refused import, ${lang.toUpperCase()}, ${width} px`, async function () {
+        this.timeout(30_000);
+        const el = await panel(lang, width, false, 'admin@esdc.example');
+        (el.shadowRoot!.querySelector('[part=exchange]') as HTMLDetailsElement).open = true;
+        const tmx = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header srclang="en" creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" datatype="plaintext"/>\n<body>\n<tu><tuv xml:lang="en"><seg>Open</tuv></tu>\n</body>\n</tmx>\n';
+        await el.exchange.importFile('tmx', new File([tmx], 'memoire-2026.tmx', { type: 'application/x-tmx+xml' }));
+        expect(el.exchange.state.phase).to.equal('refused');
+        await el.updateComplete;
+        await expectScreenshot(el, `concordance-files-admin-${lang}-${width}`);
+      });
+    }
+    it(`memory and glossary files, a translator (exports only), ${lang.toUpperCase()}, ${NARROW} px`, async function () {
+      const el = await panel(lang, NARROW);
+      (el.shadowRoot!.querySelector('[part=exchange]') as HTMLDetailsElement).open = true;
+      await el.updateComplete;
+      await expectScreenshot(el, `concordance-files-translator-${lang}-${NARROW}`);
     });
   }
 

@@ -14,6 +14,7 @@ import List from 'lucide/dist/esm/icons/list.mjs';
 import ListOrdered from 'lucide/dist/esm/icons/list-ordered.mjs';
 import SquarePlus from 'lucide/dist/esm/icons/square-plus.mjs';
 import MessageSquarePlus from 'lucide/dist/esm/icons/message-square-plus.mjs';
+import BookPlus from 'lucide/dist/esm/icons/book-plus.mjs';
 
 /** Every icon an element may show, by what it means. */
 export const ICONS = {
@@ -28,6 +29,7 @@ export const ICONS = {
   orderedList: ListOrdered,
   addSection: SquarePlus,
   comment: MessageSquarePlus,
+  confirmPair: BookPlus,
 } as const satisfies Record<string, IconNode>;
 
 export type IconName = keyof typeof ICONS;

@@ -27,6 +27,8 @@ export interface JdSessionState {
   accessToken: string | null;
   syncUrl: string | null;
   signalingUrl: string | null;
+  /** Where the Edge Functions are (`<supabase-url>/functions/v1`), for requests supabase-js cannot make (upload progress); null until supabase-url is set. */
+  functionsUrl?: string | null;
   lang: Lang;
   /** The session's documents (one Y.Doc and one set of providers per document id). */
   documents: DocumentRegistry;

@@ -42,7 +42,8 @@ export function shortcutLabel(binding: string, lang: Lang, apple = isApplePlatfo
     if (m === 'alt') return msg(lang, apple ? 'key.option' : 'key.alt');
     return msg(lang, m === 'ctrl' ? 'key.ctrl' : 'key.shift');
   });
-  return [...names, key].join('+');
+  // Keys named on the keyboard (French keyboards say Entrée); letters and digits as they are.
+  return [...names, key === 'Enter' ? msg(lang, 'key.enter') : key].join('+');
 }
 
 /** The binding as an aria-keyshortcuts value ("Control+B", "Meta+B" on Apple devices). */

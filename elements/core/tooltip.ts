@@ -13,6 +13,8 @@ const EDGE = 4;
 
 /** How a tooltip's box looks (the toolbar's tooltips and the glossary's in the text share it). */
 export const tooltipBox = css`
+  /* The maximum includes the padding: a tooltip that wraps to it stays inside a 320 px screen. */
+  box-sizing: border-box;
   max-width: min(20rem, calc(100vw - ${EDGE * 2}px));
   padding: 0.25rem 0.5rem;
   border-radius: var(--_radius-field);

@@ -22,6 +22,10 @@ export interface EditorHost extends ReactiveControllerHost, HTMLElement {
   say(message: string): void;
   requestComment(): boolean;
   addSection(): string | null;
+  /** Adds the sentence pair at the caret to the translation memory (says what happened). */
+  confirmPair(): Promise<boolean>;
+  /** Why the pair at the caret cannot be added now, in the UI language; null when it can. */
+  confirmPairUnavailable(): string | null;
 }
 
 /** A date and time in the interface language, or nothing. */

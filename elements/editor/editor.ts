@@ -28,6 +28,7 @@ import { editorStyles } from './editor.styles.js';
 import { toolbarStyles } from './toolbar.styles.js';
 import { StatusController } from './status-controller.js';
 import { TmInsertController } from './tm-insert-controller.js';
+import { ConfirmPairController } from './confirm-pair-controller.js';
 import { GlossaryController } from './glossary-controller.js';
 import { sentenceAt, sentenceOf } from './sentences.js';
 import type { EditorSentence, TmEditor } from '../core/tm-events.js';
@@ -70,6 +71,7 @@ export type { VersionRow, ReviewRound };
  * @csspart submission - Who submitted the open review round, and when.
  * @csspart decision - The last review decision: what, who, when and the reviewer's comment.
  * @csspart comment-button - The "Comment" button (shown while `commenting`).
+ * @csspart confirm-pair - The toolbar's "Add this sentence pair to the translation memory" button (Ctrl+Enter); `aria-disabled` with the reason in its tooltip when the caret has no pair.
  * @cssstate loading - Checking access or opening the document.
  * @cssstate no-access - The server refused this user.
  * @cssstate signed-out - Nobody is signed in.
@@ -119,6 +121,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
   #status = new StatusController(this, { reviewStatus: () => this.#workflow.status });
   #tmInsert = new TmInsertController(this);
   #glossary = new GlossaryController(this);
+  #confirmPair = new ConfirmPairController(this);
   #wasEditable = false;
 
   /** The connection status now. */
@@ -233,6 +236,10 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
       event.preventDefault();
       this.requestComment();
     }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === 'Enter' && this.editable) {
+      event.preventDefault();
+      void this.confirmPair();
+    }
   };
 
   // ---- Public API -----------------------------------------------------------------------------
@@ -299,6 +306,16 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
     const event = new JdCommentRequestEvent(selected.lang, selected.anchor, selected.quote, this.documentId);
     this.dispatchEvent(event);
     return event.defaultPrevented;
+  }
+
+  /** Adds the sentence under the caret and its pair in the other language to the translation memory (tm_confirm_pair); says what happened under the toolbar. */
+  confirmPair(): Promise<boolean> {
+    return this.#confirmPair.confirm(this.lang_);
+  }
+
+  /** @internal Why the pair at the caret cannot be added now; null when it can. */
+  confirmPairUnavailable(): string | null {
+    return this.#confirmPair.unavailable(this.lang_);
   }
 
   /** The first occurrence of `text` in a language (optionally inside one section), as positions. */

@@ -14,4 +14,10 @@ export const EDITOR_SHORTCUTS = {
   sinkListItem: 'Mod-]',
   /** Not a ProseMirror binding: editor.ts matches Ctrl or Cmd with Alt and the M key (by code, so any layout). */
   comment: 'Mod-Alt-m',
+  /**
+   * Not a ProseMirror binding either: editor.ts matches Ctrl or Cmd with Enter. CAT tools (Trados,
+   * memoQ) confirm a segment with it; here ProseMirror's only Mod-Enter command (exitCode, for code
+   * blocks, which the schema has none of) never takes it, and the browser inserts nothing.
+   */
+  confirmPair: 'Mod-Enter',
 } as const;

@@ -29,9 +29,19 @@ interface Item {
   action: () => void;
   pressed?: boolean;
   expanded?: boolean;
+  /** Its own part name, for an item a portal may style or a test may find. */
+  part?: string;
+  /** Why it cannot run now: the button stays focusable (aria-disabled) and its tooltip says why after its name. */
+  unavailable?: string | null;
 }
 
 const keepSelection = (e: Event) => e.preventDefault();
+/**
+ * An unavailable item's tooltip, "Name (shortcut) — why", which is also its accessible name: the
+ * reason is heard where it is seen (and what is seen stays part of the name, WCAG 2.5.3).
+ */
+const unavailableTip = (item: Item, lang: Lang): string | null =>
+  item.unavailable ? `${withShortcut(item.label, item.shortcut, lang)} — ${item.unavailable}` : null;
 /** A click on a button's tooltip (inside the button, to stay hoverable) is not a click on the button. */
 const onTooltip = (e: Event) => (e.target as Element).closest('.jd-tooltip') !== null;
 
@@ -94,6 +104,14 @@ export class ToolbarController implements ReactiveController {
       { label: msg(lang, 'editor.bulletList'), icon: 'bulletList', shortcut: keys.bulletList, action: exec(wrapInList(jdSchema.nodes['bullet_list']!)), pressed: active?.block === 'bullet_list' },
       { label: msg(lang, 'editor.orderedList'), icon: 'orderedList', shortcut: keys.orderedList, action: exec(wrapInList(jdSchema.nodes['ordered_list']!)), pressed: active?.block === 'ordered_list' },
       { label: msg(lang, 'editor.addSection'), icon: 'addSection', action: () => void this.host.addSection() },
+      {
+        label: msg(lang, 'editor.confirmPair'),
+        icon: 'confirmPair',
+        shortcut: keys.confirmPair,
+        part: 'confirm-pair',
+        unavailable: this.host.confirmPairUnavailable(),
+        action: () => void this.host.confirmPair(),
+      },
     ];
   }
 
@@ -123,7 +141,9 @@ export class ToolbarController implements ReactiveController {
         (item, i) =>
           html`<button
             type="button"
-            aria-label=${item.label}
+            part=${item.part ?? nothing}
+            aria-label=${unavailableTip(item, lang) ?? item.label}
+            aria-disabled=${item.unavailable ? 'true' : nothing}
             aria-keyshortcuts=${item.shortcut ? ariaKeyShortcut(item.shortcut) : nothing}
             tabindex=${i === tabStop ? 0 : -1}
             aria-pressed=${item.pressed === undefined || item.expanded !== undefined ? nothing : String(item.pressed)}
@@ -131,9 +151,9 @@ export class ToolbarController implements ReactiveController {
             class="has-tooltip ${item.pressed ? 'pressed' : ''}"
             ?disabled=${disabled}
             @mousedown=${keepSelection}
-            @click=${(e: Event) => onTooltip(e) || item.action()}
+            @click=${(e: Event) => onTooltip(e) || (item.unavailable ? this.host.say(item.unavailable) : item.action())}
           >
-            ${icon(item.icon)}${tooltip(withShortcut(item.label, item.shortcut, lang))}
+            ${icon(item.icon)}${tooltip(unavailableTip(item, lang) ?? withShortcut(item.label, item.shortcut, lang))}
           </button>`,
       )}
       ${commenting

@@ -33,5 +33,13 @@ export const toolbarStyles = [
       border-color: var(--_primary);
       color: var(--_on-primary);
     }
+    /* Unavailable now but still focusable, so its tooltip can say why: dashed, never colour alone. */
+    [part='toolbar'] > button[aria-disabled='true'],
+    [part='toolbar'] > button[aria-disabled='true']:hover {
+      cursor: not-allowed;
+      border-style: dashed;
+      background: var(--_surface);
+      color: var(--_muted);
+    }
   `,
 ];

@@ -123,6 +123,8 @@ export class JdSession extends JdThemedElement {
       accessToken: user ? this.signedInToken : null,
       syncUrl: this.syncUrl || null,
       signalingUrl: this.signalingUrl || null,
+      // As supabase-js builds it (its own copy is not public).
+      functionsUrl: this.supabaseUrl ? `${this.supabaseUrl.replace(/\/+$/, '')}/functions/v1` : null,
       lang: this.uiLang,
       documents: this.documents,
     };
