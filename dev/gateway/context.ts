@@ -14,5 +14,7 @@ export interface Caller {
 export interface GatewayEnv {
   Variables: {
     caller: Caller;
+    /** The Access-Control-Expose-Headers a function's own response named (see cors.ts). */
+    functionExposedHeaders?: string;
   };
 }

@@ -1,7 +1,9 @@
 // CORS as Supabase's gateway (Kong's cors plugin with defaults) answers it: preflights are
 // answered before any key check, requested headers are echoed, and the headers the client
 // must read (counts, auth error codes, relay errors) are exposed.
+import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import type { GatewayEnv } from './context.js';
 
 export const EXPOSED_HEADERS = [
   'Content-Range',
@@ -14,12 +16,24 @@ export const EXPOSED_HEADERS = [
   'Retry-After',
 ];
 
-export const gatewayCors = () =>
-  cors({
-    origin: '*',
-    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    // Empty: hono echoes Access-Control-Request-Headers, which is what Kong does.
-    allowHeaders: [],
-    exposeHeaders: EXPOSED_HEADERS,
-    maxAge: 86400,
-  });
+const kongCors = cors({
+  origin: '*',
+  allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+  // Empty: hono echoes Access-Control-Request-Headers, which is what Kong does.
+  allowHeaders: [],
+  exposeHeaders: EXPOSED_HEADERS,
+  maxAge: 86400,
+});
+
+/**
+ * Kong's CORS, plus the headers a function exposes itself (a download's Content-Disposition):
+ * hosted functions set their own CORS headers, and hono's cors would otherwise replace them with
+ * the gateway's list.
+ */
+export const gatewayCors = (): MiddlewareHandler<GatewayEnv> => async (c, next) => {
+  await kongCors(c, next);
+  const own = c.get('functionExposedHeaders');
+  if (!own) return;
+  const names = new Set([...EXPOSED_HEADERS, ...own.split(',').map((name) => name.trim()).filter(Boolean)]);
+  c.res.headers.set('Access-Control-Expose-Headers', [...names].join(','));
+};

@@ -87,7 +87,10 @@ export function functionsRoutes({ runner, keys }: FunctionsRoutesDeps): Hono<Gat
     }
     const declaredLength = Number(c.req.header('content-length') ?? 0);
     if (declaredLength > MAX_FUNCTION_BODY_BYTES) return bodyTooLarge();
-    return runner.invoke(name, requestForFunction(c));
+    const response = await runner.invoke(name, requestForFunction(c));
+    const exposed = response.headers.get('access-control-expose-headers');
+    if (exposed) c.set('functionExposedHeaders', exposed);
+    return response;
   });
   return app;
 }
