@@ -137,21 +137,22 @@ export class XliffController implements ReactiveController {
     if (text !== null) this.#say({ kind: 'status', text: msg(this.#lang, 'xliff.exported', { file: this.#download(text) }) });
   };
 
-  #onImportClick = (event: Event): void => {
+  /**
+   * Opens the browser's file picker. The file input is made on each click and never put in the
+   * page: the button is the one control a keyboard reaches, and choosing the same file again
+   * (after correcting it) is a new choice.
+   */
+  #onImportClick = (): void => {
     if (!this.host.editable) {
       this.#say({ kind: 'alert', text: msg(this.#lang, 'xliff.readOnly') });
       return;
     }
-    const input = (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLInputElement>('input[type=file]');
-    input?.click();
-  };
-
-  #onFileChosen = (event: Event): void => {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    // Cleared so that choosing the same file again (after correcting it) fires change again.
-    input.value = '';
-    if (file) void this.importFile(file);
+    const input = Object.assign(document.createElement('input'), { type: 'file', accept: '.xlf,.xliff,.xml,application/xliff+xml' });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) void this.importFile(file);
+    });
+    input.click();
   };
 
   render(lang: Lang) {
@@ -168,7 +169,6 @@ export class XliffController implements ReactiveController {
         <button type="button" data-xliff="import" ?disabled=${this.busy !== null} aria-busy=${this.busy === 'import' ? 'true' : 'false'} @click=${this.#onImportClick}>
           ${label('import', 'xliff.import')}
         </button>
-        <input type="file" hidden accept=".xlf,.xliff,.xml,application/xliff+xml" aria-label=${msg(lang, 'xliff.fileLabel')} @change=${this.#onFileChosen} />
       </div>
       <div data-xliff-notice role=${notice?.kind ?? 'status'} class=${notice?.kind === 'alert' ? 'error' : ''}>
         ${notice ? html`<p>${notice.text}</p>${notice.issues ? html`<ul>${notice.issues.map((issue) => html`<li>${issue}</li>`)}</ul>` : nothing}` : nothing}

@@ -30,13 +30,24 @@ function typeInSection(el: JdEditor, lang: 'en' | 'fr', sectionId: string, text:
   el.insertText(lang, at, text);
 }
 
-/** Chooses a file in the panel's file input, as the person would after "Import XLIFF". */
-function chooseFile(el: JdEditor, text: string): void {
-  const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part=xliff] input[type=file]')!;
-  const files = new DataTransfer();
-  files.items.add(new File([text], 'translated.xlf', { type: 'application/xliff+xml' }));
-  input.files = files.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
+/**
+ * Presses "Import XLIFF" and chooses a file in the picker it opens, as the person would (a test
+ * cannot drive the browser's own dialog: the file input's click is caught and answered).
+ */
+function importThroughPanel(el: JdEditor, text: string): void {
+  const realClick = HTMLInputElement.prototype.click;
+  HTMLInputElement.prototype.click = function (this: HTMLInputElement) {
+    if (this.type !== 'file') return realClick.call(this);
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'translated.xlf', { type: 'application/xliff+xml' }));
+    this.files = files.files;
+    this.dispatchEvent(new Event('change'));
+  };
+  try {
+    panelButton(el, 'import').click();
+  } finally {
+    HTMLInputElement.prototype.click = realClick;
+  }
 }
 
 /** The export once the sync server has projected `expected` (the export reads that projection). */
@@ -74,7 +85,7 @@ describe('<jd-editor> XLIFF export and import (issue 13, item 6)', () => {
         .replace('<target>Compétences</target>', '<target>Compétences requises</target>');
       expect(translated).to.not.equal(exported);
 
-      chooseFile(el, translated);
+      importThroughPanel(el, translated);
       await waitUntil(() => frenchText(el).includes('Négocie des ententes de contribution.'), 'the French pane changed', { timeout: 10_000 });
       expect(frenchText(el)).to.include('Compétences requises');
       expect(frenchText(el)).to.not.include('Négocie des accords de contribution.');
