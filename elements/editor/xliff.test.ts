@@ -126,6 +126,7 @@ describe('<jd-editor> XLIFF export and import (issue 13, item 6)', () => {
       expect(notice(el)).to.include('Ligne 4 : unit "section-nope" is not a section of this document');
       expect(el.shadowRoot!.querySelector('[data-xliff-notice]')!.getAttribute('role')).to.equal('alert');
       expect(frenchText(el)).to.equal(before);
+      await expect(el, 'accessible in French with the problems listed').to.be.accessible();
     });
   });
 
