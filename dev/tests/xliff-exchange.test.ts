@@ -44,10 +44,10 @@ async function exportXliff(client: SupabaseClient, document = ESDC_DOC): Promise
 }
 
 /** POST xliff-import as a user: the status and the JSON answer. */
-async function importXliff(client: SupabaseClient, body: string, options: { document?: string; contentType?: string } = {}): Promise<{ status: number; answer: ImportAnswer }> {
+async function importXliff(client: SupabaseClient, body: string, options: { document?: string; contentType?: string; lang?: string } = {}): Promise<{ status: number; answer: ImportAnswer }> {
   const { data, error, response } = await client.functions.invoke<ImportAnswer>(`xliff-import?document=${options.document ?? ESDC_DOC}`, {
     method: 'POST',
-    headers: { 'Content-Type': options.contentType ?? 'application/xliff+xml' },
+    headers: { 'Content-Type': options.contentType ?? 'application/xliff+xml', ...(options.lang ? { 'Accept-Language': options.lang } : {}) },
     body,
   });
   if (error) {
@@ -177,6 +177,12 @@ describe('xliff-import', () => {
     const { status, answer } = await importXliff(translator, bad);
     assert.equal(status, 422);
     assert.deepEqual(answer.errors, [{ line, message: 'unit "section-skills" is not a section of this document' }]);
+  });
+
+  test('the problems are in French for a caller who asks for French', async () => {
+    const { status, answer } = await importXliff(translator, exported.replace('<unit id="section-skill"', '<unit id="section-skills"'), { lang: 'fr-CA,fr;q=0.9,en;q=0.5' });
+    assert.equal(status, 422);
+    assert.equal(answer.errors[0]!.message, 'l’unité « section-skills » n’est pas une section de ce document');
   });
 
   test('the file of another document is refused', async () => {

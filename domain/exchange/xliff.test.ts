@@ -118,6 +118,12 @@ describe('readXliff: bad files are refused with the line and the problem', () =>
     { name: 'no file', text: '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr"/>', line: 1, message: /no <file> element/ },
     { name: 'empty', text: '', line: 1, message: /the file is empty/ },
   ];
+  test('in French for a French-speaking importer', () => {
+    const read = readXliff(file('<unit id="section-nope"></unit>'), { ...expect, lang: 'fr' });
+    assert.deepEqual(read.errors, [{ line: 4, message: 'l’unité « section-nope » n’est pas une section de ce document' }]);
+    assert.match(readXliff('<?xml version="1.0"?>\n<<', { ...expect, lang: 'fr' }).errors[0]!.message, /^XML mal formé : /);
+  });
+
   for (const c of cases) {
     test(c.name, () => {
       const read = readXliff(c.text, expect);

@@ -27,12 +27,14 @@
 // dropped (they stand for formatting this text does not carry).
 // Whitespace: xml:space="preserve" on <file>, text kept as written, except that a line break in
 // a target becomes one space (a block is one line of the projection).
-// Errors (the file is refused, nothing is applied) name the line: not well-formed XML, not
+// Errors (the file is refused, nothing is applied) name the line, in English or French (the
+// importer's language): not well-formed XML, not
 // XLIFF 2.x, source language not English or target language not French, not exactly one
 // <file>, a file of another document, a unit that is not a section of the document (or twice),
 // a segment id that is not h or p<n> (or twice in a unit), an element not allowed in <target>.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { escapeXml } from '../tm/tmx.ts';
+import type { Lang } from '../sections.ts';
 
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -126,11 +128,57 @@ export function writeXliff(document: XliffDocument): string {
 
 // --- Reader --------------------------------------------------------------------------------
 
+/** The reader's problems in each of the kit's languages (the importer's interface language). */
+const PROBLEMS = {
+  en: {
+    empty: () => 'the file is empty: send the translated XLIFF',
+    notWellFormed: (detail: string) => `not well-formed XML: ${detail}`,
+    notAllowed: (name: string) => `<${name}> is not allowed in <target>`,
+    badCodePoint: (hex: string) => `<cp> needs a hex attribute naming a code point (got ${hex})`,
+    root: (got: string) => `the root must be <xliff xmlns="${XLIFF_NS}"> (got ${got})`,
+    version: (got: string) => `XLIFF version must be 2.0 or 2.1 (got ${got})`,
+    srcLang: (got: string) => `srcLang must be English, e.g. en-CA (got ${got})`,
+    trgLang: (got: string) => `trgLang must be French, e.g. fr-CA (got ${got})`,
+    twoFiles: () => 'the file holds more than one <file>: export and import one job description at a time',
+    otherDocument: (got: string, expected: string) => `this file is of another document (${got}), not ${expected}`,
+    unknownUnit: (id: string) => `unit "${id}" is not a section of this document`,
+    unitTwice: (id: string) => `unit "${id}" appears twice`,
+    segmentId: (id: string) => `segment id "${id}" must be h (the heading) or p1 to p${MAX_BLOCKS_PER_SECTION} (a paragraph)`,
+    segmentTwice: (id: string, unit: string) => `segment "${id}" appears twice in unit "${unit}"`,
+    targetLang: (got: string) => `a <target> must be French (got xml:lang="${got}")`,
+    noRoot: () => 'the file has no <xliff> element',
+    noFile: () => 'the file has no <file> element',
+    none: 'none',
+  },
+  fr: {
+    empty: () => 'le fichier est vide : envoyez le XLIFF traduit',
+    notWellFormed: (detail: string) => `XML mal formé : ${detail}`,
+    notAllowed: (name: string) => `<${name}> n’est pas permis dans <target>`,
+    badCodePoint: (hex: string) => `<cp> exige un attribut hex qui désigne un point de code (reçu : ${hex})`,
+    root: (got: string) => `la racine doit être <xliff xmlns="${XLIFF_NS}"> (reçu : ${got})`,
+    version: (got: string) => `la version XLIFF doit être 2.0 ou 2.1 (reçu : ${got})`,
+    srcLang: (got: string) => `srcLang doit être l’anglais, p. ex. en-CA (reçu : ${got})`,
+    trgLang: (got: string) => `trgLang doit être le français, p. ex. fr-CA (reçu : ${got})`,
+    twoFiles: () => 'le fichier contient plus d’un <file> : exportez et importez une description de travail à la fois',
+    otherDocument: (got: string, expected: string) => `ce fichier est celui d’un autre document (${got}), pas de ${expected}`,
+    unknownUnit: (id: string) => `l’unité « ${id} » n’est pas une section de ce document`,
+    unitTwice: (id: string) => `l’unité « ${id} » figure deux fois`,
+    segmentId: (id: string) => `l’identifiant de segment « ${id} » doit être h (le titre) ou p1 à p${MAX_BLOCKS_PER_SECTION} (un paragraphe)`,
+    segmentTwice: (id: string, unit: string) => `le segment « ${id} » figure deux fois dans l’unité « ${unit} »`,
+    targetLang: (got: string) => `un <target> doit être en français (reçu : xml:lang="${got}")`,
+    noRoot: () => 'le fichier n’a pas d’élément <xliff>',
+    noFile: () => 'le fichier n’a pas d’élément <file>',
+    none: 'aucun',
+  },
+} satisfies Record<Lang, unknown>;
+
 /** What the file is checked against: the document it is imported into. */
 export interface XliffExpectation {
   documentId: string;
   /** The document's English section ids (what units may name). */
   sectionIds: ReadonlySet<string>;
+  /** The language of the problems' messages (default English). */
+  lang?: Lang;
 }
 
 const primaryLanguage = (tag: string) => tag.split('-')[0]!.toLowerCase();
@@ -146,7 +194,8 @@ interface UnitState {
 
 /** Reads a translated XLIFF 2.0 file; `errors` empty means `targets` may be applied. */
 export function readXliff(text: string, expect: XliffExpectation): XliffReadResult {
-  if (text.trim() === '') return { targets: [], errors: [{ line: 1, message: 'the file is empty: send the translated XLIFF' }] };
+  const say = PROBLEMS[expect.lang ?? 'en'];
+  if (text.trim() === '') return { targets: [], errors: [{ line: 1, message: say.empty() }] };
   const parser = new SaxesParser({ xmlns: true, position: true });
   const errors: XliffIssue[] = [];
   const targets: SectionTarget[] = [];
@@ -174,7 +223,7 @@ export function readXliff(text: string, expect: XliffExpectation): XliffReadResu
     return null;
   };
 
-  parser.on('error', (e) => fail(parser.line, `not well-formed XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '')}`));
+  parser.on('error', (e) => fail(parser.line, say.notWellFormed(e.message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, ''))));
 
   parser.on('opentag', (tag) => {
     if (failed) return;
@@ -184,32 +233,32 @@ export function readXliff(text: string, expect: XliffExpectation): XliffReadResu
     if (target) {
       target.depth += 1;
       if (tag.uri !== XLIFF_NS || !(KEEP_TEXT.has(tag.local) || DROP.has(tag.local) || tag.local === 'cp')) {
-        error(line, `<${tag.name}> is not allowed in <target>`);
+        error(line, say.notAllowed(tag.name));
       } else if (tag.local === 'cp') {
         const code = Number.parseInt(attr(tag, 'hex') ?? '', 16);
         if (Number.isInteger(code) && code >= 0 && code <= 0x10ffff) target.text += String.fromCodePoint(code);
-        else error(line, `<cp> needs a hex attribute naming a code point (got ${attr(tag, 'hex') ?? 'none'})`);
+        else error(line, say.badCodePoint(attr(tag, 'hex') ?? say.none));
       }
       return;
     }
     if (!sawRoot) {
       sawRoot = true;
-      if (tag.local !== 'xliff' || tag.uri !== XLIFF_NS) return fail(line, `the root must be <xliff xmlns="${XLIFF_NS}"> (got <${tag.name}>${tag.uri ? ` in ${tag.uri}` : ''})`);
+      if (tag.local !== 'xliff' || tag.uri !== XLIFF_NS) return fail(line, say.root(`<${tag.name}>${tag.uri ? ` (${tag.uri})` : ''}`));
       const version = attr(tag, 'version');
-      if (version !== '2.0' && version !== '2.1') return fail(line, `XLIFF version must be 2.0 or 2.1 (got ${version ?? 'none'})`);
+      if (version !== '2.0' && version !== '2.1') return fail(line, say.version(version ?? say.none));
       const srcLang = attr(tag, 'srcLang');
       const trgLang = attr(tag, 'trgLang');
-      if (!srcLang || primaryLanguage(srcLang) !== 'en') return fail(line, `srcLang must be English, e.g. en-CA (got ${srcLang ?? 'none'})`);
-      if (!trgLang || primaryLanguage(trgLang) !== 'fr') return fail(line, `trgLang must be French, e.g. fr-CA (got ${trgLang ?? 'none'})`);
+      if (!srcLang || primaryLanguage(srcLang) !== 'en') return fail(line, say.srcLang(srcLang ?? say.none));
+      if (!trgLang || primaryLanguage(trgLang) !== 'fr') return fail(line, say.trgLang(trgLang ?? say.none));
       return;
     }
     if (tag.uri !== XLIFF_NS) return; // extensions (other namespaces) are allowed and ignored
     if (tag.local === 'file' && parent === 'xliff') {
       files += 1;
-      if (files > 1) return error(line, 'the file holds more than one <file>: export and import one job description at a time');
+      if (files > 1) return error(line, say.twoFiles());
       const original = attr(tag, 'original');
       if (original !== null && original.toLowerCase() !== originalOf(expect.documentId)) {
-        error(line, `this file is of another document (${original}), not ${originalOf(expect.documentId)}`);
+        error(line, say.otherDocument(original, originalOf(expect.documentId)));
       }
       return;
     }
@@ -217,8 +266,8 @@ export function readXliff(text: string, expect: XliffExpectation): XliffReadResu
       const id = attr(tag, 'id') ?? '';
       const sectionId = id.startsWith('section-') ? id.slice('section-'.length) : null;
       unit = null;
-      if (sectionId === null || !expect.sectionIds.has(sectionId)) return error(line, `unit "${id}" is not a section of this document`);
-      if (seenUnits.has(sectionId)) return error(line, `unit "${id}" appears twice`);
+      if (sectionId === null || !expect.sectionIds.has(sectionId)) return error(line, say.unknownUnit(id));
+      if (seenUnits.has(sectionId)) return error(line, say.unitTwice(id));
       seenUnits.add(sectionId);
       unit = { target: { sectionId, heading: null, blocks: [] }, segmentIds: new Set() };
       targets.push(unit.target);
@@ -229,16 +278,16 @@ export function readXliff(text: string, expect: XliffExpectation): XliffReadResu
       const paragraph = /^p([1-9]\d*)$/.exec(id);
       segmentId = null;
       if (id !== 'h' && (!paragraph || Number(paragraph[1]) > MAX_BLOCKS_PER_SECTION)) {
-        return error(line, `segment id "${id}" must be h (the heading) or p1 to p${MAX_BLOCKS_PER_SECTION} (a paragraph)`);
+        return error(line, say.segmentId(id));
       }
-      if (unit.segmentIds.has(id)) return error(line, `segment "${id}" appears twice in unit "${unitIdOf(unit.target.sectionId)}"`);
+      if (unit.segmentIds.has(id)) return error(line, say.segmentTwice(id, unitIdOf(unit.target.sectionId)));
       unit.segmentIds.add(id);
       segmentId = id;
       return;
     }
     if (tag.local === 'target' && segmentId !== null && parent === 'segment') {
       const lang = attr(tag, 'lang', XML_NS);
-      if (lang !== null && primaryLanguage(lang) !== 'fr') error(line, `a <target> must be French (got xml:lang="${lang}")`);
+      if (lang !== null && primaryLanguage(lang) !== 'fr') error(line, say.targetLang(lang));
       target = { text: '', depth: 0 };
     }
   });
@@ -280,7 +329,7 @@ export function readXliff(text: string, expect: XliffExpectation): XliffReadResu
   } catch {
     // reported through the error handler
   }
-  if (!failed && !sawRoot) fail(1, 'the file has no <xliff> element');
-  if (!failed && sawRoot && files === 0) error(1, 'the file has no <file> element');
+  if (!failed && !sawRoot) fail(1, say.noRoot());
+  if (!failed && sawRoot && files === 0) error(1, say.noFile());
   return errors.length > 0 ? { targets: [], errors } : { targets, errors };
 }

@@ -11,9 +11,11 @@
 // from the stored sections (document_sections), `unchanged` the others. 200 when valid; 422 when
 // refused (nothing to apply, every problem with its line); 403 unless the caller may edit the
 // document now (can_open_document = edit: an editor, translator or admin, on a draft), with the
-// reason; 400/401/405/413/415 for a wrong request.
+// reason; 400/401/405/413/415 for a wrong request. The problems of a file are in the caller's
+// Accept-Language (English or French): the editor shows them to the person who imported it.
 import { MAX_XLIFF_ERRORS, readXliff, XLIFF_MEDIA_TYPE, type SectionTarget, type XliffIssue, type XliffSection } from '../../domain/exchange/xliff.ts';
 import { preflightResponse } from '../_shared/cors.ts';
+import { requestLang } from '../_shared/request-lang.ts';
 import { callerClient, json } from '../_shared/exchange.ts';
 import { accessOf, documentOf, readOnlyReason, sectionsOf } from '../_shared/job-description.ts';
 
@@ -81,17 +83,19 @@ Deno.serve(async (request) => {
     const access = await accessOf(supabase, documentId);
     if (access === null) return refused(403, `you may not read document ${documentId}`);
     if (access !== 'edit') return refused(403, `you may not change document ${documentId}: ${await readOnlyReason(supabase, documentId)}`);
-    if (!request.body) return refused(422, 'the body is empty: send the translated XLIFF file', 1);
+    const lang = requestLang(request);
+    const french = lang === 'fr';
+    if (!request.body) return refused(422, french ? 'le corps est vide : envoyez le fichier XLIFF traduit' : 'the body is empty: send the translated XLIFF file', 1);
     let text: string | null;
     try {
       text = await readBody(request.body);
     } catch {
-      return refused(422, 'the file is not UTF-8', 1);
+      return refused(422, french ? 'le fichier n’est pas en UTF-8' : 'the file is not UTF-8', 1);
     }
     if (text === null) return refused(413, `the file is larger than ${MAX_XLIFF_BYTES} bytes`);
 
     const sections = await sectionsOf(supabase, documentId);
-    const read = readXliff(text.replace(/^\uFEFF/, ''), { documentId, sectionIds: new Set(sections.map((s) => s.sectionId)) });
+    const read = readXliff(text.replace(/^\uFEFF/, ''), { documentId, sectionIds: new Set(sections.map((s) => s.sectionId)), lang });
     if (read.errors.length > 0) {
       const answer: XliffImportAnswer = { sections: [], updated: 0, unchanged: 0, errors: read.errors.slice(0, MAX_XLIFF_ERRORS) };
       return json(answer, 422);

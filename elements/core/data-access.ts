@@ -406,11 +406,12 @@ export async function exportXliff(client: Client, documentId: string): Promise<{
   return typeof data === 'string' ? { text: data } : { error: { message: 'the export answered no file', code: '', status: 500 } };
 }
 
-/** Sends a translated XLIFF to xliff-import: its answer (200 valid, 422 refused with lines), or the failure. */
-export async function importXliff(client: Client, documentId: string, file: string): Promise<{ answer: XliffImportAnswer } | { error: RequestFailure }> {
+/** Sends a translated XLIFF to xliff-import: its answer (200 valid, 422 refused with lines in `lang`), or the failure. */
+export async function importXliff(client: Client, documentId: string, file: string, lang: 'en' | 'fr' = 'en'): Promise<{ answer: XliffImportAnswer } | { error: RequestFailure }> {
   const { data, error } = await client.functions.invoke<XliffImportAnswer>(`xliff-import?document=${encodeURIComponent(documentId)}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/xliff+xml' },
+    // The file's problems come back in the interface language.
+    headers: { 'Content-Type': 'application/xliff+xml', 'Accept-Language': lang },
     body: file,
   });
   if (!error) return data ? { answer: data } : { error: { message: 'the import answered nothing', code: '', status: 500 } };

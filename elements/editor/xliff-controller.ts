@@ -86,8 +86,8 @@ export class XliffController implements ReactiveController {
     }
     const accepted = await this.#track('import', async () => {
       const text = typeof file === 'string' ? file : await file.text();
-      const result = await importXliff(client, this.host.documentId, text);
       const lang = this.#lang;
+      const result = await importXliff(client, this.host.documentId, text, lang);
       if ('error' in result) {
         this.#say({ kind: 'alert', text: describeFailure(lang, 'xliff.action.import', result.error) });
         return false;

@@ -123,7 +123,7 @@ describe('<jd-editor> XLIFF export and import (issue 13, item 6)', () => {
       const broken = `<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-CA" trgLang="fr-CA">\n<file id="f1" original="job-description/${documentId}">\n<unit id="section-nope"><segment id="h"><source/><target>x</target></segment></unit>\n</file>\n</xliff>\n`;
       expect(await el.importXliff(broken)).to.equal(false);
       expect(notice(el)).to.include('Le fichier n’a pas été importé : 1 problème.');
-      expect(notice(el)).to.include('Ligne 4 : unit "section-nope" is not a section of this document');
+      expect(notice(el)).to.include('Ligne 4 : l’unité « section-nope » n’est pas une section de ce document');
       expect(el.shadowRoot!.querySelector('[data-xliff-notice]')!.getAttribute('role')).to.equal('alert');
       expect(frenchText(el)).to.equal(before);
       await expect(el, 'accessible in French with the problems listed').to.be.accessible();
