@@ -6,8 +6,9 @@
 // Blocks are numbered as the file numbered them (domain/exchange/xliff.ts): in each section,
 // after its heading, the textblocks (paragraphs, list items, sub-headings) that hold text, in
 // document order; that is the sync server's projection. Target p(k+1) replaces the text of block
-// k when it differs; targets past the last block become new paragraphs at the end of the
-// section; a null target leaves the block alone. The structure (lists, sub-headings) stays.
+// k when it differs; targets past the last block fill the empty paragraphs after it (a new
+// section's placeholder), then become new paragraphs at the end of the section; a null target
+// leaves the block alone. The structure (lists, sub-headings) stays.
 // A replaced block keeps the marks of its first character (bold stays bold); links and marks
 // inside the old text cannot be placed in new text, which the file carries as plain text.
 import type { Node as PmNode } from 'prosemirror-model';
@@ -30,18 +31,26 @@ interface Block {
   node: PmNode;
 }
 
-/** A section's heading and its non-empty textblocks, positions absolute. */
-function blocksOf(section: PmNode, offset: number): { heading: Block | null; blocks: Block[] } {
+/**
+ * A section's heading, its non-empty textblocks, and the empty paragraphs after the last of them
+ * (`spare`: a new section's placeholder paragraph is filled rather than left above the new text),
+ * positions absolute.
+ */
+function blocksOf(section: PmNode, offset: number): { heading: Block | null; blocks: Block[]; spare: Block[] } {
   let heading: Block | null = null;
   const blocks: Block[] = [];
+  let spare: Block[] = [];
   section.descendants((node, pos) => {
     if (!node.isTextblock) return true;
     const block = { pos: offset + 1 + pos, node };
     if (heading === null && pos === 0 && node.type.name === 'heading') heading = block;
-    else if (node.textContent !== '') blocks.push(block);
+    else if (node.textContent !== '') {
+      blocks.push(block);
+      spare = [];
+    } else if (node.type.name === 'paragraph') spare.push(block);
     return false;
   });
-  return { heading, blocks };
+  return { heading, blocks, spare };
 }
 
 /** A textblock's new content: `text` with the marks of its first character. */
@@ -61,7 +70,7 @@ export function applyImportedFrench(state: EditorState, sections: readonly Impor
     const fr = wanted.get(id);
     if (!fr) return;
     found.add(id);
-    const { heading, blocks } = blocksOf(section, offset);
+    const { heading, blocks, spare } = blocksOf(section, offset);
     const before = edits.length;
     const replace = (block: Block, text: string) => {
       if (block.node.textContent === text) return;
@@ -72,7 +81,9 @@ export function applyImportedFrench(state: EditorState, sections: readonly Impor
     fr.blocks.forEach((text, k) => {
       if (text === null) return;
       const block = blocks[k];
+      const empty = block ? undefined : text !== '' ? spare.shift() : undefined;
       if (block) replace(block, text);
+      else if (empty) replace(empty, text);
       else if (text !== '') added.push(jdSchema.nodes['paragraph']!.create(null, jdSchema.text(text)));
     });
     const end = offset + section.nodeSize - 1;
