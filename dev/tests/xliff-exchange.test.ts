@@ -191,6 +191,13 @@ describe('xliff-import', () => {
     assert.match(answer.errors[0]!.message, /this file is of another document/);
   });
 
+  test('a file over 5 MiB is a 413', async () => {
+    const padding = `<!--${'x'.repeat(5 * 1024 * 1024)}-->`;
+    const { status, answer } = await importXliff(translator, exported.replace('</xliff>', `${padding}</xliff>`));
+    assert.equal(status, 413);
+    assert.match(answer.errors[0]!.message, /larger than 5242880 bytes/);
+  });
+
   test('a wrong content-type is a 415 naming the expected one', async () => {
     const { status, answer } = await importXliff(translator, exported, { contentType: 'text/plain' });
     assert.equal(status, 415);

@@ -170,8 +170,14 @@ export class XliffController implements ReactiveController {
           ${label('import', 'xliff.import')}
         </button>
       </div>
-      <div data-xliff-notice role=${notice?.kind ?? 'status'} class=${notice?.kind === 'alert' ? 'error' : ''}>
-        ${notice ? html`<p>${notice.text}</p>${notice.issues ? html`<ul>${notice.issues.map((issue) => html`<li>${issue}</li>`)}</ul>` : nothing}` : nothing}
+      <!-- Both live regions stay in the page, so what is put in either is announced. -->
+      <div data-xliff-notice>
+        <div role="status">${notice?.kind === 'status' ? html`<p>${notice.text}</p>` : nothing}</div>
+        <div role="alert" class="error">
+          ${notice?.kind === 'alert'
+            ? html`<p>${notice.text}</p>${notice.issues ? html`<ul>${notice.issues.map((issue) => html`<li>${issue}</li>`)}</ul>` : nothing}`
+            : nothing}
+        </div>
       </div>
     </section>`;
   }
