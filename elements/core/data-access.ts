@@ -373,3 +373,50 @@ export function glossaryLookup(client: Client, text: string, lang: 'en' | 'fr', 
   const request = client.rpc('glossary_lookup', { input_text: text, lang });
   return rpcRows<GlossaryHitRow>(options.signal ? request.abortSignal(options.signal) : request);
 }
+
+// ---- XLIFF exchange of one job description (issue 13 item 6; elements/editor/xliff-controller.ts) ----
+
+/** The French xliff-import found for one section: targets of segments h and p1…pn, null where none. */
+export interface XliffImportedSection {
+  id: string;
+  fr: { heading: string | null; blocks: (string | null)[] };
+}
+
+/** What xliff-import answers, valid or refused (then `errors` name the lines and `sections` is empty). */
+export interface XliffImportAnswer {
+  sections: XliffImportedSection[];
+  updated: number;
+  unchanged: number;
+  errors: { line: number; message: string }[];
+}
+
+/** The failure of a function call: its status, and the message of its JSON answer when it has one. */
+async function functionFailure(error: unknown, fallback: string): Promise<RequestFailure & { body: unknown }> {
+  const response = (error as { context?: unknown }).context;
+  if (!(response instanceof Response)) return { ...failureOf(error as { message?: unknown }, 0), body: null };
+  const body = (await response.json().catch(() => null)) as { message?: unknown; errors?: { message?: unknown }[] } | null;
+  const message = typeof body?.message === 'string' ? body.message : typeof body?.errors?.[0]?.message === 'string' ? body.errors[0].message : fallback;
+  return { message, code: '', status: response.status, body };
+}
+
+/** The document as XLIFF 2.0 (xliff-export, as the caller: RLS and the review lock decide). */
+export async function exportXliff(client: Client, documentId: string): Promise<{ text: string } | { error: RequestFailure }> {
+  const { data, error } = await client.functions.invoke<string>(`xliff-export?document=${encodeURIComponent(documentId)}`, { method: 'GET' });
+  if (error) return { error: await functionFailure(error, 'the export failed') };
+  return typeof data === 'string' ? { text: data } : { error: { message: 'the export answered no file', code: '', status: 500 } };
+}
+
+/** Sends a translated XLIFF to xliff-import: its answer (200 valid, 422 refused with lines in `lang`), or the failure. */
+export async function importXliff(client: Client, documentId: string, file: string, lang: 'en' | 'fr' = 'en'): Promise<{ answer: XliffImportAnswer } | { error: RequestFailure }> {
+  const { data, error } = await client.functions.invoke<XliffImportAnswer>(`xliff-import?document=${encodeURIComponent(documentId)}`, {
+    method: 'POST',
+    // The file's problems come back in the interface language.
+    headers: { 'Content-Type': 'application/xliff+xml', 'Accept-Language': lang },
+    body: file,
+  });
+  if (!error) return data ? { answer: data } : { error: { message: 'the import answered nothing', code: '', status: 500 } };
+  const failure = await functionFailure(error, 'the import failed');
+  const body = failure.body as Partial<XliffImportAnswer> | null;
+  if (failure.status === 422 && Array.isArray(body?.errors)) return { answer: { sections: [], updated: 0, unchanged: 0, errors: body.errors } };
+  return { error: { message: failure.message, code: failure.code, status: failure.status } };
+}

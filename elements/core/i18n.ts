@@ -248,6 +248,22 @@ const en = {
   'editor.confirmPairKnown': { one: 'Already in the memory (used once).', other: 'Already in the memory (used {count} times).' },
   'editor.confirmPairFailed': 'Not added to the memory: {message}',
   'key.enter': 'Enter',
+  // Issue 13 item 6: XLIFF export and import of the job description (xliff-controller.ts).
+  'xliff.label': 'Translation file (XLIFF)',
+  'xliff.hint': 'Translate in your own CAT tool: export, translate the French, import the file back.',
+  'xliff.export': 'Export XLIFF',
+  'xliff.import': 'Import XLIFF',
+  'xliff.exporting': 'Exporting…',
+  'xliff.importing': 'Importing…',
+  'xliff.exported': 'Downloaded {file}.',
+  'xliff.imported': { one: 'French updated in {count} section. Undo (Ctrl+Z in the French text) reverts the whole import.', other: 'French updated in {count} sections. Undo (Ctrl+Z in the French text) reverts the whole import.' },
+  'xliff.unchanged': 'The file holds the French already in the text: nothing changed.',
+  'xliff.missing': 'Not in the French text, left out: {sections}.',
+  'xliff.refused': { one: 'The file was not imported: {count} problem. Correct it and import it again.', other: 'The file was not imported: {count} problems. Correct them and import it again.' },
+  'xliff.issue': 'Line {line}: {message}',
+  'xliff.readOnly': 'Import refused: you can view this job description but not change it. Only a draft is changed, by its editors, translators and administrators.',
+  'xliff.action.export': 'Could not export the XLIFF file',
+  'xliff.action.import': 'Could not import the XLIFF file',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -493,6 +509,22 @@ const fr: Catalog = {
   'editor.confirmPairKnown': { one: 'Déjà dans la mémoire (utilisée une fois).', other: 'Déjà dans la mémoire (utilisée {count} fois).' },
   'editor.confirmPairFailed': 'Non ajoutée à la mémoire : {message}',
   'key.enter': 'Entrée',
+  // Issue 13 item 6 : export et import XLIFF de la description de travail (xliff-controller.ts).
+  'xliff.label': 'Fichier de traduction (XLIFF)',
+  'xliff.hint': 'Traduisez dans votre propre outil de TAO : exportez, traduisez le français, puis importez le fichier.',
+  'xliff.export': 'Exporter en XLIFF',
+  'xliff.import': 'Importer un XLIFF',
+  'xliff.exporting': 'Exportation…',
+  'xliff.importing': 'Importation…',
+  'xliff.exported': 'Fichier {file} téléchargé.',
+  'xliff.imported': { one: 'Français mis à jour dans {count} section. Annuler (Ctrl+Z dans le texte français) annule toute l’importation.', other: 'Français mis à jour dans {count} sections. Annuler (Ctrl+Z dans le texte français) annule toute l’importation.' },
+  'xliff.unchanged': 'Le fichier contient le français déjà présent dans le texte : rien n’a changé.',
+  'xliff.missing': 'Absentes du texte français, laissées de côté : {sections}.',
+  'xliff.refused': { one: 'Le fichier n’a pas été importé : {count} problème. Corrigez-le, puis importez le fichier de nouveau.', other: 'Le fichier n’a pas été importé : {count} problèmes. Corrigez-les, puis importez le fichier de nouveau.' },
+  'xliff.issue': 'Ligne {line} : {message}',
+  'xliff.readOnly': 'Importation refusée : vous pouvez consulter cette description de travail, mais pas la modifier. Seule une ébauche est modifiée, par ses rédacteurs, traducteurs et administrateurs.',
+  'xliff.action.export': 'Impossible d’exporter le fichier XLIFF',
+  'xliff.action.import': 'Impossible d’importer le fichier XLIFF',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

@@ -33,6 +33,8 @@ import { GlossaryController } from './glossary-controller.js';
 import { sentenceAt, sentenceOf } from './sentences.js';
 import type { EditorSentence, TmEditor } from '../core/tm-events.js';
 import { statusStyles } from './status.styles.js';
+import { XliffController } from './xliff-controller.js';
+import { xliffStyles } from './xliff.styles.js';
 
 export type { VersionRow, ReviewRound };
 
@@ -68,6 +70,7 @@ export type { VersionRow, ReviewRound };
  * @csspart versions - The versions panel.
  * @csspart version-view - A past version shown side by side.
  * @csspart workflow - The review panel.
+ * @csspart xliff - The XLIFF panel: export the text for a CAT tool, import the translated file.
  * @csspart submission - Who submitted the open review round, and when.
  * @csspart decision - The last review decision: what, who, when and the reviewer's comment.
  * @csspart comment-button - The "Comment" button (shown while `commenting`).
@@ -86,7 +89,7 @@ export type { VersionRow, ReviewRound };
  * @cssproperty --jd-panel-width - Width of the side panel (default 18rem).
  */
 export class JdEditor extends JdThemedElement implements CommentsEditor, TmEditor, EditorHost {
-  static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles];
+  static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles, xliffStyles];
 
   /** The job description's id (uuid). */
   @property({ attribute: 'document-id', reflect: true }) documentId = '';
@@ -122,6 +125,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
   #tmInsert = new TmInsertController(this);
   #glossary = new GlossaryController(this);
   #confirmPair = new ConfirmPairController(this);
+  #xliff = new XliffController(this);
   #wasEditable = false;
 
   /** The connection status now. */
@@ -390,6 +394,20 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
     return this.#versions.restore(versionNumber);
   }
 
+  /** The document as XLIFF 2.0 (what "Export XLIFF" downloads), or null when refused (the panel says why). */
+  exportXliff(): Promise<string | null> {
+    return this.#xliff.exportFile();
+  }
+
+  /**
+   * Imports a translated XLIFF 2.0 file: its French replaces the French text section by section,
+   * as one undoable step of this user that syncs to everyone; false when refused (read-only, or
+   * a problem in the file, listed by line in the panel).
+   */
+  importXliff(file: string | Blob): Promise<boolean> {
+    return this.#xliff.importFile(file);
+  }
+
   /** Runs a workflow step: submit (editors) or approve / request changes (reviewers). */
   workflow(step: 'submit' | 'approved' | 'changes_requested', comment?: string): Promise<boolean> {
     return this.#workflow.run(step, comment);
@@ -432,7 +450,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
         ${this.#glossary.render()} ${this.#versions.renderView(lang)}
       </div>
       <aside class="side" aria-label=${msg(lang, 'panel.label')}>
-        ${this.#workflow.render(lang)} ${this.#versions.renderPanel(lang)}
+        ${this.#workflow.render(lang)} ${this.#versions.renderPanel(lang)} ${this.#xliff.render(lang)}
         <slot name="panel"></slot>
       </aside>
     </div>`;
