@@ -231,6 +231,34 @@ describe('legacy-import', () => {
     }
   });
 
+  test('tells a caller who asks for server-sent events each step as it starts, then the answer', async () => {
+    const { data, error } = await editor.functions.invoke('legacy-import', {
+      body: form(docxBlob(await legacyDocx(LEGACY_EN)), docxBlob(await legacyDocx(LEGACY_FR))),
+      headers: { Accept: 'text/event-stream' },
+    });
+    assert.equal(error, null);
+    const events = (await (data as Response).text())
+      .split('\n\n')
+      .filter((chunk) => chunk.startsWith('data: '))
+      .map((chunk) => JSON.parse(chunk.slice('data: '.length)) as Record<string, unknown>);
+    assert.deepEqual(events.slice(0, 3), [{ stage: 'reading' }, { stage: 'aligning' }, { stage: 'creating' }]);
+    const done = events[3]!['done'] as Record<string, unknown>;
+    assert.equal(done['sections'], 6);
+    assert.equal(await count('job_descriptions', 'id', done['document'] as string), 1);
+  });
+
+  test('an unreadable file in the event stream ends with the error and creates nothing', async () => {
+    const before = await count('job_descriptions');
+    const { data } = await editor.functions.invoke('legacy-import', {
+      body: form(new Blob(['\u0000\u0001binary']), docxBlob(await legacyDocx(LEGACY_FR)), ['en.bin', 'fr.docx']),
+      headers: { Accept: 'text/event-stream' },
+    });
+    const text = await (data as Response).text();
+    assert.match(text, /data: \{"stage":"reading"\}/);
+    assert.match(text, /"code":"binary_file","status":415/);
+    assert.equal(await count('job_descriptions'), before);
+  });
+
   test('an unreadable file gets a clear message and creates nothing', async () => {
     const before = { documents: await count('job_descriptions'), alignments: await count('alignments'), sections: await count('document_sections') };
     const answer = await invoke(editor, 'legacy-import', form(docxBlob(await legacyDocx(LEGACY_EN)), new Blob([new Uint8Array([0, 1, 2, 3, 255, 254])]), ['en.docx', 'fr.pdf']), { 'Accept-Language': 'fr' });

@@ -101,9 +101,12 @@ export const langParams = (lang: Lang): Params => ({ lang_en: LANG_NAME.en[lang]
 
 export const json = (body: unknown, status = 200) => withCors(Response.json(body, { status }));
 
+/** The message of a refused request in `lang`. */
+export const errorMessage = (error: RequestError, lang: Lang): string => MESSAGES[error.code][lang](error.params);
+
 /** The answer to a refused request: `{ error, code }`, the message in `lang`. */
 export function errorResponse(error: RequestError, lang: Lang): Response {
-  return json({ error: MESSAGES[error.code][lang](error.params), code: error.code }, error.status);
+  return json({ error: errorMessage(error, lang), code: error.code }, error.status);
 }
 
 /** One side of the pair as the request gave it. */
