@@ -60,6 +60,31 @@ const en = {
   signInFailed: 'Signing in as {name} failed: {message}',
   unavailable: 'The job description service is not available right now. Try again in a few minutes.',
   footer: 'Demonstration portal: the departments, people and job descriptions are fictitious.',
+  // Import from Word (issue 14 item 5): demo/pages/import-page.ts.
+  importAction: 'Import from Word',
+  importHeading: 'Import a job description from Word',
+  importIntro:
+    'Choose the English and the French file of the same position. The import recognises the TBS sections and the identification, creates a new draft job description in your department, and keeps the sentence alignment of the two files for the translation memory.',
+  importEnglishFile: 'English file',
+  importFrenchFile: 'French file',
+  importFileHint: 'Word (.docx), HTML or plain text, 10 MB at most.',
+  importSubmit: 'Import',
+  importProgress: 'Progress',
+  importStageUpload: 'Sending the files',
+  importStageReading: 'Reading the files',
+  importStageAligning: 'Recognising the sections and aligning the sentences',
+  importStageCreating: 'Creating the job description',
+  importStepDone: 'done',
+  importStepCurrent: 'in progress',
+  importStepPending: 'to do',
+  importNowOpening: 'Imported. Opening the new job description…',
+  importFailed: 'Nothing was imported. {message}',
+  importMissingFile: 'Choose the {which} before importing.',
+  importWhichEnglish: 'English file',
+  importWhichFrench: 'French file',
+  importNetworkError: 'The import service could not be reached. Check your connection and try again.',
+  importWarningsHeading: 'Check these points in the new job description',
+  importOpen: 'Open the new job description',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -121,6 +146,31 @@ const fr: Record<keyof typeof en, string> = {
   signInFailed: 'La connexion en tant que {name} a échoué : {message}',
   unavailable: 'Le service des descriptions de travail n’est pas disponible pour le moment. Réessayez dans quelques minutes.',
   footer: 'Portail de démonstration : les ministères, les personnes et les descriptions de travail sont fictifs.',
+  // Import from Word (issue 14 item 5): demo/pages/import-page.ts.
+  importAction: 'Importer depuis Word',
+  importHeading: 'Importer une description de travail depuis Word',
+  importIntro:
+    'Choisissez le fichier anglais et le fichier français du même poste. L’importation reconnaît les sections du SCT et l’identification, crée une nouvelle ébauche de description de travail dans votre ministère et conserve l’alignement des phrases des deux fichiers pour la mémoire de traduction.',
+  importEnglishFile: 'Fichier anglais',
+  importFrenchFile: 'Fichier français',
+  importFileHint: 'Word (.docx), HTML ou texte brut, 10 Mo au plus.',
+  importSubmit: 'Importer',
+  importProgress: 'Progression',
+  importStageUpload: 'Envoi des fichiers',
+  importStageReading: 'Lecture des fichiers',
+  importStageAligning: 'Reconnaissance des sections et alignement des phrases',
+  importStageCreating: 'Création de la description de travail',
+  importStepDone: 'terminé',
+  importStepCurrent: 'en cours',
+  importStepPending: 'à venir',
+  importNowOpening: 'Importation terminée. Ouverture de la nouvelle description de travail…',
+  importFailed: 'Rien n’a été importé. {message}',
+  importMissingFile: 'Choisissez le {which} avant d’importer.',
+  importWhichEnglish: 'fichier anglais',
+  importWhichFrench: 'fichier français',
+  importNetworkError: 'Le service d’importation est injoignable. Vérifiez votre connexion et réessayez.',
+  importWarningsHeading: 'Vérifiez ces points dans la nouvelle description de travail',
+  importOpen: 'Ouvrir la nouvelle description de travail',
 };
 
 export type PortalTextId = keyof typeof en;
