@@ -85,6 +85,7 @@ const en = {
   importNetworkError: 'The import service could not be reached. Check your connection and try again.',
   importWarningsHeading: 'Check these points in the new job description',
   importOpen: 'Open the new job description',
+  importStepFailed: 'failed',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -171,6 +172,7 @@ const fr: Record<keyof typeof en, string> = {
   importNetworkError: 'Le service d’importation est injoignable. Vérifiez votre connexion et réessayez.',
   importWarningsHeading: 'Vérifiez ces points dans la nouvelle description de travail',
   importOpen: 'Ouvrir la nouvelle description de travail',
+  importStepFailed: 'échec',
 };
 
 export type PortalTextId = keyof typeof en;

@@ -98,9 +98,9 @@ export class PortalImportPage extends PortalPage {
     const finished = this.imported !== null;
     return html`<ol class="import-steps" aria-label=${t(lang, 'importProgress')}>
       ${IMPORT_STAGES.map((stage, i) => {
-        const state = finished || i < current ? 'done' : i === current && !this.error ? 'current' : 'pending';
-        const mark = state === 'done' ? '✓' : state === 'current' ? '…' : '○';
-        const label = t(lang, state === 'done' ? 'importStepDone' : state === 'current' ? 'importStepCurrent' : 'importStepPending');
+        const state = finished || i < current ? 'done' : i === current ? (this.error ? 'failed' : 'current') : 'pending';
+        const mark = { done: '✓', current: '…', failed: '✕', pending: '○' }[state];
+        const label = t(lang, ({ done: 'importStepDone', current: 'importStepCurrent', failed: 'importStepFailed', pending: 'importStepPending' } as const)[state]);
         return html`<li class="import-step ${state}" aria-current=${state === 'current' ? 'step' : nothing}>
           <span class="import-mark" aria-hidden="true">${mark}</span>
           <span>${t(lang, STAGE_TEXT[stage])}</span>
@@ -128,7 +128,7 @@ export class PortalImportPage extends PortalPage {
         ? html`<div class="notice import-warnings">
             <h2>${t(lang, 'importWarningsHeading')}</h2>
             <ul>
-              ${imported.warnings.map((w) => html`<li lang="en">${w}</li>`)}
+              ${imported.warnings.map((w) => html`<li>${w}</li>`)}
             </ul>
             <p><a href=${routeHref({ lang, page: 'document', id: imported.document })}>${t(lang, 'importOpen')}</a></p>
           </div>`

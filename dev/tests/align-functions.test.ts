@@ -231,6 +231,18 @@ describe('legacy-import', () => {
     }
   });
 
+  test('warns, in the caller\'s language, about a section missing in one language; the section is kept empty', async () => {
+    const shortFrench = { ...LEGACY_FR, sections: LEGACY_FR.sections.slice(0, 5) };
+    const answer = await invoke(editor, 'legacy-import', form(docxBlob(await legacyDocx(LEGACY_EN)), docxBlob(await legacyDocx(shortFrench))), { 'Accept-Language': 'fr' });
+    assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    assert.deepEqual(answer.body['warnings'], [
+      'Le document anglais a 6 sections et le document français 5.',
+      'Le document français n’a pas de section « Conditions de travail » : elle est laissée vide.',
+    ]);
+    const { data } = await service.from('document_sections').select('heading, body').eq('document_id', answer.body['document'] as string).eq('lang', 'fr').eq('section_id', 'working-conditions').single();
+    assert.deepEqual(data, { heading: 'Conditions de travail', body: '' });
+  });
+
   test('tells a caller who asks for server-sent events each step as it starts, then the answer', async () => {
     const { data, error } = await editor.functions.invoke('legacy-import', {
       body: form(docxBlob(await legacyDocx(LEGACY_EN)), docxBlob(await legacyDocx(LEGACY_FR))),

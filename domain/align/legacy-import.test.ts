@@ -82,13 +82,14 @@ describe('legacy import', () => {
       language_profile: 'CBC/CBC',
       position_number: '12345',
     });
-    assert.ok(!warnings.some((w) => w.includes('classification')), 'PM-4 and PM-04 are the same classification once repaired');
+    assert.ok(!warnings.some((w) => w.en.includes('classification')), 'PM-4 and PM-04 are the same classification once repaired');
   });
 
   it('warns about unrecognised headings, missing sections and mismatched section counts', () => {
-    const { warnings } = importLegacyPair(EN, FR, options);
+    const warnings = importLegacyPair(EN, FR, options).warnings.map((w) => w.en);
     assert.ok(warnings.includes('The English document has 7 sections and the French document 6.'), warnings.join('\n'));
     assert.ok(warnings.includes('The French document has no "Conditions de travail" section: it is left empty.'));
+    assert.ok(importLegacyPair(EN, FR, options).warnings.some((w) => w.fr === 'Le document français n’a pas de section « Conditions de travail » : elle est laissée vide.'));
     assert.ok(warnings.includes('The heading "Travel" in the English document is not a TBS section: kept as a section of its own.'));
   });
 
@@ -109,15 +110,18 @@ describe('legacy import', () => {
     const result = importLegacyPair([], [p('Du texte sans titre de section.')], options);
     assert.deepEqual(result.sections.en, []);
     assert.deepEqual(result.pairs, []);
-    assert.ok(result.warnings.includes('No TBS section heading was recognised in the English document.'));
-    assert.ok(result.warnings.includes('No title found in the English document.'));
+    assert.ok(result.warnings.some((w) => w.en === 'No TBS section heading was recognised in the English document.' && w.fr === 'Aucun titre de section du SCT n’a été reconnu dans le document anglais.'));
+    assert.ok(result.warnings.some((w) => w.en === 'No title found in the English document.' && w.fr === 'Aucun titre trouvé dans le document anglais.'));
   });
 
   it('drops identifiers the database would refuse, naming them', () => {
     const { identification, warnings } = importLegacyPair([p('Classification: ZZ-99'), p('NOC: abc'), h('Skill'), p('Writes.')], [h('Compétences'), p('Rédige.')], options);
     assert.equal(identification.classification, undefined);
     assert.equal(identification.noc_code, undefined);
-    assert.ok(warnings.includes('The classification "ZZ-99" in the English document is not valid: left empty.'));
+    assert.deepEqual(
+      warnings.find((w) => w.en.startsWith('The classification')),
+      { en: 'The classification "ZZ-99" in the English document is not valid: left empty.', fr: 'La classification « ZZ-99 » dans le document anglais n’est pas valide : le champ reste vide.' },
+    );
   });
 });
 

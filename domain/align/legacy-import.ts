@@ -42,8 +42,8 @@ export interface LegacyImport {
   sections: Record<Lang, SectionSeed[]>;
   /** The sentence alignment of the pair, headings included, in document order. */
   pairs: TextBead[];
-  /** What the import could not recognise or had to guess, in English. */
-  warnings: string[];
+  /** What the import could not recognise or had to guess, in both languages. */
+  warnings: Warning[];
 }
 
 export interface LegacyImportOptions {
@@ -52,7 +52,16 @@ export interface LegacyImportOptions {
   customSectionId?: () => string;
 }
 
+/** A warning in both official languages. */
+export interface Warning {
+  en: string;
+  fr: string;
+}
+
 const LANGUAGE_NAME: Record<Lang, string> = { en: 'English', fr: 'French' };
+/** "le document anglais" / "le document français". */
+const DOCUMENT_FR: Record<Lang, string> = { en: 'le document anglais', fr: 'le document français' };
+const capitalized = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 /** A heading is short: a longer paragraph that happens to start like one is text. */
 const MAX_HEADING_LENGTH = 120;
 const FIELD = /^\s*([^:]{1,60}?)\s*:\s*(.+?)\s*$/;
@@ -134,34 +143,39 @@ const positionNumberValue = (raw: string): string | null => (/^[A-Za-z0-9][A-Za-
 function identifier(
   read: Record<Lang, ReadDocument>,
   name: 'classification' | 'noc' | 'languageProfile' | 'positionNumber',
-  label: string,
+  label: Warning,
   accept: (raw: string) => string | null,
-  warnings: string[],
+  warnings: Warning[],
 ): string | undefined {
   const found = LANGS.map((lang) => ({ lang, raw: fieldValue(read[lang], lang, name) })).filter((f): f is { lang: Lang; raw: string } => f.raw !== undefined);
   const accepted = found.map((f) => ({ ...f, value: accept(f.raw) }));
-  for (const f of accepted) if (f.value === null) warnings.push(`The ${label} "${f.raw}" in the ${LANGUAGE_NAME[f.lang]} document is not valid: left empty.`);
+  for (const f of accepted) {
+    if (f.value === null) warnings.push({ en: `The ${label.en} "${f.raw}" in the ${LANGUAGE_NAME[f.lang]} document is not valid: left empty.`, fr: `${capitalized(label.fr)} « ${f.raw} » dans ${DOCUMENT_FR[f.lang]} n’est pas valide : le champ reste vide.` });
+  }
   const values = accepted.filter((f) => f.value !== null);
   if (values.length === 2 && values[0]!.value !== values[1]!.value) {
-    warnings.push(`The ${label} differs: "${values[0]!.value}" in English, "${values[1]!.value}" in French; the English one is kept.`);
+    warnings.push({
+      en: `The ${label.en} differs: "${values[0]!.value}" in English, "${values[1]!.value}" in French; the English one is kept.`,
+      fr: `${capitalized(label.fr)} diffère : « ${values[0]!.value} » en anglais, « ${values[1]!.value} » en français; celui de l’anglais est gardé.`,
+    });
   }
   return values[0]?.value ?? undefined;
 }
 
-function readIdentification(read: Record<Lang, ReadDocument>, warnings: string[]): ImportedIdentification {
+function readIdentification(read: Record<Lang, ReadDocument>, warnings: Warning[]): ImportedIdentification {
   const identification: ImportedIdentification = {};
   for (const lang of LANGS) {
     const title = fieldValue(read[lang], lang, 'title') ?? read[lang].titleLine ?? undefined;
     if (title) identification[lang === 'en' ? 'title_en' : 'title_fr'] = title.slice(0, 300);
-    else warnings.push(`No title found in the ${LANGUAGE_NAME[lang]} document.`);
+    else warnings.push({ en: `No title found in the ${LANGUAGE_NAME[lang]} document.`, fr: `Aucun titre trouvé dans ${DOCUMENT_FR[lang]}.` });
   }
-  const classification = identifier(read, 'classification', 'classification', classificationValue, warnings);
+  const classification = identifier(read, 'classification', { en: 'classification', fr: 'la classification' }, classificationValue, warnings);
   if (classification) identification.classification = classification;
-  const noc = identifier(read, 'noc', 'NOC code', nocValue, warnings);
+  const noc = identifier(read, 'noc', { en: 'NOC code', fr: 'le code CNP' }, nocValue, warnings);
   if (noc) identification.noc_code = noc;
-  const profile = identifier(read, 'languageProfile', 'language profile', languageProfileValue, warnings);
+  const profile = identifier(read, 'languageProfile', { en: 'language profile', fr: 'le profil linguistique' }, languageProfileValue, warnings);
   if (profile) identification.language_profile = profile;
-  const position = identifier(read, 'positionNumber', 'position number', positionNumberValue, warnings);
+  const position = identifier(read, 'positionNumber', { en: 'position number', fr: 'le numéro de poste' }, positionNumberValue, warnings);
   if (position) identification.position_number = position;
   return identification;
 }
@@ -174,19 +188,31 @@ interface PairedSection {
 }
 
 /** Standard sections in the TBS order, then custom ones paired by order. */
-function pairSections(read: Record<Lang, ReadDocument>, customSectionId: () => string, warnings: string[]): PairedSection[] {
+function pairSections(read: Record<Lang, ReadDocument>, customSectionId: () => string, warnings: Warning[]): PairedSection[] {
   const paired: PairedSection[] = [];
   for (const standard of STANDARD_SECTIONS) {
     const sides = { en: null, fr: null } as Record<Lang, ReadSection | null>;
     for (const lang of LANGS) {
       const matches = read[lang].sections.filter((s) => s.sectionId === standard.sectionId);
-      if (matches.length > 1) warnings.push(`The ${LANGUAGE_NAME[lang]} document has ${matches.length} "${standard.title[lang]}" sections: their text is kept in one.`);
+      if (matches.length > 1) {
+        warnings.push({
+          en: `The ${LANGUAGE_NAME[lang]} document has ${matches.length} "${standard.title[lang]}" sections: their text is kept in one.`,
+          fr: `${capitalized(DOCUMENT_FR[lang])} a ${matches.length} sections « ${standard.title[lang]} » : leur texte est réuni en une seule.`,
+        });
+      }
       if (matches.length > 0) sides[lang] = { sectionId: standard.sectionId, heading: matches[0]!.heading, paragraphs: matches.flatMap((s) => s.paragraphs) };
     }
     if (sides.en || sides.fr) paired.push({ sectionId: standard.sectionId, standard: true, sides });
   }
   const customs = { en: read.en.sections.filter((s) => s.sectionId === null), fr: read.fr.sections.filter((s) => s.sectionId === null) };
-  for (const lang of LANGS) for (const s of customs[lang]) warnings.push(`The heading "${s.heading}" in the ${LANGUAGE_NAME[lang]} document is not a TBS section: kept as a section of its own.`);
+  for (const lang of LANGS) {
+    for (const s of customs[lang]) {
+      warnings.push({
+        en: `The heading "${s.heading}" in the ${LANGUAGE_NAME[lang]} document is not a TBS section: kept as a section of its own.`,
+        fr: `Le titre « ${s.heading} » dans ${DOCUMENT_FR[lang]} n’est pas une section du SCT : il est gardé comme section distincte.`,
+      });
+    }
+  }
   for (let k = 0; k < Math.max(customs.en.length, customs.fr.length); k++) {
     paired.push({ sectionId: customSectionId(), standard: false, sides: { en: customs.en[k] ?? null, fr: customs.fr[k] ?? null } });
   }
@@ -214,22 +240,33 @@ function splitSeeds(seeds: readonly SectionSeed[], lang: Lang): SplitText {
 
 /** The draft job description and the alignment of an English and a French legacy document. */
 export function importLegacyPair(en: readonly SourceParagraph[], fr: readonly SourceParagraph[], options: LegacyImportOptions = {}): LegacyImport {
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const read = { en: readDocument(en, 'en'), fr: readDocument(fr, 'fr') };
   for (const lang of LANGS) {
-    if (read[lang].sections.length === 0) warnings.push(`No TBS section heading was recognised in the ${LANGUAGE_NAME[lang]} document.`);
-    if (read[lang].skipped > 0) warnings.push(`${read[lang].skipped} paragraph(s) before the first section of the ${LANGUAGE_NAME[lang]} document were neither the title nor an identification field: left out.`);
+    if (read[lang].sections.length === 0) {
+      warnings.push({ en: `No TBS section heading was recognised in the ${LANGUAGE_NAME[lang]} document.`, fr: `Aucun titre de section du SCT n’a été reconnu dans ${DOCUMENT_FR[lang]}.` });
+    }
+    if (read[lang].skipped > 0) {
+      warnings.push({
+        en: `${read[lang].skipped} paragraph(s) before the first section of the ${LANGUAGE_NAME[lang]} document were neither the title nor an identification field: left out.`,
+        fr: `${read[lang].skipped} paragraphe(s) avant la première section dans ${DOCUMENT_FR[lang]} ne sont ni le titre ni un champ d’identification : laissés de côté.`,
+      });
+    }
   }
   const identification = readIdentification(read, warnings);
   const paired = pairSections(read, options.customSectionId ?? (() => newCustomSectionId()), warnings);
   const enCount = read.en.sections.length;
   const frCount = read.fr.sections.length;
-  if (enCount !== frCount) warnings.push(`The English document has ${enCount} sections and the French document ${frCount}.`);
+  if (enCount !== frCount) warnings.push({ en: `The English document has ${enCount} sections and the French document ${frCount}.`, fr: `Le document anglais a ${enCount} sections et le document français ${frCount}.` });
   for (const p of paired) {
     for (const lang of LANGS) {
       const other: Lang = lang === 'en' ? 'fr' : 'en';
       if (p.standard && p.sides[lang] === null && p.sides[other] !== null) {
-        warnings.push(`The ${LANGUAGE_NAME[lang]} document has no "${STANDARD_SECTIONS.find((s) => s.sectionId === p.sectionId)!.title[lang]}" section: it is left empty.`);
+        const title = STANDARD_SECTIONS.find((s) => s.sectionId === p.sectionId)!.title[lang];
+        warnings.push({
+          en: `The ${LANGUAGE_NAME[lang]} document has no "${title}" section: it is left empty.`,
+          fr: `${capitalized(DOCUMENT_FR[lang])} n’a pas de section « ${title} » : elle est laissée vide.`,
+        });
       }
     }
   }

@@ -2,6 +2,7 @@
 // to, the beads as alignment_pairs rows, and the writes in batches under the REST body limit.
 import type { SupabaseClient } from 'npm:@supabase/supabase-js@2.109.0';
 import type { TextBead } from '../../domain/align/documents.ts';
+import type { Warning } from '../../domain/align/legacy-import.ts';
 import { RequestError } from './bilingual-input.ts';
 
 /** A bead as alignment_pairs stores it. */
@@ -23,7 +24,7 @@ const BATCH_BYTES = 600 * 1024;
  * (an n-0 or 0-n bead) become one row each, so every stored bead has at most three sentences a
  * side; a bead longer than a row may hold is left out, with a warning.
  */
-export function pairRows(beads: readonly TextBead[], warnings: string[]): PairRow[] {
+export function pairRows(beads: readonly TextBead[], warnings: Warning[]): PairRow[] {
   const rows: PairRow[] = [];
   let tooLong = 0;
   for (const bead of beads) {
@@ -34,7 +35,12 @@ export function pairRows(beads: readonly TextBead[], warnings: string[]): PairRo
       else rows.push(row);
     }
   }
-  if (tooLong > 0) warnings.push(`${tooLong} pair(s) longer than ${MAX_PAIR_TEXT} characters on one side were not stored (a text without sentence ends?).`);
+  if (tooLong > 0) {
+    warnings.push({
+      en: `${tooLong} pair(s) longer than ${MAX_PAIR_TEXT} characters on one side were not stored (a text without sentence ends?).`,
+      fr: `${tooLong} paire(s) de plus de ${MAX_PAIR_TEXT} caractères d’un côté n’ont pas été enregistrées (un texte sans fin de phrase?).`,
+    });
+  }
   return rows;
 }
 

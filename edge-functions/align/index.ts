@@ -5,7 +5,7 @@
 //   POST application/json { en, fr, organization?, en_name?, fr_name? }   plain text or HTML
 //   POST multipart/form-data  en, fr (files: DOCX, HTML or UTF-8 text; or text fields), organization?
 //   POST application/json { document }                                     a stored job description's EN and FR sections
-//   → 200 { alignment, pairs: [{ en, fr, bead, score }], warnings }
+//   → 200 { alignment, pairs: [{ en, fr, bead, score }], warnings }   (warnings in the caller's language where written in both)
 //
 // Bad input gets a 4xx `{ error, code }` naming the problem, in the caller's language
 // (Accept-Language): one language only (400 missing_language), an empty document (422
@@ -14,7 +14,7 @@
 // not read (404). Section counts that differ are aligned anyway, with a warning.
 import { z } from 'npm:zod@4.6.7';
 import { alignTexts, type TextBead } from '../../domain/align/documents.ts';
-import { alignSeeds } from '../../domain/align/legacy-import.ts';
+import { alignSeeds, type Warning } from '../../domain/align/legacy-import.ts';
 import { LANGS, type Lang, type SectionSeed } from '../../domain/sections.ts';
 import { seedsFromRows } from '../../domain/document-init.ts';
 import {
@@ -51,13 +51,14 @@ const DocumentRequest = z.strictObject({ document: z.uuid('document must be the 
 interface Aligned {
   header: AlignmentHeader;
   beads: TextBead[];
-  warnings: string[];
+  warnings: Warning[];
 }
 
 async function alignDocuments(supabase: SupabaseClient, request: Request, documents: Record<Lang, InputDocument>, organization: string | undefined, names: Record<Lang, string | null | undefined>): Promise<Aligned> {
   const organizationId = await writableOrganization(supabase, request, organization);
   const { beads, warnings } = alignTexts(documents.en.text, documents.fr.text);
-  return { header: { organization_id: organizationId, source_name: names.en ?? documents.en.name, target_name: names.fr ?? documents.fr.name }, beads, warnings };
+  // The aligner's own warnings (domain/align/documents.ts) are written in English only.
+  return { header: { organization_id: organizationId, source_name: names.en ?? documents.en.name, target_name: names.fr ?? documents.fr.name }, beads, warnings: warnings.map((w) => ({ en: w, fr: w })) };
 }
 
 /** A stored job description's sections, EN section k beside FR section k (paired by id). */
@@ -71,12 +72,17 @@ async function alignStoredDocument(supabase: SupabaseClient, document: string): 
   const stored = (rows ?? []).map((r) => ({ lang: String(r.lang), section_id: String(r.section_id), kind: String(r.kind ?? 'custom'), heading: String(r.heading ?? ''), body: String(r.body ?? '') }));
   if (!stored.some((r) => r.heading.trim() || r.body.trim())) throw new RequestError('document_empty', { id });
   const seeds = seedsFromRows(stored);
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const ids = [...new Set([...seeds.en, ...seeds.fr].map((s) => s.sectionId))];
   const side = (lang: Lang): SectionSeed[] =>
     ids.map((sectionId) => {
       const found = seeds[lang].find((s) => s.sectionId === sectionId);
-      if (!found) warnings.push(`Section ${sectionId} has no ${lang === 'en' ? 'English' : 'French'} text: its sentences are left unaligned.`);
+      if (!found) {
+        warnings.push({
+          en: `Section ${sectionId} has no ${lang === 'en' ? 'English' : 'French'} text: its sentences are left unaligned.`,
+          fr: `La section ${sectionId} n’a pas de texte ${lang === 'en' ? 'anglais' : 'français'} : ses phrases restent non alignées.`,
+        });
+      }
       return found ?? { sectionId, kind: 'custom', heading: '', paragraphs: [] };
     });
   const sections = Object.fromEntries(LANGS.map((lang) => [lang, side(lang)])) as Record<Lang, SectionSeed[]>;
@@ -109,7 +115,8 @@ async function handle(request: Request): Promise<Response> {
   const warnings = [...aligned.warnings];
   const rows = pairRows(aligned.beads, warnings);
   const alignment = await storeAlignment(supabase, aligned.header, rows);
-  return json({ alignment, pairs: rows, warnings });
+  const lang = requestLang(request);
+  return json({ alignment, pairs: rows, warnings: warnings.map((w) => w[lang]) });
 }
 
 Deno.serve(async (request) => {

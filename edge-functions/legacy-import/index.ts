@@ -4,7 +4,7 @@
 // pair stored for the translation memory.
 //
 //   POST multipart/form-data  en, fr (files), organization? (uuid)
-//   → 201 { document, alignment, sections, identification, warnings }
+//   → 201 { document, alignment, sections, identification, warnings }   (warnings in the caller's language)
 //   With `Accept: text/event-stream`: 200 and events `{ stage: reading | aligning | creating }`,
 //   then `{ done: <the answer above> }` or `{ error, code, status }` (what the portal's progress shows).
 //
@@ -62,7 +62,8 @@ async function runImport(request: Request, supabase: SupabaseClient, body: Uint8
   const { data, error } = await supabase.rpc('import_job_description', args);
   if (error) throw databaseRefusal(error);
   const created = data as { document: string; alignment: string; sections: number };
-  return { ...created, identification: draft.identification, warnings };
+  const lang = requestLang(request);
+  return { ...created, identification: draft.identification, warnings: warnings.map((w) => w[lang]) };
 }
 
 const FAILED = 'The import failed on the server; nothing was created.';
