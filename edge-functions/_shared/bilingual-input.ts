@@ -5,8 +5,11 @@ import { z } from 'npm:zod@4.6.7';
 import type { Lang } from '../../domain/sections.ts';
 import type { SourceParagraph } from '../../domain/align/legacy-import.ts';
 import { htmlParagraphs, looksLikeHtml, paragraphsToText, textParagraphs } from '../../domain/align/legacy-import-source.ts';
-import { withCors } from './cors.ts';
+import { preflightResponse, withCors } from './cors.ts';
+import { requestLang } from './request-lang.ts';
 import { docxToHtml } from './docx.ts';
+
+declare const Deno: { serve(handler: (request: Request) => Response | Promise<Response>): unknown };
 
 /** Characters of text per language aligned in one request (a job description has about 30 000). */
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -166,7 +169,7 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > limit) throw new RequestError('body_too_large', { limit: MB(limit) });
   if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   const reader = request.body.getReader();
   for (;;) {
@@ -177,15 +180,28 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
       await reader.cancel().catch(() => {});
       throw new RequestError('body_too_large', { limit: MB(limit) });
     }
-    chunks.push(value);
+    chunks.push(value as Uint8Array<ArrayBuffer>);
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
+}
+
+/**
+ * Serves `handle` with the answers every such function gives: CORS preflights, a refusal as
+ * `{ error, code }` in the caller's language, anything unexpected as a 500 saying nothing was
+ * written (and logged).
+ */
+export function serveBilingual(name: string, failed: string, handle: (request: Request) => Promise<Response>): void {
+  Deno.serve(async (request) => {
+    const preflight = preflightResponse(request);
+    if (preflight) return preflight;
+    try {
+      return await handle(request);
+    } catch (error) {
+      if (error instanceof RequestError) return errorResponse(error, requestLang(request));
+      console.error(`${name} failed`, error);
+      return json({ error: failed, code: 'internal' }, 500);
+    }
+  });
 }
 
 /** The media type of a request, lower case, without parameters. */

@@ -18,7 +18,6 @@ import { alignSeeds, type Warning } from '../../domain/align/legacy-import.ts';
 import { LANGS, type Lang, type SectionSeed } from '../../domain/sections.ts';
 import { seedsFromRows } from '../../domain/document-init.ts';
 import {
-  errorResponse,
   json,
   mediaTypeOf,
   multipartDocuments,
@@ -26,16 +25,14 @@ import {
   parseWith,
   readBody,
   RequestError,
+  serveBilingual,
   textDocument,
   type InputDocument,
 } from '../_shared/bilingual-input.ts';
 import { pairRows, storeAlignment, writableOrganization, type AlignmentHeader } from '../_shared/alignment-store.ts';
 import { callerClient } from '../_shared/exchange.ts';
-import { preflightResponse } from '../_shared/cors.ts';
 import { requestLang } from '../_shared/request-lang.ts';
 import type { SupabaseClient } from 'npm:@supabase/supabase-js@2.109.0';
-
-declare const Deno: { serve(handler: (request: Request) => Response | Promise<Response>): unknown };
 
 const Organization = z.uuid('organization must be a UUID').optional();
 const Name = z.string().max(500, 'a name is at most 500 characters').optional();
@@ -119,14 +116,4 @@ async function handle(request: Request): Promise<Response> {
   return json({ alignment, pairs: rows, warnings: warnings.map((w) => w[lang]) });
 }
 
-Deno.serve(async (request) => {
-  const preflight = preflightResponse(request);
-  if (preflight) return preflight;
-  try {
-    return await handle(request);
-  } catch (error) {
-    if (error instanceof RequestError) return errorResponse(error, requestLang(request));
-    console.error('align failed', error);
-    return json({ error: 'The alignment failed on the server; nothing was stored.', code: 'internal' }, 500);
-  }
-});
+serveBilingual('align', 'The alignment failed on the server; nothing was stored.', handle);

@@ -18,13 +18,11 @@ import { z } from 'npm:zod@4.6.7';
 import { importLegacyPair } from '../../domain/align/legacy-import.ts';
 import { LANGS } from '../../domain/sections.ts';
 import type { SupabaseClient } from 'npm:@supabase/supabase-js@2.109.0';
-import { errorMessage, errorResponse, json, mediaTypeOf, multipartDocuments, parseWith, readBody, RequestError } from '../_shared/bilingual-input.ts';
+import { errorMessage, json, mediaTypeOf, multipartDocuments, parseWith, readBody, RequestError, serveBilingual } from '../_shared/bilingual-input.ts';
 import { databaseRefusal, pairRows, writableOrganization } from '../_shared/alignment-store.ts';
 import { callerClient } from '../_shared/exchange.ts';
-import { preflightResponse, withCors } from '../_shared/cors.ts';
+import { withCors } from '../_shared/cors.ts';
 import { requestLang } from '../_shared/request-lang.ts';
-
-declare const Deno: { serve(handler: (request: Request) => Response | Promise<Response>): unknown };
 
 const Organization = z.uuid('organization must be a UUID').optional();
 /** What one RPC call may carry: the REST body limit is 1 MiB. */
@@ -102,14 +100,4 @@ async function handle(request: Request): Promise<Response> {
   return json(await runImport(request, supabase, body, () => {}), 201);
 }
 
-Deno.serve(async (request) => {
-  const preflight = preflightResponse(request);
-  if (preflight) return preflight;
-  try {
-    return await handle(request);
-  } catch (error) {
-    if (error instanceof RequestError) return errorResponse(error, requestLang(request));
-    console.error('legacy-import failed', error);
-    return json({ error: FAILED, code: 'internal' }, 500);
-  }
-});
+serveBilingual('legacy-import', FAILED, handle);
