@@ -57,6 +57,8 @@ export class PortalImportPage extends PortalPage {
         return;
       }
       this.imported = result;
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('.import-warnings')?.focus();
     } catch (failure) {
       const message = failure instanceof ImportFailure && failure.message ? failure.message : t(lang, 'importNetworkError');
       this.error = t(lang, 'importFailed', { message });
@@ -125,7 +127,7 @@ export class PortalImportPage extends PortalPage {
       <p class="visually-hidden" role="status">${this.busy && this.stage ? t(lang, STAGE_TEXT[this.stage]) : imported ? t(lang, 'importNowOpening') : ''}</p>
       ${this.error ? html`<div id="import-error" class="notice error" role="alert" tabindex="-1"><p>${this.error}</p></div>` : nothing}
       ${imported
-        ? html`<div class="notice import-warnings">
+        ? html`<div class="notice import-warnings" tabindex="-1">
             <h2>${t(lang, 'importWarningsHeading')}</h2>
             <ul>
               ${imported.warnings.map((w) => html`<li>${w}</li>`)}
