@@ -12,6 +12,7 @@ import { inOtherLanguage, parseRoute, routeHref, type Route } from './router.js'
 import './pages/documents-page.js';
 import './pages/document-page.js';
 import './pages/sign-in-page.js';
+import './pages/import-page.js';
 
 /** Where the pages find the local stack (dev/demo-server.ts). */
 export interface StackConfig {
@@ -104,6 +105,7 @@ export class PortalApp extends LitElement {
 
   #pageName(): PortalTextId {
     if (!this.user || this.route.page === 'sign-in') return 'signInHeading';
+    if (this.route.page === 'import') return 'importHeading';
     return this.route.page === 'review' ? 'reviewHeading' : 'documentsHeading';
   }
 
@@ -159,7 +161,7 @@ export class PortalApp extends LitElement {
   }
 
   #menu(lang: Lang) {
-    const current = (page: Route['page']) => (this.route.page === page || (page === 'documents' && this.route.page === 'document') ? 'page' : nothing);
+    const current = (page: Route['page']) => (this.route.page === page || (page === 'documents' && (this.route.page === 'document' || this.route.page === 'import')) ? 'page' : nothing);
     return html`<nav class="menu" aria-label=${t(lang, 'menu')}>
       <ul class="container">
         <li><a href=${routeHref({ lang, page: 'documents' })} aria-current=${current('documents')}>${t(lang, 'navDocuments')}</a></li>
@@ -172,7 +174,7 @@ export class PortalApp extends LitElement {
 
   #breadcrumbs(lang: Lang) {
     const trail: { label: string; href: string }[] = [{ label: t(lang, 'home'), href: routeHref({ lang, page: 'documents' }) }];
-    if (this.user && this.route.page === 'document') trail.push({ label: t(lang, 'navDocuments'), href: routeHref({ lang, page: 'documents' }) });
+    if (this.user && (this.route.page === 'document' || this.route.page === 'import')) trail.push({ label: t(lang, 'navDocuments'), href: routeHref({ lang, page: 'documents' }) });
     return html`<nav class="breadcrumbs container" aria-label=${t(lang, 'breadcrumbs')}>
       <ol>
         ${trail.map((crumb) => html`<li><a href=${crumb.href}>${crumb.label}</a></li>`)}
@@ -184,6 +186,7 @@ export class PortalApp extends LitElement {
     const route = this.route;
     if (!this.user) return nothing;
     if (route.page === 'document') return html`<portal-document-page .uiLang=${lang} .documentId=${route.id}></portal-document-page>`;
+    if (route.page === 'import') return html`<portal-import-page .uiLang=${lang}></portal-import-page>`;
     return html`<portal-documents-page .uiLang=${lang} ?review=${route.page === 'review'}></portal-documents-page>`;
   }
 

@@ -65,3 +65,57 @@ export async function loadDocument(client: Client, id: string): Promise<Document
   if (error) throw new Error(error.message);
   return data;
 }
+
+/** The steps of an import from Word, in order (the first is the portal's own: sending the files). */
+export const IMPORT_STAGES = ['upload', 'reading', 'aligning', 'creating'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
+export interface ImportedDocument {
+  document: string;
+  alignment: string;
+  sections: number;
+  warnings: string[];
+}
+
+/** Why an import failed: the function's message (in the UI language), or no answer at all. */
+export class ImportFailure extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+/**
+ * Imports an English and a French file through the `legacy-import` function, as the signed-in
+ * user, following its steps (server-sent events) with `onStage`. Rejects with ImportFailure.
+ */
+export async function importFromWord(client: Client, files: { en: File; fr: File }, lang: 'en' | 'fr', onStage: (stage: ImportStage) => void): Promise<ImportedDocument> {
+  const body = new FormData();
+  body.set('en', files.en, files.en.name);
+  body.set('fr', files.fr, files.fr.name);
+  onStage('upload');
+  const { data, error } = await client.functions.invoke('legacy-import', { body, headers: { Accept: 'text/event-stream', 'Accept-Language': lang } });
+  if (error) {
+    // A refusal before the steps start (no access, too large): its JSON names the problem.
+    const context = (error as { context?: unknown }).context;
+    const answer = context instanceof Response ? ((await context.json().catch(() => null)) as { error?: string; code?: string } | null) : null;
+    throw new ImportFailure(answer?.error ?? '', answer?.code ?? 'network');
+  }
+  const reader = (data as Response).body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffered += value;
+    let end: number;
+    while ((end = buffered.indexOf('\n\n')) >= 0) {
+      const chunk = buffered.slice(0, end);
+      buffered = buffered.slice(end + 2);
+      if (!chunk.startsWith('data: ')) continue;
+      const event = JSON.parse(chunk.slice('data: '.length)) as { stage?: ImportStage; done?: ImportedDocument; error?: string; code?: string };
+      if (event.stage) onStage(event.stage);
+      if (event.done) return event.done;
+      if (event.error !== undefined) throw new ImportFailure(event.error, event.code ?? 'internal');
+    }
+  }
+  throw new ImportFailure('', 'network');
+}

@@ -1261,6 +1261,17 @@ export type Database = {
           "translation": string;
         }[];
       };
+      "import_job_description": {
+        Args: {
+          "identification": Json;
+          "organization": string;
+          "pairs": Json;
+          "sections": Json;
+          "source_name"?: string;
+          "target_name"?: string;
+        };
+        Returns: Json;
+      };
       "list_documents": {
         Args: {
           "max_results"?: number;

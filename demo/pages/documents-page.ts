@@ -7,6 +7,7 @@ import { PortalPage } from './portal-page.js';
 import { documentTable } from './document-table.js';
 import { DOCUMENT_STATUSES, listDocuments, type DocumentStatus } from '../portal-data.js';
 import { t, termOf } from '../portal-text.js';
+import { routeHref } from '../router.js';
 
 @customElement('portal-documents-page')
 export class PortalDocumentsPage extends PortalPage {
@@ -58,6 +59,7 @@ export class PortalDocumentsPage extends PortalPage {
     const lang = this.uiLang;
     return html`<h1 id="page-heading">${t(lang, this.review ? 'reviewHeading' : 'documentsHeading')}</h1>
       <p class="intro">${t(lang, this.review ? 'reviewIntro' : 'documentsIntro')}</p>
+      ${this.review ? nothing : html`<p class="page-actions"><a class="button-link" href=${routeHref({ lang, page: 'import' })}>${t(lang, 'importAction')}</a></p>`}
       ${this.review ? nothing : this.#filters()}
       ${this.#rows.render({
         pending: () => html`<p class="notice" role="status">${t(lang, 'loading')}</p>`,

@@ -1,6 +1,6 @@
 // Issue 12, criterion 4 (first part): axe-core finds nothing on any page of the demo portal, in
 // English and in French: sign-in, the document list, the document page (editor and comments,
-// whose open shadow roots axe walks) and the review queue.
+// whose open shadow roots axe walks), the review queue and the import from Word.
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -88,6 +88,15 @@ describe('demo portal accessibility (axe, issue 12 criterion 4)', { timeout: 300
       await openFresh(portal, `#/${lang}/documents/${ESDC_DOCUMENT_ID}`);
       await waitForEditorText(portal.page);
       await portal.page.waitForFunction(() => document.querySelector('jd-comments')?.shadowRoot?.querySelector('[part=base]'), { timeout: 20_000 });
+      assert.deepEqual(await violations(), []);
+    });
+
+    it(`import from Word (${lang}), with a form error and its steps`, async () => {
+      await openFresh(portal, `#/${lang}/import`);
+      await portal.page.waitForSelector('portal-import-page form', { timeout: 20_000 });
+      assert.deepEqual(await violations(), []);
+      await portal.page.click('portal-import-page button[type=submit]');
+      await portal.page.waitForSelector('#import-error', { timeout: 10_000 });
       assert.deepEqual(await violations(), []);
     });
 

@@ -14,6 +14,8 @@ describe('demo portal routes', () => {
       { lang: 'en', page: 'review' },
       { lang: 'fr', page: 'sign-in' },
       { lang: 'fr', page: 'document', id: ID },
+      { lang: 'en', page: 'import' },
+      { lang: 'fr', page: 'import' },
     ];
     for (const route of routes) assert.deepEqual(parseRoute(routeHref(route), 'en'), route, routeHref(route));
   });
