@@ -68,7 +68,7 @@ export const workbenchStyles = css`
   [part='toolbar'] {
     display: flex;
     flex-wrap: wrap;
-    align-items: end;
+    align-items: center;
     gap: calc(var(--_space) / 2) var(--_space);
   }
   .check {
@@ -81,9 +81,6 @@ export const workbenchStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) / 2);
-  }
-  .threshold label {
-    flex-basis: 100%;
   }
   .threshold input {
     width: 4.5rem;
@@ -187,6 +184,7 @@ export const workbenchStyles = css`
   [part='en'],
   [part='fr'] {
     display: grid;
+    align-content: start;
     gap: 0.25rem;
     padding-inline-start: calc(var(--_space) / 2);
     border-inline-start: 3px solid var(--_border);

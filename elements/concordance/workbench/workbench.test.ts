@@ -59,7 +59,10 @@ describe('<jd-alignment-workbench> in <jd-concordance>', () => {
       expect(shape(bench)[1]).to.deep.equal([OFFICE_EN, OFFICE_FR]);
       expect(rows(bench)[1]!.dataset['band'], 'a pair made by hand').to.equal('manual');
 
-      // Mouse: the Split button of the last pair leaves "Other duties" on its own.
+      // Mouse: a click on the last pair shows its buttons; its Split leaves "Other duties" on its own.
+      expect(rows(bench)[3]!.querySelector('[part=actions]'), 'buttons on the pair with the tab stop only').to.equal(null);
+      await focusPair(bench, 3);
+      await bench.updateComplete;
       rows(bench)[3]!.querySelector<HTMLButtonElement>('[part=actions] button:nth-child(2)')!.click();
       await waitUntil(() => bench.pairs.length === 5, 'split by the mouse');
       expect(shape(bench).slice(3)).to.deep.equal([
@@ -71,6 +74,8 @@ describe('<jd-alignment-workbench> in <jd-concordance>', () => {
       await focusPair(bench, 1);
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => bench.pairs[1]!.status === 'confirmed', 'confirmed by Enter');
+      await focusPair(bench, 2);
+      await bench.updateComplete;
       rows(bench)[2]!.querySelector<HTMLButtonElement>('[part=actions] button:last-child')!.click();
       await waitUntil(() => bench.pairs[2]!.status === 'confirmed', 'confirmed by the button');
       await bench.whenSaved();

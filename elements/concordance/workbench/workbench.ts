@@ -52,7 +52,7 @@ const SHORTCUTS: readonly { keys: string; action: MessageId }[] = [
  * @csspart confidence - A pair's confidence percentage and badge.
  * @csspart en - A pair's English sentences.
  * @csspart fr - A pair's French sentences.
- * @csspart actions - A pair's buttons.
+ * @csspart actions - The buttons of the pair with the tab stop (merge, split, move a sentence, confirm).
  */
 export class JdAlignmentWorkbench extends JdThemedElement {
   static override styles = [sharedStyles, tooltipStyles, workbenchStyles];
@@ -293,6 +293,9 @@ export class JdAlignmentWorkbench extends JdThemedElement {
   #renderToolbar() {
     const undoLabel = this.#t('align.undo');
     return html`<div part="toolbar">
+      <button type="button" class="has-tooltip" aria-keyshortcuts="Control+Z" ?disabled=${!this.work.canUndo} @click=${() => this.undo()}>
+        ${undoLabel}${tooltip(`${this.#t('align.undoTip')} (Ctrl+Z)`)}
+      </button>
       <label class="check"
         ><input type="checkbox" .checked=${this.lowFirst} @change=${(e: Event) => (this.lowFirst = (e.target as HTMLInputElement).checked)} />
         ${this.#t('align.lowFirst')}</label
@@ -322,9 +325,6 @@ export class JdAlignmentWorkbench extends JdThemedElement {
         >
         <button type="submit">${this.#t('align.confirmAll')}</button>
       </form>
-      <button type="button" class="has-tooltip" aria-keyshortcuts="Control+Z" ?disabled=${!this.work.canUndo} @click=${() => this.undo()}>
-        ${undoLabel}${tooltip(`${this.#t('align.undoTip')} (Ctrl+Z)`)}
-      </button>
     </div>`;
   }
 
@@ -358,10 +358,6 @@ export class JdAlignmentWorkbench extends JdThemedElement {
     const statusLabel = this.#t(pair.status === 'confirmed' ? 'align.statusConfirmed' : 'align.statusPending');
     const isActive = index === this.active;
     const tab = isActive ? '0' : '-1';
-    const button = (label: string, key: string, action: () => void, disabled = false, tip = label) =>
-      html`<button type="button" class="has-tooltip" tabindex=${tab} ?disabled=${disabled} aria-keyshortcuts=${key} @click=${action}>
-        ${label}${tooltip(`${tip} (${this.#keyName(key)})`)}
-      </button>`;
     return html`<li
       part="pair"
       data-index=${index}
@@ -384,7 +380,17 @@ export class JdAlignmentWorkbench extends JdThemedElement {
         <div part="en"><span class="side" aria-hidden="true">EN</span><span class="visually-hidden">${this.#t('tm.english')}: </span>${this.#sentences(pair.en, 'en')}</div>
         <div part="fr"><span class="side" aria-hidden="true">FR</span><span class="visually-hidden">${this.#t('tm.french')}: </span>${this.#sentences(pair.fr, 'fr')}</div>
       </div>
-      <div part="actions">
+      ${isActive ? this.#renderActions(pair, index, count) : nothing}
+    </li>`;
+  }
+
+  /** The buttons of the pair with the tab stop (one set on screen: a click or arrow on a pair shows its own). */
+  #renderActions(pair: WorkPair, index: number, count: number) {
+    const button = (label: string, key: string, action: () => void, disabled = false, tip = label) =>
+      html`<button type="button" class="has-tooltip" ?disabled=${disabled} aria-keyshortcuts=${key} @click=${action}>
+        ${label}${tooltip(`${tip} (${this.#keyName(key)})`)}
+      </button>`;
+    return html`<div part="actions">
         ${button(this.#t('align.merge'), 'M', () => this.merge(index), index === count - 1)}
         ${button(this.#t('align.split'), 'S', () => this.split(index), pair.en.length + pair.fr.length < 2)}
         ${button(this.#t('align.frUp'), 'Alt+ArrowUp', () => this.move(index, 'fr', -1), index === 0 || pair.fr.length === 0, this.#t('align.frUpTip'))}
@@ -392,8 +398,7 @@ export class JdAlignmentWorkbench extends JdThemedElement {
         ${button(this.#t('align.enUp'), 'Alt+Shift+ArrowUp', () => this.move(index, 'en', -1), index === 0 || pair.en.length === 0, this.#t('align.enUpTip'))}
         ${button(this.#t('align.enDown'), 'Alt+Shift+ArrowDown', () => this.move(index, 'en', 1), index === count - 1 || pair.en.length === 0, this.#t('align.enDownTip'))}
         ${button(this.#t('align.confirm'), 'Enter', () => this.confirm([index]), pair.status === 'confirmed' || !canConfirm(pair))}
-      </div>
-    </li>`;
+      </div>`;
   }
 
   #renderPairs() {
