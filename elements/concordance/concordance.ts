@@ -18,7 +18,6 @@ import { differingSpans, glossaryItem, phraseSpans, provenance, resultBody, type
 import { rankMatches } from '../../domain/tm/ranked-matches.js';
 import { JdTmResultsEvent } from './events.js';
 import { concordanceStyles } from './concordance.styles.js';
-import './workbench/define.js';
 
 /** A result that can be inserted: its translation and everything drawn for it. */
 interface ShownResult {
@@ -49,7 +48,8 @@ interface ShownResult {
  * into the memory; its own documentation lists its keys).
  *
  * @csspart base - Everything.
- * @csspart tabs - The "Search | Alignment" tabs (`tab` each).
+ * @csspart tabs - The "Search | Alignment" tab list.
+ * @csspart tab - One tab (`aria-selected="true"`: the one shown).
  * @csspart workbench - The alignment workbench, on the Alignment tab.
  * @csspart form - The search form.
  * @csspart live - The "follow the sentence I am translating" switch and what live mode looked up.
