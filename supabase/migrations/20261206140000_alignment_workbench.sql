@@ -52,8 +52,7 @@ begin
   if n_pairs > 20000 then
     raise exception using errcode = '22023', message = format('pairs must hold at most 20000 pairs (got %s)', n_pairs);
   end if;
-  -- Saves of one alignment run one after the other.
-  select * into a from public.alignments x where x.id = alignment for update;
+  select * into a from public.alignments x where x.id = alignment;
   if not found then
     raise exception using errcode = '42501', message = format('alignment %s does not exist or is not yours to read', alignment);
   end if;
@@ -61,6 +60,8 @@ begin
     raise exception using errcode = '42501',
       message = format('you cannot change alignment %s: only translators, editors and admins of its organization can', alignment);
   end if;
+  -- Saves of one alignment run one after the other.
+  perform 1 from public.alignments x where x.id = alignment for update;
 
   for pair in
     select (p.ordinality - 1)::integer as position,

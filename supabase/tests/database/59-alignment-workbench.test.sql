@@ -3,7 +3,7 @@
 -- (undo) gives its use back; beads beyond 2-2 (merges) are stored; another department neither
 -- reads nor saves nor confirms the alignment, and a viewer cannot change it.
 begin;
-select plan(20);
+select plan(21);
 
 create temporary table pairs_v1 as select jsonb_build_array(
   jsonb_build_object('source_text', 'Plans the work of the unit.', 'target_text', 'Planifie le travail de l''unité.', 'bead', '1-1', 'score', 0.9),
@@ -75,8 +75,10 @@ select throws_ok($$select public.alignment_save_pairs((select id from a), jsonb_
 
 -- A viewer of ESDC reads but cannot change.
 select tests.login('viewer');
+select is((select count(*)::integer from public.alignment_pairs where alignment_id = (select id from a)), 3, 'a viewer of ESDC reads the pairs');
 select throws_ok($$select public.alignment_save_pairs((select id from a), (select v from pairs_v1))$$,
-  '42501', null, 'a viewer cannot save pairs');
+  '42501', format('you cannot change alignment %s: only translators, editors and admins of its organization can', (select id from a)),
+  'but cannot save them, and is told why');
 
 select * from finish();
 rollback;
