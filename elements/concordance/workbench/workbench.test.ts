@@ -178,6 +178,48 @@ describe('<jd-alignment-workbench> in <jd-concordance>', () => {
     }
   });
 
+  it('lists the alignments the user can read and opens a stored one with its sentences, beads and confirmations', async function () {
+    this.timeout(60_000);
+    const { session, bench } = await openBench('translator@esdc.example');
+    try {
+      // An alignment stored by someone else's tool (the align function, say), French first.
+      const client = session.client!;
+      const created = await client
+        .from('alignments')
+        .insert({ organization_id: 'e5dc0000-0000-4000-a000-000000000001', source_lang: 'fr', target_lang: 'en', source_name: 'Poste FR', target_name: 'Position EN' })
+        .select('id')
+        .single();
+      expect(created.error).to.equal(null);
+      const saved = await client.rpc('alignment_save_pairs', {
+        alignment: created.data!.id,
+        pairs: [
+          { source_text: 'Dirige l’équipe. Gère le budget.', target_text: 'Leads the team and manages the budget.', bead: '2-1', score: 0.42 },
+          { source_text: 'Rédige des rapports.', target_text: 'Writes reports.', bead: '1-1', score: 0.97, status: 'confirmed' },
+        ],
+      });
+      expect(saved.error).to.equal(null);
+      await bench.work.refresh();
+      await bench.updateComplete;
+      const select = root(bench).querySelector<HTMLSelectElement>('#wb-alignment')!;
+      const option = Array.from(select.options).find((o) => o.value === created.data!.id)!;
+      expect(option.textContent).to.contain('Poste FR ↔ Position EN');
+      select.value = option.value;
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => bench.work.current?.id === created.data!.id && bench.work.phase === 'ready', 'opened');
+      await bench.updateComplete;
+      expect(shape(bench)).to.deep.equal([
+        [['Leads the team and manages the budget.'], ['Dirige l’équipe.', 'Gère le budget.']],
+        [['Writes reports.'], ['Rédige des rapports.']],
+      ]);
+      const [first, second] = rows(bench);
+      expect(first!.dataset['band']).to.equal('low');
+      expect(first!.querySelector('[part=confidence]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('42 % low confidence');
+      expect(second!.dataset['status']).to.equal('confirmed');
+    } finally {
+      session.remove();
+    }
+  });
+
   it("Transport Canada's editor sees none of ESDC's alignments, and cannot save into one", async function () {
     this.timeout(60_000);
     const esdc = await openBench('translator@esdc.example');
