@@ -342,8 +342,8 @@ export class JdAlignmentWorkbench extends JdThemedElement {
 
   /** A key as people read it: Alt+↑, Maj in French. */
   #keyName(key: string): string {
-    const name = key.replace('ArrowUp', '↑').replace('ArrowDown', '↓').replace('Control', 'Ctrl');
-    return this.uiLang === 'fr' ? name.replace('Shift', 'Maj').replace('Enter', 'Entrée').replace('Home', 'Début').replace('End', 'Fin') : name;
+    const name = key.replace(/ArrowUp/g, '↑').replace(/ArrowDown/g, '↓').replace(/Control/g, 'Ctrl');
+    return this.uiLang === 'fr' ? name.replace(/Shift/g, 'Maj').replace(/Enter/g, 'Entrée').replace(/Home/g, 'Début').replace(/End/g, 'Fin') : name;
   }
 
   #sentences(sentences: readonly string[], lang: Lang) {

@@ -3,6 +3,7 @@
 // French, at 390 px (the whole screen: columns stacked) and 1366 px (a 44rem panel: two
 // columns). Baselines: screenshots/baseline/workbench-*.png (UPDATE_SCREENSHOTS=1 rewrites them).
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { Lang } from '../../../domain/sections.js';
 import { expectScreenshot, NARROW, prepareVisualPage, useWidth, WIDE } from '../../core/test-screenshots.js';
 import { alignPasted, openBench, type Bench, WRONG_EN, WRONG_FR } from './test-support.js';
@@ -23,6 +24,21 @@ describe('<jd-alignment-workbench> screenshots', () => {
     if (email !== 'editor@tc.example') opened.bench.shadowRoot!.adoptedStyleSheets = [...opened.bench.shadowRoot!.adoptedStyleSheets, HIDE_DATES];
     return opened;
   }
+
+  it(`the keyboard help open, and a pair's button focused from the keyboard with its tooltip, FR, ${NARROW} px`, async function () {
+    this.timeout(30_000);
+    const { session, panel, bench: wb } = await bench('fr', NARROW);
+    try {
+      await alignPasted(wb, WRONG_EN, WRONG_FR);
+      wb.shadowRoot!.querySelector<HTMLDetailsElement>('[part=help]')!.open = true;
+      wb.shadowRoot!.querySelector<HTMLElement>('[part~=pair][data-index="0"]')!.focus();
+      await sendKeys({ press: 'Tab' });
+      await waitUntil(() => wb.shadowRoot!.activeElement?.matches('[part=actions] button'), 'the merge button focused');
+      await expectScreenshot(panel, `workbench-keyboard-fr-${NARROW}`);
+    } finally {
+      session.remove();
+    }
+  });
 
   for (const lang of ['en', 'fr'] as const) {
     it(`no alignment open: the paste form, ${lang.toUpperCase()}, ${NARROW} px`, async function () {
