@@ -36,6 +36,16 @@ export async function openBench(email: string, options: { lang?: Lang; width?: s
   return { session, panel, bench };
 }
 
+/** Runs `test` on a bench of its own (see openBench) and closes the page afterwards. */
+export async function withBench(email: string, test: (bench: Bench) => Promise<void>, options: { lang?: Lang; width?: string } = {}): Promise<void> {
+  const opened = await openBench(email, options);
+  try {
+    await test(opened);
+  } finally {
+    opened.session.remove();
+  }
+}
+
 /** Pastes two texts, aligns and saves them, and waits for the pairs. */
 export async function alignPasted(bench: JdAlignmentWorkbench, en: string, fr: string): Promise<void> {
   await bench.alignTexts(en, fr);
