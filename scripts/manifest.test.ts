@@ -74,6 +74,14 @@ const EXPECTED: Record<string, Record<'attributes' | 'events' | 'slots' | 'cssPa
     cssProperties: ['--jd-mark', '--jd-color-range', '--jd-color-primary', '--jd-color-focus'],
     cssStates: ['signed-out', 'searching', 'empty', 'error', 'live'],
   },
+  'jd-alignment-workbench': {
+    attributes: [],
+    events: [],
+    slots: [],
+    cssParts: ['base', 'help', 'open', 'new', 'toolbar', 'message', 'pairs', 'pair', 'confidence', 'en', 'fr', 'actions'],
+    cssProperties: ['--jd-color-primary', '--jd-color-focus'],
+    cssStates: [],
+  },
 };
 
 /** Properties that are deliberately not attributes (`attribute: false`): objects, functions, tokens. */

@@ -95,6 +95,7 @@ export type Database = {
           "source_text": string;
           "status": string;
           "target_text": string;
+          "tm_segment_id": number | null;
         };
         ComputedFields: never;
         Insert: {
@@ -109,6 +110,7 @@ export type Database = {
           "source_text"?: string;
           "status"?: string;
           "target_text"?: string;
+          "tm_segment_id"?: number | null;
         };
         Update: {
           "alignment_id"?: string;
@@ -122,6 +124,7 @@ export type Database = {
           "source_text"?: string;
           "status"?: string;
           "target_text"?: string;
+          "tm_segment_id"?: number | null;
         };
         Relationships: [
           {
@@ -142,6 +145,17 @@ export type Database = {
             ];
             isOneToOne: false;
             referencedRelation: "organizations";
+            referencedColumns: [
+              "id"
+            ];
+          },
+          {
+            foreignKeyName: "alignment_pairs_tm_segment_id_fkey";
+            columns: [
+              "tm_segment_id"
+            ];
+            isOneToOne: false;
+            referencedRelation: "tm_segments";
             referencedColumns: [
               "id"
             ];
@@ -1175,6 +1189,18 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "alignment_save_pairs": {
+        Args: {
+          "alignment": string;
+          "pairs": Json;
+        };
+        Returns: {
+          "added_to_memory": number;
+          "confirmed": number;
+          "pairs_saved": number;
+          "withdrawn_from_memory": number;
+        }[];
       };
       "can_open_document": {
         Args: {

@@ -15,6 +15,22 @@ export const concordanceStyles = css`
     margin: 0;
     font-size: 1.25rem;
   }
+  /* Search | Alignment (issue 14 item 6); the search panel keeps the base's grid. */
+  [part='tabs'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    border-bottom: var(--_border-width) solid var(--_border);
+  }
+  [part='tab'][aria-selected='true'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .panel {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_space);
+  }
   h3 {
     margin: 0;
     font-size: 1rem;

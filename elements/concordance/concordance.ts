@@ -48,7 +48,14 @@ interface ShownResult {
  *
  * @fires jd-tm-results - Results or a failure are on screen (`query`, `sourceLang`, `mode`, `count`, `failed`, `elapsedMs` since the search or caret move, `live`).
  * @fires jd-tm-insert - Dispatched on the linked editor to insert a match (`text`, `lang`, `documentId`); it bubbles from the editor.
+ * The "Search | Alignment" tabs switch between searching the memory and the alignment
+ * workbench (`<jd-alignment-workbench>`: fix the pairs of an aligned EN/FR text and confirm them
+ * into the memory; its own documentation lists its keys).
+ *
  * @csspart base - Everything.
+ * @csspart tabs - The "Search | Alignment" tab list.
+ * @csspart tab - One tab (`aria-selected="true"`: the one shown).
+ * @csspart workbench - The alignment workbench, on the Alignment tab.
  * @csspart form - The search form.
  * @csspart live - The "follow the sentence I am translating" switch and what live mode looked up.
  * @csspart status - Loading (with a progress bar), empty, idle and error messages (an error has `data-kind="error"`).
@@ -96,6 +103,8 @@ export class JdConcordance extends JdThemedElement {
   @property({ attribute: 'source-lang', reflect: true }) sourceLang: Lang = 'en';
   /** Similar sentences (`segment`, fuzzy) or a phrase in context (`phrase`, concordance). */
   @property({ reflect: true }) mode: SearchMode = 'segment';
+  /** What the panel shows: searching the memory (`search`) or the alignment workbench (`alignment`). */
+  @property({ reflect: true }) view: 'search' | 'alignment' = 'search';
   /** The editor to work with; default: the `<jd-editor>` showing the same document in the same `<jd-session>`. */
   @property({ attribute: false }) editor: CommentsEditor | null = null;
 
@@ -443,11 +452,41 @@ export class JdConcordance extends JdThemedElement {
     </section>`;
   }
 
+  /** Search | Alignment: a tab list (arrows move between the tabs and show the one reached). */
+  #renderTabs() {
+    const tabs = [
+      ['search', 'align.tabSearch'],
+      ['alignment', 'align.tabAlignment'],
+    ] as const;
+    const onKeydown = (event: KeyboardEvent) => {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      event.preventDefault();
+      this.view = this.view === 'search' ? 'alignment' : 'search';
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tm-tab-${this.view}`)?.focus());
+    };
+    return html`<div part="tabs" role="tablist" aria-label=${this.t('align.tabs')} @keydown=${onKeydown}>
+      ${tabs.map(
+        ([view, label]) =>
+          html`<button part="tab" type="button" role="tab" id="tm-tab-${view}" aria-controls="tm-panel" aria-selected=${this.view === view ? 'true' : 'false'} tabindex=${this.view === view ? '0' : '-1'} @click=${() => (this.view = view)}>
+            ${this.t(label)}
+          </button>`,
+      )}
+    </div>`;
+  }
+
   protected override render() {
     if (!this.session?.user) return html`<p part="status" role="status">${this.t('tm.signedOut')}</p>`;
+    if (this.view === 'alignment')
+      return html`<section part="base" aria-labelledby="tm-heading">
+        <h2 id="tm-heading">${this.t('tm.label')}</h2>
+        ${this.#renderTabs()}
+        <div role="tabpanel" id="tm-panel" aria-labelledby="tm-tab-alignment"><jd-alignment-workbench part="workbench"></jd-alignment-workbench></div>
+      </section>`;
     const live = this.liveQuery;
     return html`<section part="base" aria-labelledby="tm-heading" aria-busy=${this.#search.state.phase === 'loading' ? 'true' : 'false'}>
       <h2 id="tm-heading">${this.t('tm.label')}</h2>
+      ${this.#renderTabs()}
+      <div role="tabpanel" id="tm-panel" aria-labelledby="tm-tab-search" class="panel">
       ${this.#renderForm()}
       ${live
         ? html`<p class="live-for">
@@ -459,6 +498,7 @@ export class JdConcordance extends JdThemedElement {
       ${this.message ? html`<p part="message" role=${this.message.kind === 'error' ? 'alert' : 'status'} data-kind=${this.message.kind}>${this.message.text}</p>` : nothing}
       ${this.#renderResults()} ${this.#renderSemantic(this.#search.state.phase === 'done' ? this.#shownResults().length : 0)}
       ${renderExchange(this.uiLang, (id, values) => this.t(id, values), this.#exchange)}
+      </div>
     </section>`;
   }
 }
