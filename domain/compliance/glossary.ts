@@ -1,0 +1,119 @@
+// Bilingual equivalence, terminology: where the English of a section uses an approved glossary
+// term, its French counterpart uses the approved French equivalent, and never a forbidden one
+// (a calque the glossary marks "never translate X as Y"). The glossary is an input: the
+// organization's glossary_terms, a TBX file (domain/tm/tbx.ts), or the built-in list. Matching
+// is the glossary matcher's (domain/tm/glossary.ts: accents folded, French elision, plurals and
+// feminines), so the check agrees with what the editor underlines and glossary_lookup returns.
+import { GlossaryMatcher, glossaryKey, glossaryKeyWords, underlinedHits, type GlossaryHit, type GlossaryTerm } from '../tm/glossary.ts';
+import type { GlossaryEntry } from '../tm/tbx.ts';
+import { pairedSections } from './bilingual.ts';
+import { BUILT_IN_GLOSSARY } from './glossary-terms.ts';
+import { SOURCES } from './sources.ts';
+import { finding, type Finding, type ParsedSection, type Rule, type RuleInfo } from './types.ts';
+
+export const GLOSSARY_RULE_INFO: RuleInfo = {
+  id: 'bilingual.glossary',
+  family: 'bilingual',
+  severity: 'warning',
+  languages: ['both'],
+  source: `${SOURCES.officialLanguages}; Translation Bureau, TERMIUM Plus, and the organization's approved glossary`,
+  message: {
+    en: 'An approved glossary term is not translated with its approved French equivalent.',
+    fr: 'Un terme approuvé du lexique n’est pas traduit par son équivalent français approuvé.',
+  },
+};
+
+const bodyText = (section: ParsedSection) => section.lines.map((l) => l.text).join('\n');
+
+// French repeats articles and prepositions inside coordinated terms (« subventions et de
+// contributions », « santé et de sécurité au travail »): whether the approved term is there is
+// judged on its content words, in order and consecutive once these are set aside.
+const FRENCH_FUNCTION_WORDS = new Set(['de', 'd', 'du', 'des', 'la', 'le', 'les', 'l', 'a', 'au', 'aux', 'en']);
+const frenchContentKeys = (text: string) => glossaryKeyWords(text, 'fr').map((w) => w.key).filter((k) => !FRENCH_FUNCTION_WORDS.has(k));
+
+/** Whether `termKeys` occur consecutively in `textKeys`. */
+function containsRun(textKeys: readonly string[], termKeys: readonly string[]): boolean {
+  if (termKeys.length === 0) return false;
+  for (let i = 0; i + termKeys.length <= textKeys.length; i++) if (termKeys.every((k, j) => textKeys[i + j] === k)) return true;
+  return false;
+}
+const quoteEn = (term: string) => `“${term}”`;
+const quoteFr = (term: string) => `« ${term} »`;
+
+/** The approved and forbidden French terms of each English term (grouped by its glossary key). */
+interface Equivalents {
+  approved: string[];
+  forbiddenIds: Set<string>;
+}
+
+/** The glossary consistency rule for `terms` (pending terms are ignored: nobody has approved them yet). */
+export function glossaryRule(terms: readonly GlossaryTerm[]): Rule {
+  const used = terms.filter((t) => t.status !== 'pending');
+  const matcher = new GlossaryMatcher(used);
+  const byEnglish = new Map<string, Equivalents>();
+  for (const term of used) {
+    const key = glossaryKey(term.termEn, 'en');
+    const entry = byEnglish.get(key) ?? { approved: [], forbiddenIds: new Set<string>() };
+    if (term.status === 'approved') entry.approved.push(term.termFr);
+    else entry.forbiddenIds.add(term.id);
+    byEnglish.set(key, entry);
+  }
+
+  const check = (en: ParsedSection, fr: ParsedSection, label: string): Finding[] => {
+    const enText = bodyText(en);
+    const frText = bodyText(fr);
+    // Where terms overlap ("position number" and "position"), the longest is the one meant.
+    const enHits = underlinedHits(matcher.find(enText, 'en'));
+    const frHits = matcher.find(frText, 'fr');
+    const frContent = frenchContentKeys(frText);
+    const findings: Finding[] = [];
+    const reported = new Set<string>();
+    const words = (text: string, hit: GlossaryHit) => text.slice(hit.span.start, hit.span.end);
+    for (const hit of enHits) {
+      const enKey = glossaryKey(hit.term.termEn, 'en');
+      if (reported.has(enKey)) continue;
+      const equivalents = byEnglish.get(enKey);
+      if (!equivalents) continue;
+      // A forbidden French term used for an English term this section has.
+      const calque = frHits.find((h) => equivalents.forbiddenIds.has(h.term.id));
+      if (calque) {
+        reported.add(enKey);
+        const approved = equivalents.approved;
+        findings.push(
+          finding(GLOSSARY_RULE_INFO, 'fr', label, words(frText, calque), {
+            ...(approved[0] !== undefined ? { fix: approved[0] } : {}),
+            message: {
+              en: `${quoteFr(calque.term.termFr)} is not an acceptable translation of ${quoteEn(hit.term.termEn)} (glossary: forbidden)${approved.length ? `; use ${approved.map(quoteFr).join(' or ')}` : ''}.`,
+              fr: `${quoteFr(calque.term.termFr)} n’est pas une traduction acceptable de ${quoteEn(hit.term.termEn)} (lexique : à proscrire)${approved.length ? `; employez ${approved.map(quoteFr).join(' ou ')}` : ''}.`,
+            },
+          }),
+        );
+        continue;
+      }
+      if (hit.term.status !== 'approved' || equivalents.approved.length === 0) continue;
+      if (equivalents.approved.some((fr) => containsRun(frContent, frenchContentKeys(fr)))) continue;
+      reported.add(enKey);
+      const expected = equivalents.approved;
+      findings.push(
+        finding(GLOSSARY_RULE_INFO, 'both', label, words(enText, hit), {
+          fix: expected[0]!,
+          message: {
+            en: `The French version of this section does not use ${expected.map(quoteFr).join(' or ')}, the approved equivalent of ${quoteEn(hit.term.termEn)}.`,
+            fr: `La version française de cette section n’emploie pas ${expected.map(quoteFr).join(' ou ')}, l’équivalent approuvé de ${quoteEn(hit.term.termEn)}.`,
+          },
+        }),
+      );
+    }
+    return findings;
+  };
+
+  return { ...GLOSSARY_RULE_INFO, check: (pair) => pairedSections(pair).flatMap(({ en, fr, label }) => check(en, fr, label)) };
+}
+
+/** Glossary entries read from a TBX file (domain/tm/tbx.ts) as terms for glossaryRule. */
+export function termsFromTbx(entries: readonly GlossaryEntry[]): GlossaryTerm[] {
+  return entries.map((e, i) => ({ id: `tbx:${i}:${e.line}`, termEn: e.termEn, termFr: e.termFr, status: e.status, organizationId: null }));
+}
+
+/** The rule with the built-in glossary (the one the check runs by default). */
+export const glossaryConsistency: Rule = glossaryRule(BUILT_IN_GLOSSARY);
