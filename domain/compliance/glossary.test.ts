@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { GlossaryTerm } from '../tm/glossary.ts';
 import { readTbx } from '../tm/tbx.ts';
 import { checkTexts } from './check.ts';
-import { glossaryConsistency, glossaryRule, termsFromTbx } from './glossary.ts';
+import { englishPlural, glossaryConsistency, glossaryRule, termsFromTbx } from './glossary.ts';
 import { addLine, findingsOf, pairText, replaceIn } from './testing.ts';
 
 const term = (termEn: string, termFr: string, status: GlossaryTerm['status'] = 'approved'): GlossaryTerm => ({ id: `${termEn}/${termFr}`, termEn, termFr, status, organizationId: null });
@@ -40,6 +40,13 @@ describe('bilingual.glossary', () => {
       }),
       [],
     );
+  });
+
+  it('finds the English term in the plural too ("site visits" for "site visit")', () => {
+    assert.deepEqual([englishPlural('site visit'), englishPlural('policy'), englishPlural('approach'), englishPlural('key'), englishPlural('Deputy Minister')], ['site visits', 'policies', 'approaches', 'keys', 'Deputy Ministers']);
+    const rule = glossaryRule([term('site visit', 'visite de terrain')]);
+    assert.deepEqual(findingsOf(rule), ['both key-activities: site visits'], 'the pair says « visites sur place »');
+    assert.deepEqual(findingsOf(glossaryRule([term('site visit', 'visite sur place')])), [], '« visites sur place » is the plural of the approved term');
   });
 
   it('reports a forbidden French term (a calque) used for the English term, with the approved equivalent', () => {

@@ -30,6 +30,10 @@ const bodyText = (section: ParsedSection) => section.lines.map((l) => l.text).jo
 // judged on its content words, in order and consecutive once these are set aside.
 const FRENCH_FUNCTION_WORDS = new Set(['de', 'd', 'du', 'des', 'la', 'le', 'les', 'l', 'a', 'au', 'aux', 'en']);
 const frenchContentKeys = (text: string) => glossaryKeyWords(text, 'fr').map((w) => w.key).filter((k) => !FRENCH_FUNCTION_WORDS.has(k));
+const lazy = <T>(make: () => T): (() => T) => {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
+};
 
 /** Whether `termKeys` occur consecutively in `textKeys`. */
 function containsRun(textKeys: readonly string[], termKeys: readonly string[]): boolean {
@@ -40,42 +44,76 @@ function containsRun(textKeys: readonly string[], termKeys: readonly string[]): 
 const quoteEn = (term: string) => `“${term}”`;
 const quoteFr = (term: string) => `« ${term} »`;
 
+/**
+ * The term with its last English word in the plural ("site visit" → "site visits", "policy" →
+ * "policies", "approach" → "approaches"): the matcher folds French plurals, not English ones, and
+ * a job description lists its duties in the plural as often as not.
+ */
+export function englishPlural(term: string): string {
+  const match = /^(.*?)([A-Za-z]+)$/.exec(term);
+  if (!match) return term;
+  const [, head, word] = match as unknown as [string, string, string];
+  if (/[^aeiou]y$/i.test(word)) return `${head}${word.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(word)) return `${head}${word}es`;
+  return `${head}${word}s`;
+}
+
 /** The approved and forbidden French terms of each English term (grouped by its glossary key). */
 interface Equivalents {
   approved: string[];
+  /** Each approved term's French content words (computed once). */
+  approvedKeys: string[][];
   forbiddenIds: Set<string>;
 }
 
 /** The glossary consistency rule for `terms` (pending terms are ignored: nobody has approved them yet). */
 export function glossaryRule(terms: readonly GlossaryTerm[]): Rule {
   const used = terms.filter((t) => t.status !== 'pending');
-  const matcher = new GlossaryMatcher(used);
+  // English occurrences are found in the singular and the plural: each term also goes to the
+  // matcher as a plural variant, which stands for its term.
+  const plurals = used.map((t) => ({ ...t, id: `${t.id}\u0000plural`, termEn: englishPlural(t.termEn) }));
+  const termOf = new Map<string, GlossaryTerm>(used.flatMap((t, i): [string, GlossaryTerm][] => [[t.id, t], [plurals[i]!.id, t]]));
+  const matcher = new GlossaryMatcher([...used, ...plurals]);
+  const find = (text: string, lang: 'en' | 'fr') => matcher.find(text, lang).map((hit) => ({ ...hit, term: termOf.get(hit.term.id)! }));
+  // The matcher traces every character back to the text (about 1 ms per 1 000 characters); a
+  // section none of whose words starts an English term is passed over without it.
+  const firstWords = new Set([...used, ...plurals].flatMap((t) => glossaryKeyWords(t.termEn, 'en').slice(0, 1).map((w) => w.key)));
+  const mayHaveTerm = (text: string) => (text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => firstWords.has(w));
+  const englishKey = new Map(used.map((t) => [t.id, glossaryKey(t.termEn, 'en')]));
   const byEnglish = new Map<string, Equivalents>();
   for (const term of used) {
-    const key = glossaryKey(term.termEn, 'en');
-    const entry = byEnglish.get(key) ?? { approved: [], forbiddenIds: new Set<string>() };
-    if (term.status === 'approved') entry.approved.push(term.termFr);
-    else entry.forbiddenIds.add(term.id);
+    const key = englishKey.get(term.id)!;
+    const entry = byEnglish.get(key) ?? { approved: [], approvedKeys: [], forbiddenIds: new Set<string>() };
+    if (term.status === 'approved') {
+      entry.approved.push(term.termFr);
+      entry.approvedKeys.push(frenchContentKeys(term.termFr));
+    } else {
+      entry.forbiddenIds.add(term.id);
+    }
     byEnglish.set(key, entry);
   }
 
   const check = (en: ParsedSection, fr: ParsedSection, label: string): Finding[] => {
     const enText = bodyText(en);
-    const frText = bodyText(fr);
+    if (!mayHaveTerm(enText)) return [];
     // Where terms overlap ("position number" and "position"), the longest is the one meant.
-    const enHits = underlinedHits(matcher.find(enText, 'en'));
-    const frHits = matcher.find(frText, 'fr');
-    const frContent = frenchContentKeys(frText);
+    const enHits = underlinedHits(find(enText, 'en'));
+    if (enHits.length === 0) return [];
+    // The French side is read only for a section whose English uses a glossary term, and matched
+    // against the forbidden terms only when the English term has some.
+    const frText = bodyText(fr);
+    const frHits = lazy(() => find(frText, 'fr'));
+    const frContent = lazy(() => frenchContentKeys(frText));
     const findings: Finding[] = [];
     const reported = new Set<string>();
     const words = (text: string, hit: GlossaryHit) => text.slice(hit.span.start, hit.span.end);
     for (const hit of enHits) {
-      const enKey = glossaryKey(hit.term.termEn, 'en');
+      const enKey = englishKey.get(hit.term.id)!;
       if (reported.has(enKey)) continue;
       const equivalents = byEnglish.get(enKey);
       if (!equivalents) continue;
       // A forbidden French term used for an English term this section has.
-      const calque = frHits.find((h) => equivalents.forbiddenIds.has(h.term.id));
+      const calque = equivalents.forbiddenIds.size > 0 ? frHits().find((h) => equivalents.forbiddenIds.has(h.term.id)) : undefined;
       if (calque) {
         reported.add(enKey);
         const approved = equivalents.approved;
@@ -91,7 +129,7 @@ export function glossaryRule(terms: readonly GlossaryTerm[]): Rule {
         continue;
       }
       if (hit.term.status !== 'approved' || equivalents.approved.length === 0) continue;
-      if (equivalents.approved.some((fr) => containsRun(frContent, frenchContentKeys(fr)))) continue;
+      if (equivalents.approvedKeys.some((keys) => containsRun(frContent(), keys))) continue;
       reported.add(enKey);
       const expected = equivalents.approved;
       findings.push(
