@@ -5,11 +5,16 @@
 //  * { document } checks the stored document as the caller reads it: ESDC's reviewer gets the
 //    findings of ESDC's job description, Transport Canada's editor gets 404 for it;
 //  * a bad body is 400 with a message naming what was wrong.
+// And criterion 4 on the same stack: an editor types in the stock y-websocket client; the sync
+// server stores the findings; ESDC's reviewer reads them with supabase-js (without opening the
+// document) and dismisses one with a reason, which later edits keep; Transport Canada reads none.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import * as Y from 'yjs';
+import { connectClient, synced, waitFor, type TestClient } from '../../signaling/tests/support/clients.js';
 import { storedText, type StoredSection } from '../../domain/compliance/document-text.ts';
 import { checkTexts } from '../../domain/compliance/check.ts';
 import { main as checkCli } from '../../scripts/check.ts';
@@ -19,6 +24,13 @@ import { clientFor, signInDemoUser } from './stack-fixture.js';
 
 const FIXTURES = join(projectRoot, 'domain/compliance/fixtures');
 const ESDC_DOCUMENT = 'e5dc0000-0000-4000-a000-00000000d001';
+
+/** The first paragraph's text of section `sectionId` in `lang`, once the document has it. */
+function paragraphText(doc: Y.Doc, lang: 'en' | 'fr', sectionId: string): Y.XmlText | undefined {
+  const section = doc.getXmlFragment(lang).toArray().find((n) => n instanceof Y.XmlElement && n.getAttribute('sectionId') === sectionId) as Y.XmlElement | undefined;
+  const paragraph = section?.toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === 'paragraph') as Y.XmlElement | undefined;
+  return paragraph?.get(0) as Y.XmlText | undefined;
+}
 
 /** The function's answer: status and JSON body. */
 async function invoke(client: SupabaseClient, body: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -32,14 +44,17 @@ async function invoke(client: SupabaseClient, body: Record<string, unknown>): Pr
 describe('the compliance function', () => {
   let stack: RunningStack;
   let reviewer: SupabaseClient;
+  let reviewerId: string;
   let tcEditor: SupabaseClient;
+  let editorClient: TestClient | undefined;
 
   before(async () => {
     stack = await startStack({ dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log: () => {} });
-    reviewer = (await signInDemoUser(stack, 'reviewer@esdc.example')).supabase;
+    ({ supabase: reviewer, userId: reviewerId } = await signInDemoUser(stack, 'reviewer@esdc.example'));
     tcEditor = (await signInDemoUser(stack, 'editor@tc.example')).supabase;
   });
   after(async () => {
+    editorClient?.destroy();
     await stack?.stop();
   });
 
@@ -79,5 +94,40 @@ describe('the compliance function', () => {
   test('a bad body is 400 and says what is wrong', async () => {
     assert.deepEqual(await invoke(reviewer, { document: 'd001' }), { status: 400, body: { error: 'document must be the uuid of a job description' } });
     assert.deepEqual(await invoke(reviewer, { en: 'Title: Clerk' }), { status: 400, body: { error: 'fr must be the French job description as text' } });
+  });
+
+  test('the sync server stores the findings of what an editor types; a reviewer reads and dismisses them with supabase-js', async () => {
+    const editor = await signInDemoUser(stack, 'editor@esdc.example');
+    editorClient = connectClient(stack.syncUrl, ESDC_DOCUMENT, editor.token);
+    await synced(editorClient);
+    const doc = editorClient.doc;
+    await waitFor(() => paragraphText(doc, 'en', 'skill') !== undefined && paragraphText(doc, 'fr', 'skill') !== undefined, 'the seeded sections');
+    const en = paragraphText(doc, 'en', 'skill')!;
+    en.insert(en.length, ' He reviews the files.');
+
+    type Row = { id: string; rule_id: string; lang: string | null; section_id: string; excerpt: string; status: string; dismissed_reason: string | null; resolved_by: string | null };
+    const stored = async (client: SupabaseClient) => {
+      const { data, error } = await client.from('compliance_findings').select('id, rule_id, lang, section_id, excerpt, status, dismissed_reason, resolved_by').eq('document_id', ESDC_DOCUMENT).not('finding_key', 'is', null);
+      assert.equal(error, null, error?.message);
+      return data as Row[];
+    };
+    const pronoun = async (excerpt: string) => (await stored(reviewer)).find((r) => r.rule_id === 'inclusive.generic-pronoun' && r.excerpt === excerpt);
+    await waitFor(async () => (await pronoun('He')) !== undefined, 'the reviewer to read the finding on "He"', 30_000);
+    const he = (await pronoun('He'))!;
+    assert.deepEqual([he.lang, he.section_id, he.status], ['en', 'skill', 'open']);
+
+    const { data: dismissed, error } = await reviewer.rpc('dismiss_compliance_finding', { finding_id: he.id, reason: 'Quotes the Minister’s speech.' });
+    assert.equal(error, null, error?.message);
+    assert.deepEqual([(dismissed as Row).status, (dismissed as Row).dismissed_reason, (dismissed as Row).resolved_by], ['dismissed', 'Quotes the Minister’s speech.', reviewerId]);
+
+    const fr = paragraphText(doc, 'fr', 'skill')!;
+    fr.insert(fr.length, ' Il examine les dossiers.');
+    await waitFor(async () => (await pronoun('Il')) !== undefined, 'the finding on « Il » after a later edit', 30_000);
+    const kept = (await pronoun('He'))!;
+    assert.deepEqual([kept.id, kept.status, kept.dismissed_reason, kept.resolved_by], [he.id, 'dismissed', 'Quotes the Minister’s speech.', reviewerId], 'the dismissal survived recomputation');
+
+    assert.deepEqual(await stored(tcEditor), [], 'another department reads none of them');
+    const refused = await tcEditor.rpc('dismiss_compliance_finding', { finding_id: he.id, reason: 'not ours' });
+    assert.equal(refused.error?.code, '42501');
   });
 });
