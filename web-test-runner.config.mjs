@@ -238,6 +238,26 @@ function networkPlugin() {
   };
 }
 
+/**
+ * The server command `jd-compliance-cli` (issue 15, criterion 5): `{ name }` of a pair in
+ * domain/compliance/fixtures/ → what `npm run --silent check -- EN_FILE FR_FILE` gives for it
+ * (scripts/check.ts's main, in Node), so a browser test can compare its own findings with the CLI's.
+ */
+function complianceCliPlugin() {
+  const cliFile = new URL('./scripts/check.ts', import.meta.url);
+  const fixtures = fileURLToPath(new URL('./domain/compliance/fixtures/', import.meta.url));
+  return {
+    name: 'jd-compliance-cli',
+    async executeCommand({ command, payload }) {
+      if (command !== 'jd-compliance-cli') return undefined;
+      const name = payload?.name;
+      if (typeof name !== 'string' || !/^[0-9]{2}-[a-z0-9-]+$/.test(name)) throw new Error(`jd-compliance-cli needs { name } of a fixture pair, got ${JSON.stringify(payload)}`);
+      const { main } = await tsImport(cliFile.href, import.meta.url);
+      return main([`${fixtures}${name}.en.txt`, `${fixtures}${name}.fr.txt`]);
+    },
+  };
+}
+
 /** Counts every test of the run in one line that `npm test` reads back: `Browser tests: N passed, N failed, N skipped`. */
 function countsReporter() {
   const count = (suite, totals) => {
@@ -279,6 +299,7 @@ export default {
     localStackPlugin(),
     semanticStackPlugin(),
     networkPlugin(),
+    complianceCliPlugin(),
     // tsconfig.json carries Lit's experimentalDecorators and useDefineForClassFields: false.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // y-webrtc depends on simple-peer, which is CommonJS.

@@ -80,4 +80,39 @@ describe('npm run check', () => {
     assert.equal(result.code, 2);
     assert.match(result.stderr, /expected two files.*\nusage: npm run --silent check -- EN_FILE FR_FILE/);
   });
+
+  it('takes the terminology rule\'s glossary from a TBX file with --glossary', async () => {
+    const tbx = join(scratch, 'glossary.tbx');
+    writeFileSync(
+      tbx,
+      `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry><langSet xml:lang="en"><tig><term>site visit</term></tig></langSet>
+<langSet xml:lang="fr"><tig><term>visite de terrain</term></tig></langSet></termEntry>
+</body></text></martif>
+`,
+    );
+    const pair = [join(fixtures, '00-program-officer-clean.en.txt'), join(fixtures, '00-program-officer-clean.fr.txt')];
+    const { code, stdout, stderr } = await check(...pair, '--glossary', tbx);
+    assert.equal(code, 0, stderr);
+    const glossary = (JSON.parse(stdout) as { id: string; lang: string; section: string; text: string; fix?: string }[]).filter((f) => f.id === 'bilingual.glossary');
+    // This organization's glossary wants « visite de terrain » where the pair says « visites sur place ».
+    assert.deepEqual(glossary.map((f) => [f.lang, f.section, f.text, f.fix]), [['both', 'key-activities', 'site visits', 'visite de terrain']]);
+  });
+
+  it('exits 2 naming the line of a glossary that is not TBX', async () => {
+    const bad = join(scratch, 'bad.tbx');
+    writeFileSync(bad, '<martif>\n<text><body>\n<termEntry>\n');
+    const pair = [join(fixtures, '00-program-officer-clean.en.txt'), join(fixtures, '00-program-officer-clean.fr.txt')];
+    const result = await check(...pair, '--glossary', bad);
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /check: the glossary .*bad\.tbx is not a usable TBX file: line \d+: /);
+    const missing = await check(...pair, '--glossary', join(scratch, 'none.tbx'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /check: cannot read the glossary .*none\.tbx: no such file/);
+    const unknown = await check(...pair, '--terms', bad);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /check: Unknown option '--terms'/);
+  });
 });

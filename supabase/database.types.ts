@@ -471,7 +471,10 @@ export type Database = {
         Row: {
           "created_at": string;
           "created_by": string | null;
+          "dismissed_reason": string | null;
           "document_id": string;
+          "excerpt": string | null;
+          "finding_key": string | null;
           "id": string;
           "lang": string | null;
           "message_en": string;
@@ -493,7 +496,10 @@ export type Database = {
         Insert: {
           "created_at"?: string;
           "created_by"?: string | null;
+          "dismissed_reason"?: string | null;
           "document_id": string;
+          "excerpt"?: string | null;
+          "finding_key"?: string | null;
           "id"?: string;
           "lang"?: string | null;
           "message_en": string;
@@ -514,7 +520,10 @@ export type Database = {
         Update: {
           "created_at"?: string;
           "created_by"?: string | null;
+          "dismissed_reason"?: string | null;
           "document_id"?: string;
+          "excerpt"?: string | null;
+          "finding_key"?: string | null;
           "id"?: string;
           "lang"?: string | null;
           "message_en"?: string;
@@ -1249,6 +1258,42 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "approvals";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "dismiss_compliance_finding": {
+        Args: {
+          "finding_id": string;
+          "reason": string;
+        };
+        Returns: {
+          "created_at": string;
+          "created_by": string | null;
+          "dismissed_reason": string | null;
+          "document_id": string;
+          "excerpt": string | null;
+          "finding_key": string | null;
+          "id": string;
+          "lang": string | null;
+          "message_en": string;
+          "message_fr": string;
+          "organization_id": string;
+          "range_end": number | null;
+          "range_start": number | null;
+          "resolved_at": string | null;
+          "resolved_by": string | null;
+          "rule_id": string;
+          "section_id": string | null;
+          "severity": string;
+          "source": string;
+          "status": string;
+          "suggestion": string | null;
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "compliance_findings";
           isOneToOne: true;
           isSetofReturn: false;
         };

@@ -6,6 +6,7 @@ import { seedComments } from '../db/comment-seed.js';
 import { seedDocument } from '../db/document-seed.js';
 import { projectSections, writeSections } from '../db/section-projection.js';
 import { compactionHook } from './compaction-hook.js';
+import { complianceHook } from './compliance-hook.js';
 import type { RoomHook, RoomHookContext, RoomHookFactory } from './room-hook.js';
 
 /** A document first opened with an empty log gets its first content from its stored sections, and its identification fields from its row. */
@@ -82,4 +83,4 @@ export const commentProjectionHook = (room: RoomHookContext): RoomHook =>
     writeComments(room.db, room.documentId, projectComments(room.doc), commentChangesBy(room.doc)),
   );
 
-export const defaultRoomHooks: readonly RoomHookFactory[] = [seedHook, commentSeedHook, sectionProjectionHook, commentProjectionHook, compactionHook];
+export const defaultRoomHooks: readonly RoomHookFactory[] = [seedHook, commentSeedHook, sectionProjectionHook, complianceHook, commentProjectionHook, compactionHook];

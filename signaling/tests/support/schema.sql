@@ -52,6 +52,26 @@ create table if not exists public.document_sections (
   primary key (document_id, lang, section_id)
 );
 
+-- The columns the compliance hook writes (signaling/sync/compliance-hook.ts).
+create table if not exists public.compliance_findings (
+  id uuid primary key default gen_random_uuid(),
+  document_id uuid not null references public.job_descriptions on delete cascade,
+  organization_id uuid not null,
+  rule_id text not null,
+  severity text not null,
+  lang text,
+  section_id text,
+  message_en text not null,
+  message_fr text not null,
+  suggestion text,
+  source text not null default 'rules',
+  status text not null default 'open',
+  finding_key text,
+  excerpt text,
+  dismissed_reason text
+);
+create unique index if not exists compliance_findings_document_key_idx on public.compliance_findings (document_id, finding_key) where finding_key is not null;
+
 alter table public.job_descriptions enable row level security;
 alter table public.memberships enable row level security;
 grant usage on schema public to anon, authenticated;
