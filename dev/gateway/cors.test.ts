@@ -29,3 +29,13 @@ test("other routes expose Kong's list only", async () => {
   const names = exposed(await app.request('/rest/v1/things', { headers: { origin: 'https://portal.example' } }));
   assert.deepEqual(names, EXPOSED_HEADERS.map((name) => name.toLowerCase()));
 });
+
+test('a preflight is still answered by the gateway', async () => {
+  const response = await app.request('/functions/v1/export', {
+    method: 'OPTIONS',
+    headers: { origin: 'https://portal.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, apikey' },
+  });
+  assert.equal(response.status, 204);
+  assert.equal(response.headers.get('access-control-allow-origin'), '*');
+  assert.match(response.headers.get('access-control-allow-headers') ?? '', /authorization/);
+});

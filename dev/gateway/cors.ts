@@ -31,7 +31,9 @@ const kongCors = cors({
  * the gateway's list.
  */
 export const gatewayCors = (): MiddlewareHandler<GatewayEnv> => async (c, next) => {
-  await kongCors(c, next);
+  // A preflight is answered by hono's cors itself, with a response of its own.
+  const preflight = await kongCors(c, next);
+  if (preflight) return preflight;
   const own = c.get('functionExposedHeaders');
   if (!own) return;
   const names = new Set([...EXPOSED_HEADERS, ...own.split(',').map((name) => name.trim()).filter(Boolean)]);
