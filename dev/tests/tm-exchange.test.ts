@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -29,8 +29,10 @@ import {
   type ExchangeCaller,
 } from './support/tm-exchange.js';
 
-const KIT = '/work/shared/data/exchange/tmx-compliance-kit';
-const SAMPLE_TBX = '/work/shared/data/exchange/sampleTBXfile.tbx';
+// The reference data beside the repository (../shared/data), wherever the checkout is.
+const EXCHANGE_DATA = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'exchange');
+const KIT = join(EXCHANGE_DATA, 'tmx-compliance-kit');
+const SAMPLE_TBX = join(EXCHANGE_DATA, 'sampleTBXfile.tbx');
 const ESDC = 'e5dc0000-0000-4000-a000-000000000001';
 const TC = '7c000000-0000-4000-a000-000000000002';
 const ADMIN_ID = 'e5dc0000-0000-4000-a000-000000000105';
