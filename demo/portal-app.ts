@@ -185,7 +185,7 @@ export class PortalApp extends LitElement {
   #page(lang: Lang) {
     const route = this.route;
     if (!this.user) return nothing;
-    if (route.page === 'document') return html`<portal-document-page .uiLang=${lang} .documentId=${route.id}></portal-document-page>`;
+    if (route.page === 'document') return html`<portal-document-page .uiLang=${lang} .documentId=${route.id} .alignmentId=${route.alignment ?? ''}></portal-document-page>`;
     if (route.page === 'import') return html`<portal-import-page .uiLang=${lang}></portal-import-page>`;
     return html`<portal-documents-page .uiLang=${lang} ?review=${route.page === 'review'}></portal-documents-page>`;
   }

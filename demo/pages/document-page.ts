@@ -15,6 +15,8 @@ import { routeHref } from '../router.js';
 @customElement('portal-document-page')
 export class PortalDocumentPage extends PortalPage {
   @property() documentId = '';
+  /** An alignment to show in the translation memory's Alignment tab (after a legacy import). */
+  @property() alignmentId = '';
   /** The review status after a workflow step taken in the editor (the row is not re-read). */
   @state() private liveStatus: string | null = null;
 
@@ -58,7 +60,7 @@ export class PortalDocumentPage extends PortalPage {
               </dl>
               <jd-editor .documentId=${this.documentId} @jd-workflow=${(e: { status: string }) => (this.liveStatus = e.status)}>
                 <jd-comments slot="panel" .documentId=${this.documentId}></jd-comments>
-                <jd-concordance slot="panel" .documentId=${this.documentId}></jd-concordance>
+                <jd-concordance slot="panel" .documentId=${this.documentId} .alignmentId=${this.alignmentId}></jd-concordance>
               </jd-editor>`
           : html`${back}<h1 id="page-heading">${t(lang, 'documentsHeading')}</h1><p class="notice error" role="alert">${t(lang, 'documentMissing')}</p>`,
     });

@@ -53,7 +53,7 @@ export class PortalImportPage extends PortalPage {
     try {
       const result = await importFromWord(this.session!.client!, { en, fr }, lang, (stage) => (this.stage = stage));
       if (result.warnings.length === 0) {
-        location.hash = routeHref({ lang, page: 'document', id: result.document });
+        location.hash = routeHref({ lang, page: 'document', id: result.document, alignment: result.alignment });
         return;
       }
       this.imported = result;
@@ -132,7 +132,7 @@ export class PortalImportPage extends PortalPage {
             <ul>
               ${imported.warnings.map((w) => html`<li>${w}</li>`)}
             </ul>
-            <p><a href=${routeHref({ lang, page: 'document', id: imported.document })}>${t(lang, 'importOpen')}</a></p>
+            <p><a href=${routeHref({ lang, page: 'document', id: imported.document, alignment: imported.alignment })}>${t(lang, 'importOpen')}</a></p>
           </div>`
         : nothing}`;
   }

@@ -100,7 +100,8 @@ describe('demo portal: import from Word', { timeout: 240_000 }, () => {
     await upload(page, '#import-fr', files.fr);
     await page.click('portal-import-page button[type=submit]');
 
-    await page.waitForFunction(() => /^#\/en\/documents\/[0-9a-f-]{36}$/.test(location.hash), { timeout: 60_000 });
+    // The new document opens with its alignment in the translation memory's Alignment tab.
+    await page.waitForFunction(() => /^#\/en\/documents\/[0-9a-f-]{36}\/alignment\/[0-9a-f-]{36}$/.test(location.hash), { timeout: 60_000 });
     const steps = await page.evaluate(() => (window as unknown as { seenSteps: string[] }).seenSteps);
     // Steps that follow each other within one render may not all be seen; those seen are in order.
     const order = ['Sending the files', 'Reading the files', 'Recognising the sections and aligning the sentences', 'Creating the job description'];
@@ -117,6 +118,24 @@ describe('demo portal: import from Word', { timeout: 240_000 }, () => {
     });
     assert.match(panes.en, /Monitors 25 contribution agreements a year\./);
     assert.match(panes.fr, /Surveille 25 accords de contribution par année\./);
+
+    // The pair's sentences are offered for the TM: the workbench shows the imported alignment.
+    const workbenchPairs = () =>
+      page.evaluate(() => {
+        const concordance = document.querySelector('jd-concordance') as (HTMLElement & { view: string }) | null;
+        const workbench = concordance?.shadowRoot?.querySelector('jd-alignment-workbench') as (HTMLElement & { pairs: readonly { en: readonly string[]; fr: readonly string[]; status: string }[] }) | null;
+        return { view: concordance?.view, pairs: workbench?.pairs.map((p) => ({ en: p.en.join(' '), fr: p.fr.join(' '), status: p.status })) ?? [] };
+      });
+    await page.waitForFunction(() => {
+      const workbench = document.querySelector('jd-concordance')?.shadowRoot?.querySelector('jd-alignment-workbench') as (HTMLElement & { pairs: readonly unknown[] }) | null;
+      return (workbench?.pairs.length ?? 0) > 0;
+    }, { timeout: 30_000 });
+    const shown = await workbenchPairs();
+    assert.equal(shown.view, 'alignment');
+    assert.ok(
+      shown.pairs.some((p) => p.en === 'Monitors 25 contribution agreements a year.' && p.fr === 'Surveille 25 accords de contribution par année.' && p.status === 'pending'),
+      JSON.stringify(shown.pairs.slice(0, 6)),
+    );
     assert.deepEqual(portal.pageErrors, []);
   });
 });

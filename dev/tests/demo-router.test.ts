@@ -16,6 +16,7 @@ describe('demo portal routes', () => {
       { lang: 'fr', page: 'document', id: ID },
       { lang: 'en', page: 'import' },
       { lang: 'fr', page: 'import' },
+      { lang: 'en', page: 'document', id: ID, alignment: ID.replace(/^.{8}/, 'a11a0000') },
     ];
     for (const route of routes) assert.deepEqual(parseRoute(routeHref(route), 'en'), route, routeHref(route));
   });
@@ -31,6 +32,8 @@ describe('demo portal routes', () => {
     assert.deepEqual(parseRoute('#/fr/nowhere', 'en'), { lang: 'fr', page: 'documents' });
     assert.deepEqual(parseRoute('#/de/documents', 'en'), { lang: 'en', page: 'documents' });
     assert.deepEqual(parseRoute(`#/en/documents/${ID}/extra`, 'en'), { lang: 'en', page: 'documents' });
+    assert.deepEqual(parseRoute(`#/en/documents/${ID}/alignment/not-an-id`, 'en'), { lang: 'en', page: 'documents' });
+    assert.deepEqual(parseRoute(`#/en/documents/${ID}/alignment/${ID.toUpperCase()}`, 'en'), { lang: 'en', page: 'document', id: ID, alignment: ID });
   });
 
   it('the language toggle keeps the page', () => {

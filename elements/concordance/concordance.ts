@@ -105,6 +105,8 @@ export class JdConcordance extends JdThemedElement {
   @property({ reflect: true }) mode: SearchMode = 'segment';
   /** What the panel shows: searching the memory (`search`) or the alignment workbench (`alignment`). */
   @property({ reflect: true }) view: 'search' | 'alignment' = 'search';
+  /** An alignment to show in the Alignment tab, which it opens (a legacy import's new alignment). */
+  @property({ attribute: 'alignment-id', reflect: true }) alignmentId = '';
   /** The editor to work with; default: the `<jd-editor>` showing the same document in the same `<jd-session>`. */
   @property({ attribute: false }) editor: CommentsEditor | null = null;
 
@@ -184,6 +186,11 @@ export class JdConcordance extends JdThemedElement {
       ...(s.phase === 'error' ? ['error'] : []),
       ...(this.live && this.#live.editor ? ['live'] : []),
     ];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // An alignment given to show opens the Alignment tab (the user can still switch back).
+    if (changed.has('alignmentId') && this.alignmentId) this.view = 'alignment';
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -480,7 +487,7 @@ export class JdConcordance extends JdThemedElement {
       return html`<section part="base" aria-labelledby="tm-heading">
         <h2 id="tm-heading">${this.t('tm.label')}</h2>
         ${this.#renderTabs()}
-        <div role="tabpanel" id="tm-panel" aria-labelledby="tm-tab-alignment"><jd-alignment-workbench part="workbench"></jd-alignment-workbench></div>
+        <div role="tabpanel" id="tm-panel" aria-labelledby="tm-tab-alignment"><jd-alignment-workbench part="workbench" .alignmentId=${this.alignmentId}></jd-alignment-workbench></div>
       </section>`;
     const live = this.liveQuery;
     return html`<section part="base" aria-labelledby="tm-heading" aria-busy=${this.#search.state.phase === 'loading' ? 'true' : 'false'}>

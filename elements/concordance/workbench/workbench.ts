@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { sharedStyles } from '../../core/shared.styles.js';
 import { JdThemedElement } from '../../core/themed-element.js';
@@ -61,6 +61,12 @@ export class JdAlignmentWorkbench extends JdThemedElement {
   @state()
   session: JdSessionState | undefined;
 
+  /**
+   * An alignment to open as soon as the list is read (a legacy import links its new alignment
+   * here, so the pairs are offered for the TM).
+   */
+  @property({ attribute: 'alignment-id', reflect: true }) alignmentId = '';
+
   @state() private lowFirst = false;
   @state() private threshold = 85;
   /** The pair with the list's tab stop (an index in document order). */
@@ -105,12 +111,22 @@ export class JdAlignmentWorkbench extends JdThemedElement {
     return this.work.whenSaved();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // The list of alignments is read for each signed-in client (a new one after sign-in).
     if (this.session?.user && this.client && this.#listed !== this.client) {
       this.#listed = this.client;
-      void this.work.refresh();
+      void this.work.refresh().then(() => this.#openAsked());
+    } else if (changed.has('alignmentId')) {
+      void this.#openAsked();
     }
+  }
+
+  /** Opens `alignmentId` once the list that holds it has been read (read again if it is newer). */
+  async #openAsked(): Promise<void> {
+    const id = this.alignmentId;
+    if (!id || !this.client || this.work.current?.id === id) return;
+    if (!this.work.alignments.some((a) => a.id === id)) await this.work.refresh();
+    if (this.alignmentId === id && this.work.alignments.some((a) => a.id === id)) await this.open(id);
   }
 
   // ---- Steps ----------------------------------------------------------------------------------
