@@ -176,9 +176,9 @@ export function perturb(sentence: string, random: () => number): string {
   return words.join(' ');
 }
 
-/** A concordance term from a stored text: two or three consecutive words of it. */
+/** A concordance term from a stored text: two or three consecutive words of it (words with a letter or digit). */
 export function phraseOf(sentence: string, random: () => number): string {
-  const words = sentence.replace(/[.,;:!?]/g, '').split(' ').filter((w) => w.length > 0);
+  const words = sentence.replace(/[.,;:!?"()«»]/g, ' ').split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w));
   const length = Math.min(words.length, 2 + Math.floor(random() * 2));
   const start = Math.floor(random() * (words.length - length + 1));
   return words.slice(start, start + length).join(' ');

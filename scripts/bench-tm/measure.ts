@@ -17,7 +17,13 @@ export interface MeasureOptions {
 }
 
 export interface Timings {
+  /** Wall-clock milliseconds per query. */
   times: number[];
+  /**
+   * CPU milliseconds of this process per query (the gateway, PGlite and the client all run in
+   * it): on a shared machine, the work done, whatever the other processes take.
+   */
+  cpu: number[];
   rows: number;
 }
 
@@ -55,12 +61,17 @@ async function makeQueries(pg: PGlite, count: number, seed: number): Promise<{ f
   return { fuzzy, concordance };
 }
 
-async function timed<T>(times: number[], work: () => PromiseLike<T>): Promise<T> {
+async function timed<T>(timings: Timings, work: () => PromiseLike<T>): Promise<T> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await work();
-  times.push(performance.now() - started);
+  timings.times.push(performance.now() - started);
+  const used = process.cpuUsage(cpu);
+  timings.cpu.push((used.user + used.system) / 1000);
   return result;
 }
+
+const noTimings = (): Timings => ({ times: [], cpu: [], rows: 0 });
 
 export async function measureSize(pg: PGlite, client: SupabaseClient, memory: BruteForceMemory, options: MeasureOptions, seed: number): Promise<SizeResult> {
   const { rows: countRows } = await pg.query<{ n: number }>('select count(*)::int as n from public.tm_segments');
@@ -86,12 +97,12 @@ export async function measureSize(pg: PGlite, client: SupabaseClient, memory: Br
   const result: SizeResult = {
     segments: countRows[0]!.n,
     readable: memory.size,
-    fuzzy: { search: { times: [], rows: 0 }, bruteForce: { times: [], rows: 0 }, expected: 0, found: 0, wrongScores: 0 },
-    concordance: { search: { times: [], rows: 0 }, bruteForce: { times: [], rows: 0 }, expected: 0, found: 0, outsideTerm: 0 },
+    fuzzy: { search: noTimings(), bruteForce: noTimings(), expected: 0, found: 0, wrongScores: 0 },
+    concordance: { search: noTimings(), bruteForce: noTimings(), expected: 0, found: 0, outsideTerm: 0 },
   };
   for (const q of fuzzy) {
-    const answer = await timed(result.fuzzy.search.times, () => tmSearch(q));
-    const truth = await timed(result.fuzzy.bruteForce.times, async () => memory.fuzzyMatches(q.text, q.from, options.minScore));
+    const answer = await timed(result.fuzzy.search, () => tmSearch(q));
+    const truth = await timed(result.fuzzy.bruteForce, async () => memory.fuzzyMatches(q.text, q.from, options.minScore));
     result.fuzzy.search.rows += answer.length;
     result.fuzzy.bruteForce.rows += Math.min(truth.length, options.maxResults);
     const recall = fuzzyRecall(truth, answer, options.recallFrom, options.maxResults);
@@ -100,8 +111,8 @@ export async function measureSize(pg: PGlite, client: SupabaseClient, memory: Br
     result.fuzzy.wrongScores += recall.wrongScores;
   }
   for (const q of concordance) {
-    const answer = await timed(result.concordance.search.times, () => concordanceSearch(q));
-    const truth = await timed(result.concordance.bruteForce.times, async () => memory.concordance(q.text, q.from, options.concordanceResults));
+    const answer = await timed(result.concordance.search, () => concordanceSearch(q));
+    const truth = await timed(result.concordance.bruteForce, async () => memory.concordance(q.text, q.from, options.concordanceResults));
     result.concordance.search.rows += answer.length;
     result.concordance.bruteForce.rows += truth.length;
     const returned = new Set(answer.map((r) => r.segment_id));
@@ -117,8 +128,10 @@ const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sor
 
 function line(name: string, timings: Timings, recall: string): string {
   const sorted = [...timings.times].sort((a, b) => a - b);
+  const cpu = [...timings.cpu].sort((a, b) => a - b);
   const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
-  const cells = [percentile(sorted, 50), percentile(sorted, 95), mean, sorted.at(-1) ?? NaN].map((v) => v.toFixed(1).padStart(7));
+  const cells = [percentile(sorted, 50), percentile(sorted, 95), mean, sorted.at(-1) ?? NaN, percentile(cpu, 50), percentile(cpu, 95)]
+    .map((v) => v.toFixed(1).padStart(7));
   return `| ${name.padEnd(52)} | ${String(sorted.length).padStart(7)} | ${cells.join(' | ')} | ${(timings.rows / Math.max(1, sorted.length)).toFixed(1).padStart(7)} | ${recall.padStart(16)} |`;
 }
 
@@ -131,8 +144,8 @@ export function sizeTable(result: SizeResult, options: MeasureOptions): string {
   return [
     `### ${result.segments.toLocaleString('en-CA')} segments (${result.readable.toLocaleString('en-CA')} readable by the translator)`,
     '',
-    '| search                                               | queries |  p50 ms |  p95 ms | mean ms |  max ms |    rows |           recall |',
-    '|------------------------------------------------------|--------:|--------:|--------:|--------:|--------:|--------:|-----------------:|',
+    '| search                                               | queries |  p50 ms |  p95 ms | mean ms |  max ms | cpu p50 | cpu p95 |    rows |           recall |',
+    '|------------------------------------------------------|--------:|--------:|--------:|--------:|--------:|--------:|--------:|--------:|-----------------:|',
     line(`fuzzy top-${options.maxResults}: tm_search (supabase-js)`, f.search, `${percent(f.found, f.expected)} of ${f.expected}`),
     line(`fuzzy top-${options.maxResults}: brute-force scan`, f.bruteForce, 'reference'),
     line(`concordance top-${options.concordanceResults}: concordance_search (supabase-js)`, c.search, `${percent(c.found, c.expected)} of ${c.expected}`),
@@ -140,6 +153,7 @@ export function sizeTable(result: SizeResult, options: MeasureOptions): string {
     '',
     `fuzzy recall: the brute force's top ${options.maxResults} matches scoring ${options.recallFrom} or more found by tm_search (min_score ${options.minScore}); ` +
       `scores differing from the brute force's: ${f.wrongScores}.`,
+    'ms: wall clock per query; cpu: CPU time of the process per query (gateway, PGlite and client share it), steadier on a busy machine.',
     `concordance recall: the brute force's first ${options.concordanceResults} segments containing the term, in concordance_search's order, found by it; ` +
       `returned segments not containing the term: ${c.outsideTerm}.`,
   ].join('\n');
