@@ -90,9 +90,19 @@ export async function measureSize(pg: PGlite, client: SupabaseClient, memory: Br
     return data as { segment_id: number; source: string }[];
   };
 
-  // Warm-up: plans and caches.
-  for (const q of fuzzy.slice(0, 5)) await tmSearch(q);
-  for (const q of concordance.slice(0, 5)) await concordanceSearch(q);
+  // Warm-up: plans and caches. After a long load the client's idle keep-alive connection may have
+  // been closed by the server ("fetch failed"): the warm-up tries again on a fresh one.
+  const warm = async (work: () => Promise<unknown>) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (attempt >= 3 || !String(error).includes('fetch failed')) throw error;
+      }
+    }
+  };
+  for (const q of fuzzy.slice(0, 5)) await warm(() => tmSearch(q));
+  for (const q of concordance.slice(0, 5)) await warm(() => concordanceSearch(q));
 
   const result: SizeResult = {
     segments: countRows[0]!.n,

@@ -15,9 +15,8 @@
 --    within 30: at min_score 70 a 20-word query (x = 6) needs 2 of its 8 rarest words rather than
 --    1 of 7, and on bench:tm's memory reads 2 to 4 times fewer candidates for GIN checks that
 --    cost less than the rows they save (with the real frequencies).
---  * Each candidate's normalised and raw texts come with its hit (the row is read then anyway),
---    not from one more lookup per candidate scored; hits whose upper bound is below min_score
---    are not kept.
+--  * Hits whose upper bound is below min_score are not kept for ranking (it stopped at the first
+--    of them anyway).
 --
 -- concordance_search (private.tm_concordance_candidates): the answer is the first max_results
 -- matching segments in (organization before shared, most used, shortest, id) order, but the
@@ -85,7 +84,7 @@ grant execute on function private.tm_words_by_rarity(text[]) to service_role;
 
 -- tm_search's retrieval --------------------------------------------------------------------------
 -- As in 20261205100700 but for the word frequencies (pg_stats of tm_segments.source_words and
--- target_words) and the candidates' texts, carried from their hit to their scoring.
+-- target_words, through tm_words_by_rarity) and hits below min_score left out of the ranking.
 create or replace function private.tm_fuzzy_matches(query_raw text, q text, lang_from text, lang_to text,
                                          min_score integer, max_results integer)
 returns table (segment_id bigint, reversed boolean, score integer)
@@ -115,8 +114,8 @@ declare
   hit_ids bigint[] := '{}';
   hit_reversed boolean[] := '{}';
   hit_bounds integer[] := '{}';
-  hit_norms text[] := '{}';
-  hit_raws text[] := '{}';
+  candidate_norm text;
+  candidate_raw text;
 begin
   chosen := private.tm_words_by_rarity(tokens);
   if max_missing + 1 > n_distinct then
@@ -127,18 +126,18 @@ begin
   end if;
 
   for hit in
-    select h.id, h.reversed, h.norm, h.raw, length(h.words) as size,
+    select h.id, h.reversed, length(h.words) as size,
            -- shared words <= distinct shared words + the query's repeated words; the candidate
            -- has at least length(words) words.
            floor(100.0 * least(n, length(h.words) - length(ts_delete(h.words, tokens)) + (n - n_distinct))
                  / greatest(n, length(h.words)))::integer as bound
-      from (select s.id, false as reversed, s.source_words as words, s.source_normalized as norm, s.source_text as raw
+      from (select s.id, false as reversed, s.source_words as words
               from public.tm_segments s
              where s.source_words @@ words
                and s.source_lang = lang_from and s.target_lang = lang_to
                and (s.organization_id is null or s.organization_id = any (orgs))
             union all
-            select s.id, true, s.target_words, s.target_normalized, s.target_text
+            select s.id, true, s.target_words
               from public.tm_segments s
              where s.target_words @@ words
                and s.source_lang = lang_to and s.target_lang = lang_from
@@ -151,20 +150,21 @@ begin
       hit_ids := hit_ids || hit.id;
       hit_reversed := hit_reversed || hit.reversed;
       hit_bounds := hit_bounds || hit.bound;
-      hit_norms := hit_norms || hit.norm;
-      hit_raws := hit_raws || hit.raw;
     end if;
   end loop;
 
   for candidate in
-    select c.id, c.reversed, c.bound, c.norm, c.raw
-      from unnest(hit_ids, hit_reversed, hit_bounds, hit_norms, hit_raws) as c (id, reversed, bound, norm, raw)
+    select c.id, c.reversed, c.bound from unnest(hit_ids, hit_reversed, hit_bounds) as c (id, reversed, bound)
      order by c.bound desc, c.id
   loop
     exit when cardinality(kept) >= max_results and candidate.bound < kept[max_results];
     scored := scored + 1;
     exit when scored > max_scored;
-    candidate_score := private.fuzzy_score_encoded(query_characters, codes, query_raw, candidate.norm, candidate.raw, min_score);
+    select case when candidate.reversed then s.target_normalized else s.source_normalized end,
+           case when candidate.reversed then s.target_text else s.source_text end
+      into candidate_norm, candidate_raw
+      from public.tm_segments s where s.id = candidate.id;
+    candidate_score := private.fuzzy_score_encoded(query_characters, codes, query_raw, candidate_norm, candidate_raw, min_score);
     if candidate_score is not null then
       segment_id := candidate.id;
       reversed := candidate.reversed;
