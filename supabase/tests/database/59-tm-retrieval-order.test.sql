@@ -3,7 +3,7 @@
 -- words, and concordance_search returns the first matches in its order even when a term has more
 -- matches than the trigram index's 1 000 rows read.
 begin;
-select plan(11);
+select plan(13);
 
 -- Word frequencies ---------------------------------------------------------------------------------
 
@@ -56,6 +56,26 @@ select results_eq($$select source from public.concordance_search('number 1100 is
   'a rare term far down the memory''s order is found through the trigram index');
 select results_eq($$select shared from public.concordance_search('shared zebra', 'en', 20)$$, array[true],
   'the shared memory is read when the organization''s matches do not fill the answer');
+reset role;
+
+-- A term with more matches than the trigram index's 1 000 rows, none among the first rows of the
+-- memory's order (300 more used segments come first), the shortest written last (20261206100100).
+insert into public.tm_segments (organization_id, source_lang, target_lang, source_text, target_text, provenance, usage_count)
+select 'e5dc0000-0000-4000-a000-000000000001', 'en', 'fr', format('Filler sentence %s.', i), format('Phrase de remplissage %s.', i), 'import', 1
+  from generate_series(1, 300) i;
+insert into public.tm_segments (organization_id, source_lang, target_lang, source_text, target_text, provenance)
+select 'e5dc0000-0000-4000-a000-000000000001', 'en', 'fr', format('Pelican crossing %s.', repeat('p', 1300 - i)),
+       format('Passage pour piétons %s.', i), 'import'
+  from generate_series(1, 1200) i;
+analyze public.tm_segments;
+
+select tests.login('translator');
+select results_eq($$select source from public.concordance_search('pelican crossing', 'en', 3)$$,
+  $$values (format('Pelican crossing %s.', repeat('p', 100))), (format('Pelican crossing %s.', repeat('p', 101))),
+           (format('Pelican crossing %s.', repeat('p', 102)))$$,
+  'a term with 1 200 matches past the memory''s first rows: its shortest first, read in answer order after the trigram index');
+select results_eq($$select private.tm_limit(w) from unnest(array['concordance first rows', 'concordance ordered rows']) w$$,
+  array[100, 2000], 'per memory read in answer order: 100 rows first, 2 000 for a term with 1 000 matches or more');
 select throws_ok($$select * from private.tm_concordance_ordered('%zebra%', 'en', '7c000000-0000-4000-a000-000000000002', 20, 250)$$,
   '42501', null, 'the per-memory read is not callable by users (it takes any organization)');
 reset role;
