@@ -2,7 +2,7 @@
 -- acceptance criterion 2: bench:tm at 100 000 segments, fuzzy p95 <= 150 ms, concordance p95
 -- <= 20 ms, recall of matches >= 75 % stays 100 %).
 --
--- tm_search (private.tm_fuzzy_matches), two changes, same matches:
+-- tm_search (private.tm_fuzzy_matches), three changes, same matches:
 --  * The rarest query words are chosen from the real word frequencies. The statistics of a
 --    tsvector column are the table's (pg_stats: tablename 'tm_segments', attname 'source_words' /
 --    'target_words'); 20261205100400 and 20261205100700 read them under the GIN indexes' names,
@@ -22,15 +22,18 @@
 -- matching segments in (organization before shared, most used, shortest, id) order, but the
 -- trigram index reads matches in no useful order, so a frequent term (more than
 -- tm_limit('concordance candidates') matches) got an arbitrary 1 000 of them sorted: bench:tm
--- measured 78 % of the true first 20 at 100 000 segments. Now, first, each memory the caller
--- reads (each organization, then the shared one) is read in that order from a new b-tree index
--- per language, at most tm_limit('concordance ordered rows') rows each, keeping the matches:
---  * when every memory gave max_results matches or ran out of rows, those are exactly the first
---    matches (a frequent term: found within the first rows, without touching the trigram index);
---  * otherwise the trigram index's matches (at most tm_limit('concordance candidates') rows, as
---    before) are added to them and the union is ordered: exact when the term has at most that
---    many matches, and past it the first rows of each memory are in the answer at least.
--- Reads stay bounded: (memories read) x 'concordance ordered rows' + 'concordance candidates'.
+-- measured 78 % of the true first 20 at 100 000 segments. Each memory the caller reads (each
+-- organization, then the shared one) can now also be read in that order, from a new b-tree index
+-- per language. Three steps:
+--  1. each memory's first tm_limit('concordance first rows') (100) rows in answer order: a very
+--     frequent term ("in the") has its first matches there;
+--  2. otherwise the trigram index's matches, at most tm_limit('concordance candidates') (1 000, as
+--     before): fewer than that is every match, so the answer is exact (rare terms stop here);
+--  3. otherwise (a term with 1 000 matches or more) each memory's first
+--     tm_limit('concordance ordered rows') (2 000) rows in answer order: exact when they hold the
+--     first matches (a term in at least 1 % of a memory's rows), else, with the trigram index's
+--     matches, best effort.
+-- Reads stay bounded: (memories read) x (100 + 2 000) rows in order + 1 000 trigram rows.
 
 create or replace function private.tm_limit(what text) returns integer
 language sql immutable parallel safe strict
@@ -38,13 +41,14 @@ set search_path = ''
 as $$
   select case what when 'characters' then 2000 when 'words' then 200
                    when 'scored' then 1000 when 'candidate words' then 1000000
-                   when 'concordance candidates' then 1000 when 'concordance ordered rows' then 250 end
+                   when 'concordance candidates' then 1000 when 'concordance first rows' then 100
+                   when 'concordance ordered rows' then 2000 end
 $$;
 comment on function private.tm_limit(text) is
   'Translation memory and glossary limits: characters and words of a segment or query; per search, the edit '
   'distances computed (scored), the words of the candidates read from the word indexes (candidate words), the rows read by concordance_search '
-  'from the trigram index (concordance candidates) and, per memory read, in answer order (concordance ordered rows). Beyond the per-search '
-  'limits, results are best effort.';
+  'from the trigram index (concordance candidates) and, per memory read, in answer order (concordance first rows, then concordance ordered '
+  'rows for terms with more matches than concordance candidates). Beyond the per-search limits, results are best effort.';
 
 -- The largest j (at most 4) for which "at least j of the x + j rarest words" is a query of at most
 -- 30 conjunctions (binomial(x + j, j)) and x + j stays within the query's distinct words; at least 1.
@@ -229,6 +233,45 @@ begin
 end
 $$;
 
+-- Called by tm_concordance_candidates (security definer) only.
+revoke all on function private.tm_concordance_ordered(text, text, uuid, integer, integer) from public;
+
+-- The first matches of every memory the caller reads (orgs, then the shared one unless the
+-- organizations' complete matches already fill max_results), among each one's first max_rows rows
+-- in answer order; complete when they are exactly the first matches of each memory read.
+create function private.tm_concordance_in_order(pattern text, lang text, orgs uuid[], max_results integer, max_rows integer,
+                                                out ids bigint[], out complete boolean)
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  part record;
+begin
+  ids := '{}';
+  complete := true;
+  for part in
+    select r.segment_id, r.complete
+      from unnest(orgs) as o (org)
+     cross join lateral private.tm_concordance_ordered(pattern, lang, o.org, max_results, max_rows) r
+  loop
+    complete := complete and part.complete;
+    if part.segment_id is not null then
+      ids := ids || part.segment_id;
+    end if;
+  end loop;
+  if complete and cardinality(ids) >= max_results then
+    return;
+  end if;
+  for part in select r.segment_id, r.complete from private.tm_concordance_ordered(pattern, lang, null, max_results, max_rows) r loop
+    complete := complete and part.complete;
+    if part.segment_id is not null then
+      ids := ids || part.segment_id;
+    end if;
+  end loop;
+end
+$$;
+revoke all on function private.tm_concordance_in_order(text, text, uuid[], integer, integer) from public;
+
 create or replace function private.tm_concordance_candidates(pattern text, lang text, max_candidates integer)
 returns table (segment_id bigint)
 language plpgsql stable security definer
@@ -237,55 +280,38 @@ set enable_seqscan = off
 as $$
 declare
   orgs uuid[] := array(select private.my_org_ids() order by 1);
-  max_rows integer := private.tm_limit('concordance ordered rows');
-  found bigint[] := '{}';
-  all_complete boolean := true;
-  org_matches integer;
-  part record;
+  max_trigram_rows integer := private.tm_limit('concordance candidates');
+  ordered record;
+  found bigint[];
 begin
-  -- 1. Each organization's memory, then the shared one, in answer order.
-  for part in
-    select o.org, r.segment_id, r.complete
-      from unnest(orgs) as o (org)
-     cross join lateral private.tm_concordance_ordered(pattern, lang, o.org, max_candidates, max_rows) r
-  loop
-    all_complete := all_complete and part.complete;
-    if part.segment_id is not null then
-      found := found || part.segment_id;
-    end if;
-  end loop;
-  org_matches := cardinality(found);
-  -- The organizations' first matches come before any shared segment: enough of them, all exact,
-  -- and the shared memory is not read.
-  if not (all_complete and org_matches >= max_candidates) then
-    for part in select r.segment_id, r.complete from private.tm_concordance_ordered(pattern, lang, null, max_candidates, max_rows) r loop
-      all_complete := all_complete and part.complete;
-      if part.segment_id is not null then
-        found := found || part.segment_id;
-      end if;
-    end loop;
-  end if;
-
-  -- 2. Unless that was exact, the trigram index's matches too (at most 'concordance candidates').
-  if not all_complete then
-    found := found || array(
+  -- 1. A very frequent term: the first rows of each memory hold its first matches.
+  ordered := private.tm_concordance_in_order(pattern, lang, orgs, max_candidates, private.tm_limit('concordance first rows'));
+  if not ordered.complete then
+    -- 2. Every match through the trigram index, when there are fewer than it reads.
+    found := array(
       select s.id
         from public.tm_segments s
        where ((s.source_lang = lang and s.source_normalized like pattern)
               or (s.target_lang = lang and s.target_normalized like pattern))
          and (s.organization_id is null or s.organization_id = any (orgs))
-       limit private.tm_limit('concordance candidates'));
+       limit max_trigram_rows);
+    if cardinality(found) >= max_trigram_rows then
+      -- 3. More matches than that: each memory further in answer order.
+      ordered := private.tm_concordance_in_order(pattern, lang, orgs, max_candidates, private.tm_limit('concordance ordered rows'));
+      if not ordered.complete then
+        ordered.ids := ordered.ids || found;
+      end if;
+    else
+      ordered.ids := ordered.ids || found;
+    end if;
   end if;
 
   return query
     select s.id
       from public.tm_segments s
-     where s.id = any (found)
+     where s.id = any (ordered.ids)
      order by (s.organization_id is null), s.usage_count desc,
               length(case when s.source_lang = lang then s.source_text else s.target_text end), s.id
      limit max_candidates;
 end
 $$;
-
--- Called by tm_concordance_candidates (security definer) only.
-revoke all on function private.tm_concordance_ordered(text, text, uuid, integer, integer) from public;

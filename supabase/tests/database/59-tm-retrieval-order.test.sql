@@ -59,7 +59,7 @@ select results_eq($$select shared from public.concordance_search('shared zebra',
 reset role;
 
 -- A term with more matches than the trigram index's 1 000 rows, none among the first rows of the
--- memory's order (300 more used segments come first), the shortest written last (20261206100100).
+-- memory's order (300 more used segments come first), the shortest written last.
 insert into public.tm_segments (organization_id, source_lang, target_lang, source_text, target_text, provenance, usage_count)
 select 'e5dc0000-0000-4000-a000-000000000001', 'en', 'fr', format('Filler sentence %s.', i), format('Phrase de remplissage %s.', i), 'import', 1
   from generate_series(1, 300) i;
