@@ -5,7 +5,7 @@
 // searches' recall against that scan. A benchmark: it prints figures and asserts nothing.
 //
 //   npx tsx scripts/bench-tm.ts [--segments 10000,100000,1000000] [--queries 200] [--min-score 70]
-//                               [--migrations <folder>]
+//                               [--migrations <folder>] [--log]
 //
 // The memory (scripts/bench-tm/corpus.ts) recombines real sentence pairs (the seed's
 // job-description memory and the TransRead novels' gold beads, ../shared/data/align/) with
@@ -28,6 +28,8 @@ const { values: options } = parseArgs({
     queries: { type: 'string', default: '200' },
     'min-score': { type: 'string', default: '70' },
     migrations: { type: 'string' },
+    // The stack's log on stderr (by default it is silent).
+    log: { type: 'boolean', default: false },
   },
 });
 
@@ -46,7 +48,8 @@ const measure: MeasureOptions = { queries: queries!, minScore: minScore!, recall
 async function main() {
   const startedAt = performance.now();
   const stack = await startStack({
-    dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log: () => {},
+    dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0,
+    log: options.log ? (line: string) => console.error(line) : () => {},
     ...(options.migrations ? { migrationsDir: options.migrations } : {}),
   });
   try {
