@@ -16,6 +16,7 @@ import { FindingsController, type FindingsHost, type LiveFinding } from './findi
 import { findingRange, isComplianceEditor, paneOf, type ComplianceEditor } from './editor-ranges.js';
 import { dismissStoredFinding, fetchStoredFindings, storedRowOf, type StoredFinding } from './stored-findings.js';
 import { complianceStyles } from './compliance.styles.js';
+import { JdComplianceCheckedEvent } from './events.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** The roles dismiss_compliance_finding accepts. */
@@ -137,7 +138,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
     const runs = this.#findings.runs;
     if (runs !== this.#fetchedRun && this.#findings.state.phase === 'done') {
       this.#fetchedRun = runs;
-      this.dispatchEvent(new CustomEvent('jd-compliance-checked', { bubbles: true, composed: true, detail: { count: this.findings.length, elapsedMs: this.#findings.state.elapsedMs } }));
+      this.dispatchEvent(new JdComplianceCheckedEvent(this.findings.length, this.#findings.state.elapsedMs));
       void this.refreshStored();
     }
   }
