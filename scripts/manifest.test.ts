@@ -86,7 +86,7 @@ const EXPECTED: Record<string, Record<'attributes' | 'events' | 'slots' | 'cssPa
     attributes: ['document-id', 'show-dismissed'],
     events: ['jd-compliance-checked'],
     slots: [],
-    cssParts: ['base', 'summary', 'count', 'show-dismissed', 'status', 'group', 'finding', 'message', 'excerpt', 'source', 'reveal', 'apply', 'dismiss', 'dismiss-form', 'dismissed-reason'],
+    cssParts: ['base', 'summary', 'count', 'show-dismissed', 'status', 'group', 'finding', 'message', 'excerpt', 'source', 'reveal', 'apply', 'dismiss', 'dismiss-form', 'dismissed-reason', 'more'],
     cssProperties: ['--jd-color-primary', '--jd-color-focus'],
     cssStates: ['signed-out', 'loading', 'checking', 'errors'],
   },

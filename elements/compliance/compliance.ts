@@ -14,13 +14,15 @@ import type { CommentsEditor } from '../core/comments-editor.js';
 import { EditorSlot } from '../core/editor-slot.js';
 import { FindingsController, type FindingsHost, type LiveFinding } from './findings-controller.js';
 import { findingRange, isComplianceEditor, paneOf, type ComplianceEditor } from './editor-ranges.js';
-import { dismissStoredFinding, fetchStoredFindings, storedRowOf, type StoredFinding } from './stored-findings.js';
+import { byKey, dismissStoredFinding, fetchStoredFindings, storedRowOf, type StoredFinding } from './stored-findings.js';
 import { complianceStyles } from './compliance.styles.js';
 import { JdComplianceCheckedEvent } from './events.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** The roles dismiss_compliance_finding accepts. */
 const DISMISSING_ROLES = ['editor', 'translator', 'reviewer', 'admin'];
+/** Findings listed per severity at first, and added by "Show more". */
+const PAGE = 30;
 
 /** A finding with what the panel knows of it: its stored row, and a stable key for the list. */
 interface ShownFinding {
@@ -57,6 +59,7 @@ interface ShownFinding {
  * @csspart dismiss - The "Dismiss" button.
  * @csspart dismiss-form - The reason form.
  * @csspart dismissed-reason - Why a shown dismissed finding was dismissed.
+ * @csspart more - "Show more": the next findings of a severity (30 are listed at first).
  * @cssstate signed-out - Nobody is signed in.
  * @cssstate loading - Opening the document of `document-id`.
  * @cssstate checking - The rules have not run on the current text yet.
@@ -77,6 +80,9 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
   session: JdSessionState | undefined;
 
   @state() private stored: StoredFinding[] = [];
+  #storedIndex: ReadonlyMap<string, StoredFinding> = new Map();
+  /** How many findings of each severity are listed (a long document can have thousands). */
+  @state() private listed: Record<Severity, number> = { error: PAGE, warning: PAGE, info: PAGE };
   @state() private dismissing: string | null = null;
   @state() private message: { kind: 'info' | 'error'; text: string } | null = null;
 
@@ -130,7 +136,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
   }
 
   #shown(): ShownFinding[] {
-    return this.findings.map((finding, i) => ({ finding, row: storedRowOf(this.stored, finding), listKey: finding.key ?? `${finding.id}#${i}` }));
+    return this.findings.map((finding, i) => ({ finding, row: storedRowOf(this.stored, this.#storedIndex, finding), listKey: finding.key ?? `${finding.id}#${i}` }));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -149,6 +155,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
     if (!client || !this.documentId) return;
     try {
       this.stored = await fetchStoredFindings(client, this.documentId);
+      this.#storedIndex = byKey(this.stored);
     } catch (error) {
       this.message = { kind: 'error', text: this.#t('compliance.loadFailed', { message: (error as Error).message }) };
     }
@@ -192,7 +199,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
       return false;
     }
     await this.refreshStored();
-    const row = storedRowOf(this.stored, finding);
+    const row = storedRowOf(this.stored, this.#storedIndex, finding);
     if (!row) {
       this.message = { kind: 'error', text: this.#t('compliance.notStored') };
       return false;
@@ -242,10 +249,13 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
 
   #renderGroup(severity: Severity, items: ShownFinding[]) {
     if (items.length === 0) return nothing;
+    const limit = this.listed[severity];
+    const total = items.length;
+    items = items.slice(0, limit);
     const sections = [...new Set(items.map((s) => s.finding.section))];
     const headingId = `compliance-${severity}`;
     return html`<section part="group" data-severity=${severity} aria-labelledby=${headingId}>
-      <h3 id=${headingId}>${this.#t(`compliance.group.${severity}`, { count: items.length })}</h3>
+      <h3 id=${headingId}>${this.#t(`compliance.group.${severity}`, { count: total })}</h3>
       ${sections.map(
         (section) => html`<h4>${this.#sectionName(section)}</h4>
           <ul>
@@ -256,6 +266,11 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
             )}
           </ul>`,
       )}
+      ${total > limit
+        ? html`<button part="more" type="button" @click=${() => (this.listed = { ...this.listed, [severity]: limit + PAGE })}>
+            ${this.#t('compliance.more', { count: Math.min(PAGE, total - limit), left: total - limit })}
+          </button>`
+        : nothing}
     </section>`;
   }
 

@@ -5,7 +5,7 @@
 import type { EditorView } from 'prosemirror-view';
 import type { Lang } from '../../domain/sections.js';
 import type { CommentsEditor } from '../core/comments-editor.js';
-import type { LiveFinding } from './findings-controller.js';
+import type { LiveFinding } from './findings-protocol.js';
 
 /** What <jd-compliance> needs of the editor beside it (`<jd-editor>` has it). */
 export interface ComplianceEditor extends CommentsEditor {

@@ -2,7 +2,7 @@
 // current), read and dismissed as the signed-in user: RLS decides what they see, and
 // dismiss_compliance_finding who may dismiss.
 import type { Client } from '../core/data-access.js';
-import type { LiveFinding } from './findings-controller.js';
+import type { LiveFinding } from './findings-protocol.js';
 
 export interface StoredFinding {
   id: string;
@@ -26,11 +26,14 @@ export async function fetchStoredFindings(client: Client, documentId: string): P
   return (data ?? []) as StoredFinding[];
 }
 
-/** The stored row of a live finding: by its key, or (a key too long to be stored readable) by its rule, language, section and words. */
-export function storedRowOf(rows: readonly StoredFinding[], finding: LiveFinding): StoredFinding | null {
-  if (finding.key !== null) return rows.find((r) => r.finding_key === finding.key) ?? null;
+/** The stored rows by finding_key. */
+export const byKey = (rows: readonly StoredFinding[]): Map<string, StoredFinding> => new Map(rows.flatMap((r) => (r.finding_key === null ? [] : [[r.finding_key, r] as const])));
+
+/** The stored row of a live finding: by its key, or (a key too long to be stored readable) by its rule, language and words. */
+export function storedRowOf(rows: readonly StoredFinding[], index: ReadonlyMap<string, StoredFinding>, finding: LiveFinding): StoredFinding | null {
+  if (finding.key !== null) return index.get(finding.key) ?? null;
   const lang = finding.lang === 'both' ? null : finding.lang;
-  return rows.find((r) => r.rule_id === finding.id && r.lang === lang && r.excerpt === finding.text.slice(0, r.excerpt?.length ?? 0)) ?? null;
+  return rows.find((r) => r.rule_id === finding.id && r.lang === lang && r.excerpt !== null && finding.text.startsWith(r.excerpt)) ?? null;
 }
 
 /** Dismisses a stored finding with a reason; the error message on failure. */

@@ -356,6 +356,7 @@ const en = {
   'compliance.dismissed': 'Finding dismissed.',
   'compliance.dismissedBecause': 'Dismissed: {reason}',
   'compliance.loadFailed': 'The saved findings could not be read: {message}',
+  'compliance.more': 'Show {count} more ({left} not listed)',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -710,6 +711,7 @@ const fr: Catalog = {
   'compliance.dismissed': 'Constat écarté.',
   'compliance.dismissedBecause': 'Écarté : {reason}',
   'compliance.loadFailed': 'Les constats enregistrés n’ont pas pu être lus : {message}',
+  'compliance.more': 'Afficher {count} de plus ({left} non affichés)',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };
