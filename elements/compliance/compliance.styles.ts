@@ -37,7 +37,7 @@ export const complianceStyles = css`
     border-radius: var(--_radius);
     padding: 0 0.5rem;
   }
-  [part='count'][data-severity='error'] {
+  [part='count'][data-severity='error'][data-none='false'] {
     border-color: var(--_danger);
     color: var(--_danger);
   }

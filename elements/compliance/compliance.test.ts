@@ -59,7 +59,7 @@ describe('<jd-compliance>', () => {
         expect(item.dataset['severity']).to.equal('warning');
         expect(item.querySelector('[part=excerpt] q')!.textContent).to.equal('he');
         expect(item.querySelector('[part=message]')!.textContent).to.include('they');
-        expect(item.querySelector('[part=source]')!.textContent).to.include('Canada.ca Content Style Guide');
+        expect(item.querySelector('[part=source] p')!.textContent).to.include('Canada.ca Content Style Guide');
         expect(root(el).querySelector('[part=summary]')!.textContent).to.match(/1 warning/);
 
         // "Show in text" selects the word itself (not the "he" inside another word).

@@ -53,7 +53,7 @@ interface ShownFinding {
  * @csspart finding - One finding (`data-severity`, `data-rule`, `data-dismissed`).
  * @csspart message - Its explanation.
  * @csspart excerpt - The words concerned (or what is missing), with their language.
- * @csspart source - The directive, act or guide the rule comes from.
+ * @csspart source - The directive, act or guide the rule comes from (a disclosure).
  * @csspart reveal - The "Show in text" button.
  * @csspart apply - The "Apply fix" button.
  * @csspart dismiss - The "Dismiss" button.
@@ -236,7 +236,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
     const listed = this.showDismissed ? all : open;
     const count = (severity: Severity) => open.filter((s) => s.finding.severity === severity).length;
     return html`<p part="summary" role="status">
-        ${SEVERITIES.map((severity) => html`<span part="count" data-severity=${severity}>${this.#t(`compliance.count.${severity}`, { count: count(severity) })}</span>`)}
+        ${SEVERITIES.map((severity) => html`<span part="count" data-severity=${severity} data-none=${count(severity) === 0 ? 'true' : 'false'}>${this.#t(`compliance.count.${severity}`, { count: count(severity) })}</span>`)}
       </p>
       <label part="show-dismissed" class="check"
         ><input type="checkbox" .checked=${this.showDismissed} @change=${(e: Event) => (this.showDismissed = (e.target as HTMLInputElement).checked)} />
@@ -286,7 +286,10 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
       <p part="message">${finding.message[this.uiLang]}</p>
       <p part="excerpt"><span class="lang">${langName}</span> <q lang=${finding.lang === 'fr' ? 'fr' : finding.lang === 'en' ? 'en' : nothing}>${finding.text}</q>
         ${finding.fix !== undefined ? html`<span class="fix">→ <q>${finding.fix}</q></span>` : nothing}</p>
-      <p part="source">${this.#t('compliance.source', { source: finding.source })}</p>
+      <details part="source">
+        <summary>${this.#t('compliance.sourceLabel')}</summary>
+        <p>${finding.source}</p>
+      </details>
       ${dismissed ? html`<p part="dismissed-reason">${this.#t('compliance.dismissedBecause', { reason: row?.dismissed_reason ?? '' })}</p>` : nothing}
       <div class="actions">
         ${inText ? html`<button part="reveal" type="button" @click=${() => this.reveal(finding)}>${this.#t('compliance.reveal')}</button>` : nothing}
