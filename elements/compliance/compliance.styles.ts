@@ -46,6 +46,10 @@ export const complianceStyles = css`
     align-items: center;
     gap: calc(var(--_space) / 2);
   }
+  [data-message]:focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: var(--_focus-offset);
+  }
   [part='status'][data-kind='error'] {
     color: var(--_danger);
   }

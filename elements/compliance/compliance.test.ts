@@ -101,12 +101,20 @@ describe('<jd-compliance>', () => {
         const item = findingItems(el, PRONOUN_RULE)[0]!;
         item.querySelector<HTMLButtonElement>('[part=dismiss]')!.click();
         await el.updateComplete;
+        // Escape closes the form, the focus back on "Dismiss"; it opens again.
+        await sendKeys({ press: 'Escape' });
+        await waitUntil(() => root(el).activeElement?.getAttribute('part') === 'dismiss', 'the focus back on Dismiss');
+        expect(root(el).querySelector('[part=dismiss-form]')).to.equal(null);
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => root(el).querySelector('[part=dismiss-form]'), 'the reason form open again');
         const form = root(el).querySelector<HTMLFormElement>('[part=dismiss-form]')!;
         const input = form.querySelector('input')!;
         expect(root(el).activeElement).to.equal(input, 'the reason field has the focus');
         await sendKeys({ type: 'Quoted from the collective agreement' });
         await sendKeys({ press: 'Enter' });
         await waitUntil(() => findingItems(el, PRONOUN_RULE).length === 0, 'the dismissed finding is hidden', { timeout: 8000 });
+        await waitUntil(() => root(el).activeElement?.hasAttribute('data-message'), 'the focus is on what the dismissal did, not lost');
+        expect(root(el).activeElement!.textContent).to.include('Finding dismissed');
 
         const { data, error } = await reviewer.client!.from('compliance_findings').select('status, dismissed_reason').eq('document_id', documentId).eq('rule_id', PRONOUN_RULE);
         expect(error).to.equal(null);

@@ -242,7 +242,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
         ><input type="checkbox" .checked=${this.showDismissed} @change=${(e: Event) => (this.showDismissed = (e.target as HTMLInputElement).checked)} />
         ${this.#t('compliance.showDismissed', { count: dismissedCount })}</label
       >
-      ${this.message ? html`<p part="status" role=${this.message.kind === 'error' ? 'alert' : 'status'} data-kind=${this.message.kind}>${this.message.text}</p>` : nothing}
+      ${this.message ? html`<p part="status" role=${this.message.kind === 'error' ? 'alert' : 'status'} data-kind=${this.message.kind} data-message tabindex="-1">${this.message.text}</p>` : nothing}
       ${listed.length === 0 ? html`<p part="status" data-kind="info">${this.#t('compliance.none')}</p>` : nothing}
       ${SEVERITIES.map((severity) => this.#renderGroup(severity, listed.filter((s) => s.finding.severity === severity)))}`;
   }
@@ -294,19 +294,23 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
       <div class="actions">
         ${inText ? html`<button part="reveal" type="button" @click=${() => this.reveal(finding)}>${this.#t('compliance.reveal')}</button>` : nothing}
         ${inText && finding.fix !== undefined && !dismissed
-          ? html`<button part="apply" type="button" aria-label=${this.#t('compliance.applyLabel', { text: finding.text, fix: finding.fix })} @click=${() => this.applyFix(finding)}>${this.#t('compliance.apply')}</button>`
+          ? html`<button part="apply" type="button" aria-label=${this.#t('compliance.applyLabel', { text: finding.text, fix: finding.fix })} @click=${() => this.#focusMessageAfter(this.applyFix(finding))}>${this.#t('compliance.apply')}</button>`
           : nothing}
         ${mayDismiss && !formOpen
-          ? html`<button part="dismiss" type="button" aria-expanded="false" @click=${() => this.#openDismiss(shown.listKey, reasonId)}>${this.#t('compliance.dismiss')}</button>`
+          ? html`<button part="dismiss" id=${`dismiss-${reasonId}`} type="button" aria-expanded="false" @click=${() => this.#openDismiss(shown.listKey, reasonId)}>${this.#t('compliance.dismiss')}</button>`
           : nothing}
       </div>
       ${formOpen
-        ? html`<form part="dismiss-form" @submit=${(e: Event) => this.#submitDismiss(e, finding, reasonId)}>
+        ? html`<form
+            part="dismiss-form"
+            @submit=${(e: Event) => this.#submitDismiss(e, finding, reasonId)}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#cancelDismiss(reasonId)}
+          >
             <label for=${reasonId}>${this.#t('compliance.reason')}</label>
             <input id=${reasonId} name="reason" required maxlength="1000" autocomplete="off" />
             <div class="actions">
               <button type="submit">${this.#t('compliance.confirmDismiss')}</button>
-              <button type="button" @click=${() => (this.dismissing = null)}>${this.#t('compliance.cancel')}</button>
+              <button type="button" @click=${() => this.#cancelDismiss(reasonId)}>${this.#t('compliance.cancel')}</button>
             </div>
           </form>`
         : nothing}
@@ -322,6 +326,20 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
   async #submitDismiss(event: Event, finding: LiveFinding, reasonId: string): Promise<void> {
     event.preventDefault();
     const reason = this.renderRoot.querySelector<HTMLInputElement>(`#${reasonId}`)?.value ?? '';
-    await this.dismiss(finding, reason);
+    await this.#focusMessageAfter(this.dismiss(finding, reason));
+  }
+
+  /** Closes the reason form; the focus goes back to its "Dismiss" button. */
+  async #cancelDismiss(reasonId: string): Promise<void> {
+    this.dismissing = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>(`#dismiss-${reasonId}`)?.focus();
+  }
+
+  /** After an action whose button may go (the finding fixed or dismissed): the focus on what it did, not lost on the page. */
+  async #focusMessageAfter(action: boolean | Promise<boolean>): Promise<void> {
+    await action;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-message]')?.focus();
   }
 }
