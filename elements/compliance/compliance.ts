@@ -166,7 +166,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
     const editor = this.linkedEditor;
     const lang = paneOf(finding);
     const view = editor?.getView(lang);
-    const range = view ? findingRange(view, finding) : null;
+    const range = view ? findingRange(view.state.doc, finding) : null;
     if (!editor || !range) {
       this.message = { kind: 'error', text: this.#t('compliance.notInText', { text: finding.text }) };
       return false;
@@ -180,7 +180,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
     const editor = this.linkedEditor;
     const lang = paneOf(finding);
     const view = editor?.getView(lang);
-    const range = view ? findingRange(view, finding) : null;
+    const range = view ? findingRange(view.state.doc, finding) : null;
     if (!editor || !range || finding.fix === undefined) {
       this.message = { kind: 'error', text: this.#t('compliance.notInText', { text: finding.text }) };
       return false;

@@ -2,6 +2,7 @@
 // when it starts or ends with a letter, so "he" is never found inside "the") in the finding's
 // section of its language's pane. The finding's occurrence number counts the same words in the
 // same section, in document order, as the stored key does.
+import type { Node as PmNode } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import type { Lang } from '../../domain/sections.js';
 import type { CommentsEditor } from '../core/comments-editor.js';
@@ -29,13 +30,13 @@ function wordPattern(text: string): RegExp {
 /** The pane a finding is read in: its language, English for the bilingual comparisons. */
 export const paneOf = (finding: LiveFinding): Lang => (finding.lang === 'fr' ? 'fr' : 'en');
 
-/** The finding's words in the pane (null: not in the text, e.g. a missing section or an identification field). */
-export function findingRange(view: EditorView, finding: LiveFinding): { from: number; to: number } | null {
+/** The finding's words in a pane's document (null: not in the text, e.g. a missing section or an identification field). */
+export function findingRange(doc: PmNode, finding: LiveFinding): { from: number; to: number } | null {
   if (!finding.text || finding.section === 'identification') return null;
   const pattern = wordPattern(finding.text);
   const inSection: { from: number; to: number }[] = [];
   const anywhere: { from: number; to: number }[] = [];
-  view.state.doc.forEach((section, offset) => {
+  doc.forEach((section, offset) => {
     const own = section.attrs['sectionId'] === finding.section;
     section.descendants((node, pos) => {
       if (!node.isTextblock) return true;
