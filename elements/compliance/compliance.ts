@@ -278,14 +278,16 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
     const { finding, row } = shown;
     const dismissed = this.#isDismissed(shown);
     const langName = finding.lang === 'both' ? this.#t('compliance.both') : this.#t(finding.lang === 'en' ? 'tm.english' : 'tm.french');
-    const inText = finding.section !== 'identification' && !!this.linkedEditor;
+    // Structure findings name what is missing or out of order, and the identification is not in
+    // the panes: nothing in the text to show or to replace.
+    const inText = finding.family !== 'structure' && finding.section !== 'identification' && !!this.linkedEditor;
     const mayDismiss = !dismissed && DISMISSING_ROLES.includes(this.documentState.role ?? '');
     const formOpen = this.dismissing === shown.listKey;
     const reasonId = `reason-${shown.listKey}`.replace(/[^\w-]/g, '_');
     return html`<li part="finding" data-severity=${finding.severity} data-rule=${finding.id} data-dismissed=${dismissed ? 'true' : 'false'}>
       <p part="message">${finding.message[this.uiLang]}</p>
       <p part="excerpt"><span class="lang">${langName}</span> <q lang=${finding.lang === 'fr' ? 'fr' : finding.lang === 'en' ? 'en' : nothing}>${finding.text}</q>
-        ${finding.fix !== undefined ? html`<span class="fix">→ <q>${finding.fix}</q></span>` : nothing}</p>
+        ${finding.fix !== undefined && finding.fix !== finding.text ? html`<span class="fix">→ <q>${finding.fix}</q></span>` : nothing}</p>
       <details part="source">
         <summary>${this.#t('compliance.sourceLabel')}</summary>
         <p>${finding.source}</p>
@@ -293,7 +295,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
       ${dismissed ? html`<p part="dismissed-reason">${this.#t('compliance.dismissedBecause', { reason: row?.dismissed_reason ?? '' })}</p>` : nothing}
       <div class="actions">
         ${inText ? html`<button part="reveal" type="button" @click=${() => this.reveal(finding)}>${this.#t('compliance.reveal')}</button>` : nothing}
-        ${inText && finding.fix !== undefined && !dismissed
+        ${inText && finding.fix !== undefined && finding.fix !== finding.text && !dismissed
           ? html`<button part="apply" type="button" aria-label=${this.#t('compliance.applyLabel', { text: finding.text, fix: finding.fix })} @click=${() => this.#focusMessageAfter(this.applyFix(finding))}>${this.#t('compliance.apply')}</button>`
           : nothing}
         ${mayDismiss && !formOpen
