@@ -82,6 +82,14 @@ const EXPECTED: Record<string, Record<'attributes' | 'events' | 'slots' | 'cssPa
     cssProperties: ['--jd-color-primary', '--jd-color-focus'],
     cssStates: [],
   },
+  'jd-compliance': {
+    attributes: ['document-id', 'show-dismissed'],
+    events: ['jd-compliance-checked'],
+    slots: [],
+    cssParts: ['base', 'summary', 'count', 'show-dismissed', 'status', 'group', 'finding', 'message', 'excerpt', 'source', 'reveal', 'apply', 'dismiss', 'dismiss-form', 'dismissed-reason', 'more'],
+    cssProperties: ['--jd-color-primary', '--jd-color-focus'],
+    cssStates: ['signed-out', 'loading', 'checking', 'errors'],
+  },
 };
 
 /** Properties that are deliberately not attributes (`attribute: false`): objects, functions, tokens. */
@@ -90,6 +98,7 @@ const PROPERTY_ONLY: Record<string, string[]> = {
   'jd-editor': ['commenting'],
   'jd-comments': ['editor'],
   'jd-concordance': ['editor'],
+  'jd-compliance': ['editor'],
 };
 
 let outDir = '';

@@ -7,6 +7,7 @@ import { Task } from '@lit/task';
 import '../../elements/editor/define.js';
 import '../../elements/comments/define.js';
 import '../../elements/concordance/define.js';
+import '../../elements/compliance/define.js';
 import { PortalPage } from './portal-page.js';
 import { loadDocument } from '../portal-data.js';
 import { t, termOf } from '../portal-text.js';
@@ -61,6 +62,7 @@ export class PortalDocumentPage extends PortalPage {
               <jd-editor .documentId=${this.documentId} @jd-workflow=${(e: { status: string }) => (this.liveStatus = e.status)}>
                 <jd-comments slot="panel" .documentId=${this.documentId}></jd-comments>
                 <jd-concordance slot="panel" .documentId=${this.documentId} .alignmentId=${this.alignmentId}></jd-concordance>
+                <jd-compliance slot="panel" .documentId=${this.documentId}></jd-compliance>
               </jd-editor>`
           : html`${back}<h1 id="page-heading">${t(lang, 'documentsHeading')}</h1><p class="notice error" role="alert">${t(lang, 'documentMissing')}</p>`,
     });

@@ -11,14 +11,13 @@
 //  * a document with no section in either language (never initialised) is left alone, like the
 //    sections projection does; unchanged text is not checked again.
 import { createHash } from 'node:crypto';
-import type * as Y from 'yjs';
-import { storedText, type StoredIdentification } from '../../domain/compliance/document-text.js';
 import { checkTexts } from '../../domain/compliance/check.js';
 import type { Finding } from '../../domain/compliance/types.js';
-import { META_IDENTIFICATION_FIELDS } from '../../domain/sections.js';
-import { projectSections } from '../db/section-projection.js';
+import { documentTexts, MAX_KEY, readableFindingKeys } from './compliance-texts.js';
 import type { SyncDatabase } from '../db/sql-access.js';
 import type { RoomHook, RoomHookContext } from './room-hook.js';
+
+export { documentTexts };
 
 /** A compliance_findings row as the hook writes it. */
 export interface FindingRow {
@@ -35,7 +34,6 @@ export interface FindingRow {
 }
 
 /** The column limits of compliance_findings. */
-const MAX_KEY = 500;
 const MAX_SECTION = 200;
 const MAX_TEXT = 10_000;
 
@@ -43,12 +41,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The rows for `findings`: the n-th finding with the same rule, language, section and words gets occurrence n. */
 export function findingRows(findings: readonly Finding[]): FindingRow[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const identity = `${f.id}|${f.lang}|${f.section}|${f.text}`;
-    const occurrence = seen.get(identity) ?? 0;
-    seen.set(identity, occurrence + 1);
-    const readable = `${identity}|${occurrence}`;
+  const keys = readableFindingKeys(findings);
+  return findings.map((f, index) => {
+    const { readable, occurrence } = keys[index]!;
     return {
       finding_key: readable.length <= MAX_KEY ? readable : `${f.id}|${f.lang}|sha256:${sha256(`${f.section}\u0000${f.text}`)}|${occurrence}`,
       rule_id: f.id,
@@ -93,19 +88,6 @@ export async function writeFindings(db: SyncDatabase, documentId: string, rows: 
       [documentId, json],
     );
   });
-}
-
-/** The English and French texts of the Y.Doc in the check's format, or null when it has no section yet. */
-export function documentTexts(doc: Y.Doc): { en: string; fr: string } | null {
-  const sections = [...projectSections(doc, 'en'), ...projectSections(doc, 'fr')];
-  if (sections.length === 0) return null;
-  const meta = doc.getMap('meta');
-  const identification: StoredIdentification = {};
-  for (const field of META_IDENTIFICATION_FIELDS) {
-    const value = meta.get(field);
-    if (typeof value === 'string') identification[field] = value;
-  }
-  return { en: storedText(identification, sections, 'en'), fr: storedText(identification, sections, 'fr') };
 }
 
 /** The room hook: registered in default-hooks after the sections projection. */
