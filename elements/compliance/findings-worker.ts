@@ -4,7 +4,7 @@
 // bytes a keystroke), and runs the rules once the text has stayed unchanged for QUIET_MS.
 import * as Y from 'yjs';
 import { checkTexts } from '../../domain/compliance/check.js';
-import { documentTexts, MAX_KEY, readableFindingKeys } from '../../signaling/sync/compliance-texts.js';
+import { documentTexts, MAX_KEY, readableFindingKeys } from '../../domain/compliance/ydoc-texts.js';
 import { QUIET_MS, type FromWorker, type LiveFinding, type ToWorker } from './findings-protocol.js';
 
 const doc = new Y.Doc();

@@ -1,6 +1,6 @@
 // Applying an imported XLIFF's French to the French pane numbers blocks exactly as the sync
 // server's projection does (the export reads that projection): a description with an empty
-// paragraph, a list and a sub-heading is projected (signaling/db/section-projection.ts), written
+// paragraph, a list and a sub-heading is projected (domain/section-rows.ts), written
 // as XLIFF, translated, read back and applied; projecting the result gives the translated text,
 // with the structure kept, in one transaction.
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import { EditorState } from 'prosemirror-state';
 import type { Node as PmNode } from 'prosemirror-model';
 import { jdSchema } from '../core/schema.js';
-import { projectSections } from '../../signaling/db/section-projection.js';
+import { projectSections } from '../../domain/section-rows.js';
 import { readXliff, sectionTextOf, writeXliff } from '../../domain/exchange/xliff.js';
 import { applyImportedFrench } from './xliff-apply.js';
 

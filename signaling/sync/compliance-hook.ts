@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { checkTexts } from '../../domain/compliance/check.js';
 import type { Finding } from '../../domain/compliance/types.js';
-import { documentTexts, MAX_KEY, readableFindingKeys } from './compliance-texts.js';
+import { documentTexts, MAX_KEY, readableFindingKeys } from '../../domain/compliance/ydoc-texts.js';
 import type { SyncDatabase } from '../db/sql-access.js';
 import type { RoomHook, RoomHookContext } from './room-hook.js';
 

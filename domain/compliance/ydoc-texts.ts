@@ -1,12 +1,12 @@
 // The texts the compliance rules check for a Y.Doc: its sections (as the sections projection
 // stores them) and its `meta` identification fields, in the check's plain-text format. Shared by
-// the sync server's findings hook and <jd-compliance>'s live check in the browser (no Node API
-// here), so the panel's findings are the stored ones for the same text.
+// the sync server's findings hook and <jd-compliance>'s live check in the browser, so the
+// panel's findings are the stored ones for the same text.
 import type * as Y from 'yjs';
-import type { Finding } from '../../domain/compliance/types.js';
-import { storedText, type StoredIdentification } from '../../domain/compliance/document-text.js';
-import { META_IDENTIFICATION_FIELDS } from '../../domain/sections.js';
-import { projectSections } from '../db/section-projection.js';
+import type { Finding } from './types.ts';
+import { storedText, type StoredIdentification } from './document-text.ts';
+import { META_IDENTIFICATION_FIELDS } from '../sections.ts';
+import { projectSections } from '../section-rows.ts';
 
 /** The English and French texts of the Y.Doc in the check's format, or null when it has no section yet. */
 export function documentTexts(doc: Y.Doc): { en: string; fr: string } | null {
