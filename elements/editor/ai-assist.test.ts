@@ -1,0 +1,269 @@
+// Issue 16 item 4 (criteria 3 and 4, the editor's half): AI assistance in <jd-editor>, on the
+// real stack (gateway, sync server, a person's editor). The answers of `ai-assist` come from a
+// scripted responder in the page (aiResponder below), which speaks the function's wire format
+// (domain/ai/assist-types.ts: SSE `delta` events and a final `done`) and records whether the
+// request was aborted. Improve → inline diff → accept one change, reject another → the text has
+// exactly the accepted change → one undo restores the original; cancel (button and Esc) aborts
+// the request and leaves the text as it was; text changed by someone else while the suggestion
+// streamed is not overwritten; a translation fills the other language's empty section.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { TextSelection } from 'prosemirror-state';
+import './define.js';
+import type { JdEditor } from './editor.js';
+import { withScratchEsdcDocument } from '../core/test-helpers.js';
+import { personOn } from './test-support.js';
+import type { AssistStreamEvent } from '../../domain/ai/assist-types.js';
+
+const ORIGINAL = 'The manager oversees staff and he approves leave.';
+const SUGGESTION = 'The manager supervises the team and approves leave.';
+
+type Done = Extract<AssistStreamEvent, { type: 'done' }>;
+const DONE: Done = {
+  type: 'done',
+  provider: 'openai-compatible',
+  model: 'fake-chat-1',
+  sources: [{ kind: 'rule', id: 'inclusive.generic-pronoun', description: 'Gender-neutral wording' }],
+  request_id: null,
+  tokens_in: 42,
+  tokens_out: 12,
+  cost: 0.0012,
+  glossary_flags: [{ kind: 'approved-term-missing', term_id: '1', expected: 'employees', found: null }],
+};
+
+interface Script {
+  /** The pieces of text, streamed one `delta` each. */
+  pieces: string[];
+  done?: Done;
+  /** Wait for `release()` before the first piece (a slow first token). */
+  hold?: boolean;
+}
+
+/**
+ * Answers the page's requests to `/functions/v1/ai-assist` with a scripted SSE stream, and says
+ * what was asked and whether the request was aborted. Every other request goes to the stack.
+ */
+function aiResponder() {
+  const realFetch = window.fetch;
+  const seen: { body: Record<string, unknown>; accept: string | null; aborted: boolean }[] = [];
+  let script: Script = { pieces: [] };
+  let release: () => void = () => undefined;
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.endsWith('/functions/v1/ai-assist')) return realFetch(input, init);
+    const record = { body: JSON.parse(String(init?.body)) as Record<string, unknown>, accept: new Headers(init?.headers).get('accept'), aborted: false };
+    seen.push(record);
+    const { pieces, done = DONE, hold = false } = script;
+    const held = hold ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    const encoder = new TextEncoder();
+    let stopped = false;
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        init?.signal?.addEventListener('abort', () => {
+          record.aborted = true;
+          stopped = true;
+          controller.error(new DOMException('aborted', 'AbortError'));
+        });
+        await held;
+        for (const text of pieces) {
+          if (stopped) return;
+          controller.enqueue(encoder.encode(`data: ${JSON.stringify({ type: 'delta', text })}\n\n`));
+        }
+        if (stopped) return;
+        controller.enqueue(encoder.encode(`data: ${JSON.stringify(done)}\n\n`));
+        controller.close();
+      },
+    });
+    return new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+  };
+  return {
+    seen,
+    next(next: Script) {
+      script = next;
+    },
+    release: () => release(),
+    restore() {
+      window.fetch = realFetch;
+    },
+  };
+}
+
+const text = (el: JdEditor, lang: 'en' | 'fr') => el.getView(lang)!.state.doc.textBetween(0, el.getView(lang)!.state.doc.content.size, '\n');
+const panel = (el: JdEditor) => el.shadowRoot!.querySelector<HTMLElement>('[part=ai]')!;
+const panelText = (el: JdEditor) => panel(el).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const button = (el: JdEditor, name: string, index?: number) =>
+  el.shadowRoot!.querySelector<HTMLButtonElement>(index === undefined ? `[part=ai] button[data-ai=${name}]` : `[part=ai] .ai-changes li[data-change="${index}"] button[data-ai=${name}]`)!;
+
+/** Turns the AI panel on. */
+async function withAi(el: JdEditor): Promise<void> {
+  el.aiAssist = true;
+  await el.updateComplete;
+}
+
+/** Puts `sentence` as the only text of a section's first paragraph, as one change of this person. */
+function writeInSection(el: JdEditor, lang: 'en' | 'fr', sectionId: string, sentence: string): void {
+  const view = el.getView(lang)!;
+  let at = -1;
+  view.state.doc.forEach((section, offset) => {
+    if (section.attrs['sectionId'] !== sectionId) return;
+    section.forEach((child, childOffset) => {
+      if (at < 0 && child.type.name === 'paragraph') at = offset + 1 + childOffset + 1;
+    });
+  });
+  if (at < 0) throw new Error(`no paragraph in ${lang} ${sectionId}`);
+  el.insertText(lang, at, sentence);
+}
+
+/** Selects `phrase` in a pane (the pane gets the focus, as when the person selects it). */
+function select(el: JdEditor, lang: 'en' | 'fr', phrase: string): void {
+  const range = el.findText(lang, phrase);
+  if (!range) throw new Error(`"${phrase}" is not in the ${lang} text`);
+  const view = el.getView(lang)!;
+  view.focus();
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)));
+}
+
+describe('<jd-editor> AI assistance (issue 16, item 4)', () => {
+  let ai: ReturnType<typeof aiResponder>;
+  beforeEach(() => (ai = aiResponder()));
+  afterEach(() => {
+    ai.restore();
+    document.querySelectorAll('jd-session').forEach((s) => s.remove());
+  });
+
+  it('improve: the suggestion streams into an inline diff; one change accepted, another rejected; one undo restores the original', async function () {
+    this.timeout(40_000);
+    await withScratchEsdcDocument('AI improve', async (documentId) => {
+      const { editor: el } = await personOn('editor@esdc.example', documentId);
+      await withAi(el);
+      writeInSection(el, 'en', 'key-activities', ORIGINAL);
+      select(el, 'en', ORIGINAL);
+      await el.updateComplete;
+      expect(panelText(el)).to.include('Works on: the selection in the English text.');
+
+      ai.next({ pieces: ['The manager supervises ', 'the team and ', 'approves leave.'], hold: true });
+      button(el, 'ask').click();
+      await waitUntil(() => ai.seen.length === 1 && el.shadowRoot!.querySelector('[part=ai] [data-ai-stream]'), 'the suggestion starts streaming');
+      expect(ai.seen[0]!.accept).to.equal('text/event-stream');
+      expect(ai.seen[0]!.body).to.deep.equal({ task: 'improve', text: ORIGINAL, from: 'en', to: 'fr', document_id: documentId, section: 'key-activities' });
+      expect(panelText(el)).to.include('Writing the suggestion…');
+      ai.release();
+
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=ai] [data-ai-diff]'), 'the inline diff');
+      const changes = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('[part=ai] [data-ai-diff] .ai-change'));
+      expect(changes.map((c) => [c.querySelector('del')?.textContent?.replace(/^deleted /, '') ?? '', c.querySelector('ins')?.textContent?.replace(/^inserted /, '') ?? ''])).to.deep.equal([
+        ['oversees', 'supervises'],
+        ['staff ', 'the team '],
+        ['he ', ''],
+      ]);
+      expect(el.shadowRoot!.querySelector('[part=ai] [data-ai-meta]')!.textContent).to.equal('openai-compatible · fake-chat-1 · US$0.0012');
+      expect(el.shadowRoot!.querySelector('[part=ai] [data-ai-sources]')!.textContent).to.include('Rule: Gender-neutral wording');
+      expect(el.shadowRoot!.querySelector('[part=ai] [data-ai-flags]')!.textContent).to.include('The approved term “employees” is missing.');
+      expect(text(el, 'en'), 'nothing changes before a decision').to.include(ORIGINAL);
+
+      // Keyboard: the first change takes the focus, Enter accepts it; the second is rejected with its button.
+      changes[0]!.focus();
+      await sendKeys({ press: 'Enter' });
+      button(el, 'reject', 1).click();
+      await el.updateComplete;
+      expect(changes[0]!.dataset['decision']).to.equal('accepted');
+      expect(el.shadowRoot!.querySelector<HTMLElement>('[part=ai] [data-ai-diff] .ai-change[data-change="1"]')!.dataset['decision']).to.equal('rejected');
+      await expect(el, 'the diff under review').to.be.accessible();
+
+      button(el, 'apply').click();
+      await waitUntil(() => text(el, 'en').includes('The manager supervises staff and he approves leave.'), `applied: ${text(el, 'en').slice(0, 300)}`);
+      expect(text(el, 'en')).to.not.include(ORIGINAL);
+      expect(panelText(el)).to.include('Applied 1 change of 3. Undo (Ctrl+Z) in the text restores it.');
+
+      expect(el.undo('en')).to.equal(true);
+      await waitUntil(() => text(el, 'en').includes(ORIGINAL), 'one undo restores the original');
+      expect(text(el, 'en')).to.not.include('supervises');
+    });
+  });
+
+  it('cancel: the Cancel button aborts the request while the first token is awaited, the text stays as it was', async function () {
+    this.timeout(30_000);
+    await withScratchEsdcDocument('AI cancel', async (documentId) => {
+      const { editor: el } = await personOn('editor@esdc.example', documentId, { lang: 'fr' });
+      await withAi(el);
+      writeInSection(el, 'en', 'key-activities', ORIGINAL);
+      select(el, 'en', ORIGINAL);
+      const before = text(el, 'en');
+      ai.next({ pieces: [SUGGESTION], hold: true });
+      button(el, 'ask').click();
+      await waitUntil(() => button(el, 'cancel'), 'the Cancel button while streaming');
+      expect(button(el, 'cancel').textContent!.trim()).to.equal('Annuler (Échap)');
+      button(el, 'cancel').click();
+      await waitUntil(() => panelText(el).includes('Annulé : la suggestion a été arrêtée. Le texte n’a pas changé.'), `cancelled: ${panelText(el)}`);
+      expect(ai.seen[0]!.aborted, 'the request was aborted').to.equal(true);
+      ai.release();
+      expect(text(el, 'en')).to.equal(before);
+      expect(el.shadowRoot!.querySelector('[part=ai] [data-ai-diff]')).to.equal(null);
+      await expect(el, 'accessible in French after cancelling').to.be.accessible();
+
+      // Esc does the same.
+      ai.next({ pieces: [SUGGESTION], hold: true });
+      button(el, 'ask').click();
+      await waitUntil(() => button(el, 'cancel'), 'streaming again');
+      button(el, 'cancel').focus();
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => ai.seen[1]?.aborted === true, 'Esc aborted the second request');
+      await waitUntil(() => panelText(el).includes('Annulé'), 'the panel says cancelled');
+      expect(text(el, 'en')).to.equal(before);
+    });
+  });
+
+  it('refuses to apply a suggestion whose text someone changed while it streamed', async function () {
+    this.timeout(40_000);
+    await withScratchEsdcDocument('AI stale', async (documentId) => {
+      const writer = await personOn('editor@esdc.example', documentId);
+      const other = await personOn('translator@esdc.example', documentId);
+      const el = writer.editor;
+      await withAi(el);
+      writeInSection(el, 'en', 'key-activities', ORIGINAL);
+      await waitUntil(() => text(other.editor, 'en').includes(ORIGINAL), 'the other person has the sentence');
+      select(el, 'en', ORIGINAL);
+      ai.next({ pieces: [SUGGESTION], hold: true });
+      button(el, 'ask').click();
+      await waitUntil(() => ai.seen.length === 1, 'asked');
+      // The other person changes a word of the sentence meanwhile.
+      const range = other.editor.findText('en', 'oversees')!;
+      other.editor.replaceRange('en', range.from, range.to, 'manages');
+      await waitUntil(() => text(el, 'en').includes('The manager manages staff'), 'the change reached the writer');
+      ai.release();
+      await waitUntil(() => button(el, 'accept-all'), 'the diff');
+      button(el, 'accept-all').click();
+      await waitUntil(() => panelText(el).includes('Not applied: the text changed while the suggestion was written'), `refused: ${panelText(el)}`);
+      expect(el.shadowRoot!.querySelector('[part=ai] [role=alert]')!.textContent).to.include('Not applied');
+      expect(text(el, 'en')).to.include('The manager manages staff and he approves leave.');
+      expect(text(el, 'en')).to.not.include('supervises');
+    });
+  });
+
+  it('translate: the other language’s empty section is filled, one undo step there', async function () {
+    this.timeout(40_000);
+    await withScratchEsdcDocument('AI translate', async (documentId) => {
+      const { editor: el } = await personOn('translator@esdc.example', documentId);
+      await withAi(el);
+      writeInSection(el, 'en', 'key-activities', 'Manages the team.');
+      select(el, 'en', 'Manages the team.');
+      // Without a selection: the section under the caret.
+      const view = el.getView('en')!;
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, el.findText('en', 'Manages')!.from + 2)));
+      await el.updateComplete;
+      expect(panelText(el)).to.include('Works on: the section under the caret in the English text.');
+      el.shadowRoot!.querySelector<HTMLSelectElement>('[part=ai] select')!.value = 'translate';
+      el.shadowRoot!.querySelector<HTMLSelectElement>('[part=ai] select')!.dispatchEvent(new Event('change'));
+      ai.next({ pieces: ['Gère ', 'l’équipe.'] });
+      button(el, 'ask').click();
+      await waitUntil(() => button(el, 'place'), 'the translation to place');
+      expect(ai.seen[0]!.body).to.include({ task: 'translate', text: 'Manages the team.', from: 'en', to: 'fr', section: 'key-activities' });
+      expect(button(el, 'place').textContent!.trim()).to.equal('Put in the empty French section');
+      button(el, 'place').click();
+      await waitUntil(() => text(el, 'fr').includes('Gère l’équipe.'), 'the French section filled');
+      expect(el.undo('fr')).to.equal(true);
+      await waitUntil(() => !text(el, 'fr').includes('Gère l’équipe.'), 'one undo in the French text removes it');
+      expect(text(el, 'en')).to.include('Manages the team.');
+    });
+  });
+});
