@@ -13,10 +13,13 @@ import type { AssistDone } from './ai-stream.js';
 import type { AiAssistController } from './ai-assist-controller.js';
 import type { Decision, WordChange } from './ai-diff.js';
 
+/** The words of a change as quoted in a sentence: without the spaces around them (unless spaces are all it is). */
+const quoted = (words: string) => words.trim() || words;
+
 function describeChange(lang: Lang, change: WordChange): string {
-  if (change.removed === '') return msg(lang, 'ai.insert', { added: change.added });
-  if (change.added === '') return msg(lang, 'ai.remove', { removed: change.removed });
-  return msg(lang, 'ai.replace', { removed: change.removed, added: change.added });
+  if (change.removed === '') return msg(lang, 'ai.insert', { added: quoted(change.added) });
+  if (change.added === '') return msg(lang, 'ai.remove', { removed: quoted(change.removed) });
+  return msg(lang, 'ai.replace', { removed: quoted(change.removed), added: quoted(change.added) });
 }
 
 const stateLabel = (lang: Lang, decision: Decision | null) =>
@@ -75,19 +78,16 @@ function renderReview(lang: Lang, ai: AiAssistController) {
     else return;
     event.preventDefault();
   };
+  // No white space between the template's tags: the diff is shown with its own spaces and line breaks (pre-wrap).
+  const renderChange = (segment: WordChange) => {
+    const decision = phase.decisions[segment.index] ?? null;
+    const label = msg(lang, 'ai.changeLabel', { n: segment.index + 1, what: describeChange(lang, segment), state: stateLabel(lang, decision) });
+    const del = segment.removed ? html`<del><span class="sr-only">${msg(lang, 'ai.deleted')} </span>${segment.removed}</del>` : nothing;
+    const ins = segment.added ? html`<ins><span class="sr-only">${msg(lang, 'ai.inserted')} </span>${segment.added}</ins>` : nothing;
+    return html`<span class="ai-change" tabindex="0" role="group" aria-label=${label} data-change=${segment.index} data-decision=${decision ?? 'undecided'} @keydown=${onKey(segment.index)}><sup aria-hidden="true">${segment.index + 1}</sup>${del}${ins}</span>`;
+  };
   return html`<h3>${msg(lang, 'ai.suggestion')}</h3>
-    <p class="ai-diff" data-ai-diff lang=${localeOf(phase.target.lang)}>
-      ${phase.diff.segments.map((segment) => {
-        if (segment.kind === 'same') return segment.text;
-        const decision = phase.decisions[segment.index] ?? null;
-        const label = msg(lang, 'ai.changeLabel', { n: segment.index + 1, what: describeChange(lang, segment), state: stateLabel(lang, decision) });
-        return html`<span class="ai-change" tabindex="0" role="group" aria-label=${label} data-change=${segment.index} data-decision=${decision ?? 'undecided'} @keydown=${onKey(segment.index)}
-          ><sup aria-hidden="true">${segment.index + 1}</sup>${segment.removed ? html`<del><span class="sr-only">${msg(lang, 'ai.deleted')} </span>${segment.removed}</del>` : nothing}${segment.added
-            ? html`<ins><span class="sr-only">${msg(lang, 'ai.inserted')} </span>${segment.added}</ins>`
-            : nothing}</span
-        >`;
-      })}
-    </p>
+    <p class="ai-diff" data-ai-diff lang=${localeOf(phase.target.lang)}>${phase.diff.segments.map((segment) => (segment.kind === 'same' ? segment.text : renderChange(segment)))}</p>
     ${phase.diff.changes.length > 0
       ? html`<ol class="ai-changes" data-ai-changes>
           ${phase.diff.changes.map((change) => {
