@@ -83,7 +83,7 @@ describe('<jd-editor> AI assistance (issue 16, item 4)', () => {
       const changes = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('[part=ai] [data-ai-diff] .ai-change'));
       expect(changes.map((c) => [c.querySelector('del')?.textContent?.replace(/^deleted /, '') ?? '', c.querySelector('ins')?.textContent?.replace(/^inserted /, '') ?? ''])).to.deep.equal([
         ['oversees', 'supervises'],
-        ['staff ', 'the team '],
+        ['staff', 'the team'],
         ['he ', ''],
       ]);
       expect(el.shadowRoot!.querySelector('[part=ai] [data-ai-meta]')!.textContent).to.equal('openai-compatible · fake-chat-1 · US$0.0012');

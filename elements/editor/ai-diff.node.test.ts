@@ -14,7 +14,7 @@ describe('wordDiff', () => {
       diff.changes.map((c) => [c.removed, c.added]),
       [
         ['oversees', 'supervises'],
-        ['staff ', 'the team '],
+        ['staff', 'the team'],
         ['he ', ''],
       ],
     );

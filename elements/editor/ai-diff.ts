@@ -74,7 +74,18 @@ export function wordDiff(original: string, suggestion: string): WordDiff {
       open.end = offset;
     } else open.added += part.value;
   });
-  return { segments, changes };
+  return { segments: segments.flatMap(withoutSharedTrailingSpace), changes };
+}
+
+/** "staff " → "the team " is "staff" → "the team" followed by an unchanged space. */
+function withoutSharedTrailingSpace(segment: DiffSegment): DiffSegment[] {
+  if (segment.kind === 'same') return [segment];
+  const shared = /\s+$/.exec(segment.removed)?.[0] ?? '';
+  if (!shared || !segment.added.endsWith(shared) || shared.length === segment.removed.length || shared.length === segment.added.length) return [segment];
+  segment.removed = segment.removed.slice(0, -shared.length);
+  segment.added = segment.added.slice(0, -shared.length);
+  segment.end -= shared.length;
+  return [segment, { kind: 'same', text: shared }];
 }
 
 /** The text once the decisions are applied (an undecided change counts as rejected). */

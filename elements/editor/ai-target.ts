@@ -24,6 +24,9 @@ export interface AiTarget {
   /** Whether it is the selection (else the section's body). */
   selection: boolean;
   text: string;
+  /** Where it was when asked (used as it is only when the pane has no Yjs binding). */
+  from: number;
+  to: number;
   anchor: { from: Y.RelativePosition; to: Y.RelativePosition } | null;
 }
 
@@ -100,7 +103,7 @@ export function targetOf(state: EditorState, lang: Lang, options: { allowEmpty?:
         to: absolutePositionToRelativePosition(range.to, binding.type, binding.mapping as never),
       }
     : null;
-  return { lang, sectionId: range.sectionId, selection: range.selection, text, anchor };
+  return { lang, sectionId: range.sectionId, selection: range.selection, text, from: range.from, to: range.to, anchor };
 }
 
 /** Where the target is now, if its text is still the text that was sent; null when it changed. */
@@ -112,9 +115,8 @@ export function currentRange(state: EditorState, target: AiTarget): { from: numb
     from = relativePositionToAbsolutePosition(binding.doc, binding.type, target.anchor.from, binding.mapping as never);
     to = relativePositionToAbsolutePosition(binding.doc, binding.type, target.anchor.to, binding.mapping as never);
   } else {
-    const body = sectionBody(state.doc, target.sectionId);
-    from = body?.from ?? null;
-    to = body?.to ?? null;
+    from = target.from;
+    to = target.to;
   }
   if (from === null || to === null || to < from) return null;
   const now = textWithPositions(state.doc, from, to);
