@@ -196,4 +196,39 @@ describe('<jd-editor> AI assistance (issue 16, item 4)', () => {
       expect(text(el, 'en')).to.include('Manages the team.');
     });
   });
+
+  it('says why there is no suggestion: the function’s refusal as it is, an unreachable server in the interface language', async function () {
+    this.timeout(30_000);
+    await withScratchEsdcDocument('AI refused', async (documentId) => {
+      const { editor: el } = await personOn('editor@esdc.example', documentId, { lang: 'fr' });
+      await withAi(el);
+      writeInSection(el, 'en', 'key-activities', ORIGINAL);
+      select(el, 'en', ORIGINAL);
+      const alert = () => el.shadowRoot!.querySelector('[part=ai] [role=alert]')!.textContent!.trim();
+      ai.next({ pieces: [], refuse: { status: 402, error: 'monthly AI budget of US$5.00 reached for this department' } });
+      button(el, 'ask').click();
+      await waitUntil(() => alert() !== '', 'the refusal');
+      expect(alert()).to.equal('Aucune suggestion : monthly AI budget of US$5.00 reached for this department');
+
+      ai.next({ pieces: [], unreachable: true });
+      button(el, 'ask').click();
+      await waitUntil(() => alert().includes('injoignable'), `unreachable: ${alert()}`);
+      expect(alert()).to.equal('Aucune suggestion : le serveur est injoignable. Vérifiez la connexion et réessayez.');
+      expect(text(el, 'en')).to.include(ORIGINAL);
+      await expect(el).to.be.accessible();
+
+      // Without text to work on (the caret in a new, empty section), nothing is asked.
+      const added = el.addSection()!;
+      const view = el.getView('en')!;
+      let emptyParagraph = -1;
+      view.state.doc.forEach((section, offset) => {
+        if (section.attrs['sectionId'] === added) emptyParagraph = offset + 1 + section.firstChild!.nodeSize + 1;
+      });
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, emptyParagraph)));
+      const asked = ai.seen.length;
+      button(el, 'ask').click();
+      await waitUntil(() => alert().includes('Il n’y a pas de texte ici'), `nothing to work on: ${alert()}`);
+      expect(ai.seen.length).to.equal(asked);
+    });
+  });
 });

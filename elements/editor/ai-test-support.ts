@@ -21,6 +21,10 @@ export interface Script {
   done?: Done;
   /** Wait for `release()` before the first piece (a slow first token). */
   hold?: boolean;
+  /** Answer this HTTP status with `{ error }` instead of a stream. */
+  refuse?: { status: number; error: string };
+  /** The request fails as when the server cannot be reached. */
+  unreachable?: boolean;
 }
 
 /**
@@ -37,7 +41,9 @@ export function aiResponder() {
     if (!url.endsWith('/functions/v1/ai-assist')) return realFetch(input, init);
     const record = { body: JSON.parse(String(init?.body)) as Record<string, unknown>, accept: new Headers(init?.headers).get('accept'), aborted: false };
     seen.push(record);
-    const { pieces, done = DONE, hold = false } = script;
+    const { pieces, done = DONE, hold = false, refuse, unreachable } = script;
+    if (unreachable) throw new TypeError('Failed to fetch');
+    if (refuse) return new Response(JSON.stringify({ error: refuse.error }), { status: refuse.status, headers: { 'content-type': 'application/json' } });
     const held = hold ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
     const encoder = new TextEncoder();
     let stopped = false;
