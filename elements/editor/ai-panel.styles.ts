@@ -87,6 +87,11 @@ export const aiPanelStyles = css`
     margin: 0.25rem 0 0.5rem;
     padding-left: 1.25rem;
   }
+  /* The changes say their number ("Change 2"), as the diff marks them. */
+  [part='ai'] .ai-changes {
+    list-style: none;
+    padding-left: 0;
+  }
   [part='ai'] .ai-changes li {
     display: grid;
     gap: 0.25rem;

@@ -93,7 +93,7 @@ function renderReview(lang: Lang, ai: AiAssistController) {
           ${phase.diff.changes.map((change) => {
             const decision = phase.decisions[change.index] ?? null;
             return html`<li data-change=${change.index} data-decision=${decision ?? 'undecided'}>
-              <span>${describeChange(lang, change)} — <strong>${stateLabel(lang, decision)}</strong></span>
+              <span>${msg(lang, 'ai.change', { n: change.index + 1 })} — ${describeChange(lang, change)} — <strong>${stateLabel(lang, decision)}</strong></span>
               <span class="row">
                 <button type="button" data-ai="accept" aria-pressed=${decision === 'accepted' ? 'true' : 'false'} aria-label="${msg(lang, 'ai.accept')}: ${msg(lang, 'ai.change', { n: change.index + 1 })}" @click=${() => ai.decide(change.index, 'accepted')}>
                   ${msg(lang, 'ai.accept')}
