@@ -39,7 +39,8 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Ai
           {
             model: settings.model,
             max_tokens: prompt.maxTokens,
-            system: prompt.system,
+            // The API refuses an empty system text block.
+            ...(prompt.system ? { system: prompt.system } : {}),
             messages: [{ role: 'user', content: prompt.user }],
             stream: true,
           },

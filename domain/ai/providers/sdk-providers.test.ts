@@ -6,6 +6,9 @@ import { startFakeAnthropic, type FakeAnthropic } from '../../../dev/tests/suppo
 import { startFakeOpenAI, type FakeOpenAI } from '../../../dev/tests/support/fake-openai.ts';
 import { waitUntil } from '../../../dev/tests/support/fake-sse.ts';
 import type { AiProvider, AssistRequest, Prompt, ProviderEvent } from '../assist-types.ts';
+import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
+import { classifySdkError } from './failure.ts';
 import { createAnthropicProvider, createOpenAIProvider, ProviderFailure } from './index.ts';
 
 const REQUEST: AssistRequest = { task: 'improve', text: 'Manages the team.', from: 'en', to: 'en', tm: [], glossary: [] };
@@ -143,6 +146,52 @@ describe('the openai provider against OpenAI itself', () => {
     assert.equal(body.max_completion_tokens, 200);
     assert.equal(body.max_tokens, undefined);
     assert.deepEqual(body.stream_options, { include_usage: true });
+  });
+});
+
+describe('the fakes without streaming (the SDKs\' one-piece answers)', () => {
+  it('answer a chat completion in one piece, with usage', async () => {
+    const client = new OpenAI({ apiKey: OPENAI_KEY, baseURL: openaiFake.baseUrl, maxRetries: 0 });
+    openaiFake.scriptChat([{ text: 'One piece.' }]);
+    const answer = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say it.' }] });
+    assert.equal(answer.choices[0]?.message.content, 'One piece.');
+    assert.equal(answer.choices[0]?.finish_reason, 'stop');
+    assert.deepEqual(answer.usage, { prompt_tokens: 2, completion_tokens: 2, total_tokens: 4 });
+  });
+
+  it('answer a message in one piece, with usage', async () => {
+    const client = new Anthropic({ apiKey: ANTHROPIC_KEY, baseURL: anthropicFake.baseUrl, maxRetries: 0 });
+    anthropicFake.scriptMessages([{ text: 'One piece.' }]);
+    const answer = await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'Say it.' }] });
+    assert.deepEqual(answer.content.map((block) => (block.type === 'text' ? block.text : '')), ['One piece.']);
+    assert.equal(answer.stop_reason, 'end_turn');
+    assert.deepEqual([answer.usage.input_tokens, answer.usage.output_tokens], [2, 2]);
+  });
+
+  it('leave out an empty system prompt (the Anthropic API refuses it)', async () => {
+    const provider = createAnthropicProvider({ apiKey: ANTHROPIC_KEY, baseUrl: anthropicFake.baseUrl, model: 'claude-sonnet-4-5' });
+    for await (const _event of provider.generate(REQUEST, { ...PROMPT, system: '' }, new AbortController().signal)) { /* drain */ }
+    assert.equal('system' in anthropicFake.requests.at(-1)!.body, false);
+  });
+});
+
+describe('classifying SDK errors', () => {
+  const signal = new AbortController().signal;
+  it('reads the SDK\'s own timeout as a timeout, and a refused connection as disconnected', () => {
+    assert.equal(classifySdkError('openai', new OpenAI.APIConnectionTimeoutError(), OpenAI, signal, 'k').kind, 'timeout');
+    assert.equal(classifySdkError('anthropic', new Anthropic.APIConnectionTimeoutError(), Anthropic, signal, 'k').kind, 'timeout');
+    assert.equal(classifySdkError('openai', new OpenAI.APIConnectionError({ message: 'ECONNREFUSED' }), OpenAI, signal, 'k').kind, 'disconnected');
+  });
+
+  it('reads 403 as auth, 400 as other (not retried), 529 as server', () => {
+    const kind = (status: number) => classifySdkError('anthropic', Anthropic.APIError.generate(status, { type: 'error', error: { type: 'x', message: 'm' } }, 'm', new Headers()), Anthropic, signal, 'k');
+    assert.deepEqual([kind(403).kind, kind(400).kind, kind(400).retryable, kind(529).kind, kind(529).retryable], ['auth', 'other', false, 'server', true]);
+  });
+
+  it('reads any error after the abort as the abort', () => {
+    const controller = new AbortController();
+    controller.abort();
+    assert.equal(classifySdkError('openai', new TypeError('terminated'), OpenAI, controller.signal, 'k').kind, 'aborted');
   });
 });
 
