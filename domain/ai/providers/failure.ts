@@ -41,6 +41,9 @@ export interface SdkErrorClasses {
   APIConnectionTimeoutError: abstract new (...args: never[]) => Error;
 }
 
+/** Characters of the provider's own error message kept in a ProviderFailure's message. */
+export const MAX_DETAIL_LENGTH = 1000;
+
 const SECRET_LIKE = /\b(?:sk|key|token)-[\w*.-]{6,}/giu;
 
 /** `text` without `secrets` (the API key) nor anything shaped like a key (sk-…, partly masked ones too). */
@@ -80,7 +83,8 @@ function kindOfStatus(status: number): FailureKind {
  */
 export function classifySdkError(provider: string, error: unknown, sdk: SdkErrorClasses, signal: AbortSignal, apiKey: string): ProviderFailure {
   if (error instanceof ProviderFailure) return error;
-  const detail = redactSecrets(error instanceof Error ? error.message : String(error), [apiKey]);
+  // Bounded: the message goes to logs and to ai_requests.error (at most 10 000 characters).
+  const detail = redactSecrets(error instanceof Error ? error.message : String(error), [apiKey]).slice(0, MAX_DETAIL_LENGTH);
   const fail = (kind: FailureKind, message: string, status: number | null = null, wait: number | null = null) =>
     new ProviderFailure(provider, kind, `${provider}: ${message}`, status, wait);
   if (signal.aborted || error instanceof sdk.APIUserAbortError) return fail('aborted', 'the request was cancelled');

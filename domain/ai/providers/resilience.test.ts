@@ -199,6 +199,21 @@ describe('the resilient provider chain', () => {
     await waitUntil(() => anthropicFake.requests.at(-1)!.aborted, 'the fake to see the request closed');
   });
 
+  it('closes the request and records a cancel when the consumer stops reading, freeing a half-open trial', async () => {
+    let clock = 0;
+    const breaker = new CircuitBreakerRegistry({ now: () => clock });
+    for (let i = 0; i < 3; i++) breaker.recordFailure('anthropic');
+    clock = 30_000;
+    anthropicFake.scriptMessages([{ chunks: ['One ', 'two ', 'three'], chunkDelayMs: 300 }]);
+    const { provider, attempts } = chain([anthropic()], { breaker });
+    for await (const event of provider.generate(REQUEST, PROMPT, new AbortController().signal)) {
+      if (event.type === 'delta') break;
+    }
+    assert.deepEqual(outcomes(attempts), ['anthropic:cancelled']);
+    await waitUntil(() => anthropicFake.requests.at(-1)!.aborted, 'the fake to see the request closed');
+    assert.equal(breaker.allow('anthropic'), true, 'the half-open trial is free again');
+  });
+
   it('says why every provider failed, without the keys', async () => {
     anthropicFake.scriptMessages([{ status: 401, errorMessage: `invalid x-api-key ${ANTHROPIC_KEY}` }]);
     openaiFake.scriptChat([{ status: 401, errorMessage: `Incorrect API key provided: ${OPENAI_KEY}` }]);

@@ -136,50 +136,67 @@ export function createResilientProvider(chain: readonly AiProvider[], options: R
     model: first.model,
     async *generate(request: AssistRequest, prompt: Prompt, signal: AbortSignal): AsyncGenerator<ProviderEvent> {
       const failures: ProviderFailure[] = [];
-      for (const [index, provider] of chain.entries()) {
-        const hasNext = index < chain.length - 1;
-        for (let retry = 0; ; retry++) {
-          if (signal.aborted) throw abortedCall(provider.name);
-          if (!breaker.allow(provider.name)) {
-            failures.push(new ProviderFailure(provider.name, 'circuit-open', `${provider.name}: skipped, it failed ${breaker.failureThreshold} times in a row (circuit open for ${breaker.coolDownMs / 1000} s)`));
-            break;
-          }
-          const started = now();
-          const result = yield* attempt(provider, request, prompt, signal, options.timeoutMs);
-          const latencyMs = Math.max(0, Math.round(now() - started));
-          if (result.ok) {
-            breaker.recordSuccess(provider.name);
-            const { model, tokensIn, tokensOut } = result.end;
-            options.onAttempt?.({ provider: provider.name, model, outcome: 'success', tokensIn, tokensOut, latencyMs, error: null, status: null });
-            yield { ...result.end, provider: provider.name };
-            return;
-          }
-          const { failure, yieldedText } = result;
-          const record = (outcome: AttemptRecord['outcome']) =>
-            options.onAttempt?.({ provider: provider.name, model: provider.model, outcome, tokensIn: 0, tokensOut: 0, latencyMs, error: failure.message, status: failure.status });
-          if (failure.kind === 'aborted') {
-            breaker.release(provider.name);
-            record('cancelled');
-            throw failure;
-          }
-          breaker.recordFailure(provider.name);
-          const waitMs = failure.retryAfterMs ?? backoffMs(retry, random);
-          const retrying = !yieldedText && failure.retryable && retry < options.maxRetries && waitMs <= maxRetryAfterMs;
-          const fallingBack = !yieldedText && !retrying && hasNext;
-          record(failure.kind === 'timeout' ? 'timeout' : fallingBack ? 'fallback' : 'error');
-          if (yieldedText) throw failure;
-          if (!retrying) {
-            failures.push(failure);
-            break;
-          }
-          try {
-            await sleep(waitMs, signal);
-          } catch {
-            throw abortedCall(provider.name);
+      // The attempt under way, if the consumer stops reading (return()) in the middle of it.
+      let inFlight: { provider: AiProvider; started: number } | null = null;
+      try {
+        for (const [index, provider] of chain.entries()) {
+          const hasNext = index < chain.length - 1;
+          for (let retry = 0; ; retry++) {
+            if (signal.aborted) throw abortedCall(provider.name);
+            if (!breaker.allow(provider.name)) {
+              failures.push(new ProviderFailure(provider.name, 'circuit-open', `${provider.name}: skipped, it failed ${breaker.failureThreshold} times in a row (circuit open for ${breaker.coolDownMs / 1000} s)`));
+              break;
+            }
+            const started = now();
+            inFlight = { provider, started };
+            const result = yield* attempt(provider, request, prompt, signal, options.timeoutMs);
+            inFlight = null;
+            const latencyMs = Math.max(0, Math.round(now() - started));
+            if (result.ok) {
+              breaker.recordSuccess(provider.name);
+              const { model, tokensIn, tokensOut } = result.end;
+              options.onAttempt?.({ provider: provider.name, model, outcome: 'success', tokensIn, tokensOut, latencyMs, error: null, status: null });
+              yield { ...result.end, provider: provider.name };
+              return;
+            }
+            const { failure, yieldedText } = result;
+            const record = (outcome: AttemptRecord['outcome']) =>
+              options.onAttempt?.({ provider: provider.name, model: provider.model, outcome, tokensIn: 0, tokensOut: 0, latencyMs, error: failure.message, status: failure.status });
+            if (failure.kind === 'aborted') {
+              breaker.release(provider.name);
+              record('cancelled');
+              throw failure;
+            }
+            breaker.recordFailure(provider.name);
+            const waitMs = failure.retryAfterMs ?? backoffMs(retry, random);
+            const retrying = !yieldedText && failure.retryable && retry < options.maxRetries && waitMs <= maxRetryAfterMs;
+            const fallingBack = !yieldedText && !retrying && hasNext;
+            record(failure.kind === 'timeout' ? 'timeout' : fallingBack ? 'fallback' : 'error');
+            if (yieldedText) throw failure;
+            if (!retrying) {
+              failures.push(failure);
+              break;
+            }
+            try {
+              await sleep(waitMs, signal);
+            } catch {
+              throw abortedCall(provider.name);
+            }
           }
         }
+        throw allFailed(failures);
+      } finally {
+        if (inFlight) {
+          // The consumer stopped reading: the attempt's request is closed (attempt()'s finally);
+          // no verdict on the provider, so a half-open circuit's trial is freed.
+          const { provider, started } = inFlight;
+          breaker.release(provider.name);
+          options.onAttempt?.({
+            provider: provider.name, model: provider.model, outcome: 'cancelled', tokensIn: 0, tokensOut: 0,
+            latencyMs: Math.max(0, Math.round(now() - started)), error: 'the caller stopped reading the answer', status: null,
+          });
+        }
       }
-      throw allFailed(failures);
     },
   };
 }
