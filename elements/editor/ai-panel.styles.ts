@@ -48,6 +48,11 @@ export const aiPanelStyles = css`
     margin: 0.5rem 0;
     white-space: pre-wrap;
   }
+  [part='ai'] .ai-list {
+    border-left: 4px solid var(--_border);
+    margin: 0.5rem 0;
+    padding: 0.25rem 0.5rem 0.25rem 1.5rem;
+  }
   [part='ai'] .ai-text p {
     margin: 0 0 0.25rem;
   }

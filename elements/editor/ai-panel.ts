@@ -136,7 +136,7 @@ function renderEquivalence(lang: Lang, ai: AiAssistController) {
   if (phase.kind !== 'equivalence') return nothing;
   const lines = phase.suggestion.split('\n').map((line) => line.replace(/^\s*[-*•]\s*/, '').trim()).filter((line) => line !== '');
   return html`<h3>${msg(lang, 'ai.equivalence')}</h3>
-    <ul class="ai-text" data-ai-suggestion>
+    <ul class="ai-list" data-ai-suggestion>
       ${lines.map((line) => html`<li>${line}</li>`)}
     </ul>
     ${renderAnswerFacts(lang, phase.done)}
