@@ -1,0 +1,105 @@
+// translate without a language model. The offline provider does not translate: it assembles
+// what the organization has already approved, and says plainly what it left alone.
+//  * A sentence with a 100 % translation-memory match (same words, same punctuation: the TM's
+//    own fuzzy score recomputed against this sentence) becomes that match's target, verbatim;
+//    cited as kind 'tm'.
+//  * Any other sentence stays in the source language, prefixed « [à traduire] » / "[to
+//    translate] " (in the target language), cited as kind 'untranslated'. Fuzzy matches are not
+//    used: another sentence's translation is not this one's (the TM panel shows them).
+//  * Glossary. A forbidden French term in a reused TM target is replaced by its approved
+//    equivalent (the glossary wins over old translations). An approved term of the sentence whose
+//    target is not in the output sentence (an untranslated sentence, or a TM target worded
+//    otherwise) is given after the sentence as a bracketed note « [Lexique : « X » → « Y »] »,
+//    never spliced into source-language text: no mixed-language sentences. Every glossary term
+//    used or noted is cited as kind 'glossary'.
+import { sameCase } from '../../compliance/phrase-rule.ts';
+import { fuzzyScore } from '../../tm/fuzzy-score.ts';
+import type { AiLang, AssistRequest, AssistSource, GlossaryGrounding, TmGrounding } from '../assist-types.ts';
+import { approvedBySource, findGroundingTerms } from '../glossary-flags.ts';
+import { splitLines } from '../sentences.ts';
+import { listMarker, type OfflineAnswer } from './answer.ts';
+import { glossaryKey } from '../../tm/glossary.ts';
+
+/** The mark of a sentence left in the source language, in the target language's words. */
+export const UNTRANSLATED_MARK: Record<AiLang, string> = { en: '[to translate] ', fr: '[à traduire] ' };
+
+const quote = (lang: AiLang, text: string) => (lang === 'fr' ? `« ${text} »` : `"${text}"`);
+
+/** The note listing approved terms a sentence needs, in the target language. */
+export function glossaryNote(to: AiLang, terms: readonly GlossaryGrounding[]): string {
+  const pairs = terms.map((t) => `${quote(to, t.source)} → ${quote(to, t.target)}`);
+  return to === 'fr' ? ` [Lexique : ${pairs.join(' ; ')}]` : ` [Glossary: ${pairs.join('; ')}]`;
+}
+
+function exactScore(sentence: string, source: string): number {
+  try {
+    return fuzzyScore(sentence, source);
+  } catch {
+    return 0; // more words than the TM scores: no match
+  }
+}
+
+/** The best TM match that is exact for this sentence (a context match, 101, before a 100). */
+function exactMatch(sentence: string, tm: readonly TmGrounding[]): TmGrounding | null {
+  return tm.filter((m) => m.score >= 100 && exactScore(sentence, m.source) >= 100).sort((a, b) => b.score - a.score)[0] ?? null;
+}
+
+const glossarySource = (t: GlossaryGrounding): AssistSource => ({ kind: 'glossary', id: t.id, source: t.source, target: t.target, status: t.status });
+const tmSource = (m: TmGrounding): AssistSource => ({ kind: 'tm', id: m.id, source: m.source, target: m.target, score: m.score });
+
+/** Replaces forbidden French terms of the grounding in `target` by their approved equivalent. */
+function withoutForbidden(target: string, request: AssistRequest, sources: AssistSource[]): string {
+  if (request.to !== 'fr') return target;
+  const forbidden = request.glossary.filter((t) => t.status === 'forbidden');
+  const approved = approvedBySource(request.glossary, request.from);
+  let result = target;
+  // From the end, so earlier offsets stay valid; one replacement per place.
+  let limit = Infinity;
+  for (const hit of findGroundingTerms(target, 'fr', forbidden, request.from).reverse()) {
+    if (hit.end > limit) continue;
+    const instead = hit.term.approvedEquivalents?.[0] ?? approved.get(glossaryKey(hit.term.source, request.from))?.[0]?.target;
+    if (!instead) continue;
+    result = result.slice(0, hit.start) + sameCase(instead)(result.slice(hit.start, hit.end)) + result.slice(hit.end);
+    limit = hit.start;
+    sources.push(glossarySource(hit.term));
+  }
+  return result;
+}
+
+/** One sentence (without its list marker) in the target language, or marked as left alone. */
+function translateSentence(sentence: string, request: AssistRequest, sources: AssistSource[]): string {
+  const match = exactMatch(sentence, request.tm);
+  let output: string;
+  if (match) {
+    output = withoutForbidden(match.target, request, sources);
+    sources.push(tmSource(match));
+  } else {
+    output = UNTRANSLATED_MARK[request.to] + sentence;
+    sources.push({ kind: 'untranslated', text: sentence });
+  }
+  // Approved terms of this sentence: used in the output, or given in a note.
+  const approved = findGroundingTerms(sentence, request.from, request.glossary.filter((t) => t.status === 'approved'), request.from).map((h) => h.term);
+  const inOutput = new Set(match ? findGroundingTerms(output, request.to, approved, request.from).map((h) => h.term.id) : []);
+  const groups = approvedBySource(approved, request.from);
+  const missing: GlossaryGrounding[] = [];
+  for (const group of groups.values()) {
+    const used = group.find((t) => inOutput.has(t.id));
+    if (used) sources.push(glossarySource(used));
+    else missing.push(group[0]!);
+  }
+  for (const term of missing) sources.push(glossarySource(term));
+  return missing.length ? output + glossaryNote(request.to, missing) : output;
+}
+
+export function translateOffline(request: AssistRequest): OfflineAnswer {
+  const sources: AssistSource[] = [];
+  const lines = request.text.split(/\r\n?|\n/);
+  const sentenceLines = splitLines(request.text, request.from);
+  const text = sentenceLines
+    .map((sentences, i) => {
+      const marker = listMarker(lines[i] ?? '');
+      return sentences.map((sentence, k) => (k === 0 && marker ? marker + translateSentence(sentence.slice(marker.trim().length).trim(), request, sources) : translateSentence(sentence, request, sources))).join(' ');
+    })
+    .join('\n');
+  return { text, sources };
+}
