@@ -35,3 +35,48 @@ export function parseCitations(output: string, request: AssistRequest): { text: 
   }
   return { text: body.replace(INLINE_KEY, ''), sources };
 }
+
+// A line that may still become "Sources:" as more text arrives: optional bold/space, then a
+// prefix of "sources" (or the whole of it, up to the colon).
+const MAYBE_SOURCES = /^[\s*_]*(?:s|so|sou|sour|sourc|source|sources?[\s*_]*)?$/i;
+// The start of a key cut by the end of a delta: "[", "[T", "[TM", "[TM1", "[G", "[G1".
+const PARTIAL_KEY = /\[(?:TM?\d{0,4}|G\d{0,4})?$/;
+
+/**
+ * parseCitations for a stream: push() each delta and forward what it returns (never a piece of
+ * the Sources line or of an inline key), then end() gives the rest of the text and the sources.
+ * What is forwarded, followed by end().rest, is parseCitations(whole output).text.
+ */
+export function citationStream(request: AssistRequest): { push(delta: string): string; end(): { rest: string; sources: AssistSource[] } } {
+  let whole = '';
+  let released = 0; // characters of `whole` forwarded (inline keys taken out)
+  let sent = 0; // characters of the shown text forwarded
+  return {
+    push(delta) {
+      whole += delta;
+      // Trailing white space is held: a key (taking its space) or the Sources line may follow.
+      const textEnd = whole.search(/\s*$/);
+      const lineStart = whole.lastIndexOf('\n', textEnd - 1) + 1;
+      const lastLine = whole.slice(lineStart, textEnd);
+      let limit: number;
+      if (lineStart >= released && (SOURCES_LINE.test(lastLine) || MAYBE_SOURCES.test(lastLine))) {
+        // The last line may be (or is) the Sources line: hold it and the line breaks before it.
+        limit = whole.slice(0, lineStart).search(/\s*$/);
+      } else {
+        // Hold a key cut by the delta's end, with the spaces before it.
+        const partial = PARTIAL_KEY.exec(whole.slice(released, textEnd));
+        limit = partial ? released + partial.index : textEnd;
+        while (limit > released && /[ \t\u00a0]/.test(whole[limit - 1]!)) limit--;
+      }
+      if (limit <= released) return '';
+      const shown = whole.slice(released, limit).replace(INLINE_KEY, '');
+      released = limit;
+      sent += shown.length;
+      return shown;
+    },
+    end() {
+      const { text, sources } = parseCitations(whole, request);
+      return { rest: text.slice(sent), sources };
+    },
+  };
+}

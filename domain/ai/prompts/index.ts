@@ -18,7 +18,7 @@ export function buildPrompt(request: AssistRequest): Prompt {
   return BUILDERS[request.task](request);
 }
 
-export { parseCitations } from './citations.ts';
+export { citationStream, parseCitations } from './citations.ts';
 export { NO_DIFFERENCES } from './check-equivalence.ts';
 export { DATA_TAGS, neutraliseTags } from './frame.ts';
 export { glossaryKey, tmKey } from './translate.ts';

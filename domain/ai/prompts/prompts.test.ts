@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AssistRequest } from '../assist-types.ts';
-import { buildPrompt, NO_DIFFERENCES, parseCitations } from './index.ts';
+import { buildPrompt, citationStream, NO_DIFFERENCES, parseCitations } from './index.ts';
 
 const request = (over: Partial<AssistRequest>): AssistRequest => ({ task: 'improve', text: 'Plans the work.', from: 'en', to: 'en', tm: [], glossary: [], ...over });
 
@@ -144,5 +144,39 @@ describe('parseCitations', () => {
   it('leaves an answer without a Sources line as it is, with no sources; "Sources: none" cites nothing', () => {
     assert.deepEqual(parseCitations('Planifie le travail.', TRANSLATE), { text: 'Planifie le travail.', sources: [] });
     assert.deepEqual(parseCitations('Planifie le travail.\nSources: none', TRANSLATE), { text: 'Planifie le travail.', sources: [] });
+  });
+});
+
+describe('citationStream', () => {
+  const outputs = [
+    'Gère l’équipe des agents de programme.\nRespecte chaque date limite [G2].\n\nSources: [TM1], [G2]',
+    'Informe la sous-ministre [G4]. Sources are cited below.\n**Sources :** [TM3]\n',
+    'Planifie le travail.',
+    'Sourcing of goods [TM1] is planned.\nSources: none',
+  ];
+  it('forwards the text without the Sources line or inline keys, whatever the deltas, and ends with the same sources as parseCitations', () => {
+    for (const output of outputs) {
+      const expected = parseCitations(output, TRANSLATE);
+      for (let size = 1; size <= output.length; size++) {
+        const stream = citationStream(TRANSLATE);
+        let shown = '';
+        for (let i = 0; i < output.length; i += size) {
+          const piece = stream.push(output.slice(i, i + size));
+          assert.ok(!/Sources? ?:|\[(?:TM|G)\d/.test(piece), `nothing of the Sources line or a key is forwarded (${JSON.stringify(piece)})`);
+          shown += piece;
+        }
+        const { rest, sources } = stream.end();
+        assert.equal(shown + rest, expected.text, `deltas of ${size} characters`);
+        assert.deepEqual(sources, expected.sources);
+      }
+    }
+  });
+
+  it('forwards text as it comes, holding back only a line that may be the Sources line', () => {
+    const stream = citationStream(TRANSLATE);
+    assert.equal(stream.push('Gère l’équipe'), 'Gère l’équipe');
+    assert.equal(stream.push(' des agents.\nSou'), ' des agents.');
+    assert.equal(stream.push('rces: [TM1]'), '');
+    assert.deepEqual(stream.end(), { rest: '', sources: [{ kind: 'tm', id: '101', source: 'Manages the program officer team.', target: 'Gère l’équipe des agents de programme.', score: 100 }] });
   });
 });
