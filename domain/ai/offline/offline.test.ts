@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AssistRequest, AssistSource, ProviderEvent } from '../assist-types.ts';
 import { buildPrompt } from '../prompts/index.ts';
+import { assistRequest, SECTION_WITH_EXACT_MATCHES } from '../testing.ts';
 import { createOfflineProvider } from './index.ts';
 
-const request = (over: Partial<AssistRequest>): AssistRequest => ({ task: 'improve', text: 'Plans the work.', from: 'en', to: 'en', tm: [], glossary: [], ...over });
+const request = assistRequest;
 
 async function run(req: AssistRequest, signal = new AbortController().signal): Promise<{ events: ProviderEvent[]; text: string; sources: AssistSource[] }> {
   const provider = createOfflineProvider();
@@ -21,25 +22,7 @@ async function run(req: AssistRequest, signal = new AbortController().signal): P
 
 const ids = (sources: AssistSource[], kind: AssistSource['kind']) => sources.flatMap((s) => (s.kind === kind && 'id' in s ? [s.id] : []));
 
-// A Key Activities section whose three sentences all have 100 % matches in the translation memory.
-const SECTION = request({
-  task: 'translate',
-  to: 'fr',
-  text: 'Manages the program officer team. Meets every deadline set by the Deputy Minister. Prepares briefing notes on official languages.',
-  tm: [
-    { id: '9001', source: 'Manages the program officer team.', target: 'Gère l’équipe des agents de programme.', score: 100 },
-    { id: '9002', source: 'Meets every deadline set by the Deputy Minister.', target: 'Respecte chaque date limite fixée par la sous-ministre.', score: 101 },
-    { id: '9003', source: 'Prepares briefing notes on official languages.', target: 'Rédige des notes d’information sur les langues officielles.', score: 100 },
-    { id: '9004', source: 'Prepares briefing notes.', target: 'Rédige des notes d’information.', score: 80 },
-  ],
-  glossary: [
-    { id: 'g1', source: 'program officer', target: 'agent de programme', status: 'approved', approvedEquivalents: null },
-    { id: 'g2', source: 'deadline', target: 'date limite', status: 'approved', approvedEquivalents: null },
-    { id: 'g3', source: 'deadline', target: 'deadline', status: 'forbidden', approvedEquivalents: ['date limite'] },
-    { id: 'g4', source: 'Deputy Minister', target: 'sous-ministre', status: 'approved', approvedEquivalents: null },
-    { id: 'g5', source: 'official languages', target: 'langues officielles', status: 'approved', approvedEquivalents: null },
-  ],
-});
+const SECTION = SECTION_WITH_EXACT_MATCHES;
 
 describe('offline translate', () => {
   it('criterion 2: a section whose sentences all have 100 % TM matches comes back as those translations verbatim, approved terms present, TM ids cited', async () => {

@@ -3,27 +3,11 @@
 // (criterion 5's prompt injection), and how a translation's citations become sources.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AssistRequest } from '../assist-types.ts';
+import { assistRequest, SECTION_WITH_EXACT_MATCHES } from '../testing.ts';
 import { buildPrompt, citationStream, NO_DIFFERENCES, parseCitations } from './index.ts';
 
-const request = (over: Partial<AssistRequest>): AssistRequest => ({ task: 'improve', text: 'Plans the work.', from: 'en', to: 'en', tm: [], glossary: [], ...over });
-
-const TRANSLATE = request({
-  task: 'translate',
-  to: 'fr',
-  text: 'Manages the program officer team. Meets every deadline. Briefs the Deputy Minister.',
-  tm: [
-    { id: '101', source: 'Manages the program officer team.', target: 'Gère l’équipe des agents de programme.', score: 100 },
-    { id: '102', source: 'Meets every deadline.', target: 'Respecte chaque date limite.', score: 101 },
-    { id: '103', source: 'Briefs the Deputy Minister.', target: 'Informe la sous-ministre.', score: 100 },
-  ],
-  glossary: [
-    { id: 'g1', source: 'program officer', target: 'agent de programme', status: 'approved', approvedEquivalents: null },
-    { id: 'g2', source: 'deadline', target: 'date limite', status: 'approved', approvedEquivalents: null },
-    { id: 'g3', source: 'deadline', target: 'deadline', status: 'forbidden', approvedEquivalents: ['date limite'] },
-    { id: 'g4', source: 'Deputy Minister', target: 'sous-ministre', status: 'approved', approvedEquivalents: null },
-  ],
-});
+const request = assistRequest;
+const TRANSLATE = SECTION_WITH_EXACT_MATCHES;
 
 /** The text between the first <tag> and the last </tag> of the prompt, and how many of each it has. */
 function block(prompt: string, tag: string): { inside: string; opens: number; closes: number } {
@@ -125,12 +109,12 @@ describe('the other tasks', () => {
 
 describe('parseCitations', () => {
   it('removes the Sources line and cites the matches and terms it names, in order, once each', () => {
-    const output = 'Gère l’équipe des agents de programme. Respecte chaque date limite.\nSources: [TM2], [TM1], [G2], [TM1]';
+    const output = 'Gère l’équipe des agents de programme. Respecte chaque date limite fixée par la sous-ministre.\nSources: [TM2], [TM1], [G2], [TM1]';
     const { text, sources } = parseCitations(output, TRANSLATE);
-    assert.equal(text, 'Gère l’équipe des agents de programme. Respecte chaque date limite.');
+    assert.equal(text, 'Gère l’équipe des agents de programme. Respecte chaque date limite fixée par la sous-ministre.');
     assert.deepEqual(sources, [
-      { kind: 'tm', id: '102', source: 'Meets every deadline.', target: 'Respecte chaque date limite.', score: 101 },
-      { kind: 'tm', id: '101', source: 'Manages the program officer team.', target: 'Gère l’équipe des agents de programme.', score: 100 },
+      { kind: 'tm', id: '9002', source: 'Meets every deadline set by the Deputy Minister.', target: 'Respecte chaque date limite fixée par la sous-ministre.', score: 101 },
+      { kind: 'tm', id: '9001', source: 'Manages the program officer team.', target: 'Gère l’équipe des agents de programme.', score: 100 },
       { kind: 'glossary', id: 'g2', source: 'deadline', target: 'date limite', status: 'approved' },
     ]);
   });
@@ -138,7 +122,7 @@ describe('parseCitations', () => {
   it('reads French spacing and bold, takes inline keys out of the text, and ignores keys the prompt never gave', () => {
     const { text, sources } = parseCitations('Informe la sous-ministre [G4].\n\n**Sources :** [TM3], [TM9], [G7]\n', TRANSLATE);
     assert.equal(text, 'Informe la sous-ministre.');
-    assert.deepEqual(sources.map((s) => (s.kind === 'tm' || s.kind === 'glossary' ? s.id : s.kind)), ['g4', '103']);
+    assert.deepEqual(sources.map((s) => (s.kind === 'tm' || s.kind === 'glossary' ? s.id : s.kind)), ['g4', '9003']);
   });
 
   it('leaves an answer without a Sources line as it is, with no sources; "Sources: none" cites nothing', () => {
@@ -177,6 +161,6 @@ describe('citationStream', () => {
     assert.equal(stream.push('Gère l’équipe'), 'Gère l’équipe');
     assert.equal(stream.push(' des agents.\nSou'), ' des agents.');
     assert.equal(stream.push('rces: [TM1]'), '');
-    assert.deepEqual(stream.end(), { rest: '', sources: [{ kind: 'tm', id: '101', source: 'Manages the program officer team.', target: 'Gère l’équipe des agents de programme.', score: 100 }] });
+    assert.deepEqual(stream.end(), { rest: '', sources: [{ kind: 'tm', id: '9001', source: 'Manages the program officer team.', target: 'Gère l’équipe des agents de programme.', score: 100 }] });
   });
 });
