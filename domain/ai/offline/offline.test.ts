@@ -65,6 +65,14 @@ describe('offline translate', () => {
     assert.deepEqual(ids(sources, 'glossary'), ['g3', 'g2']);
   });
 
+  it('leaves a forbidden term where replacing it would break the grammar (a gendered determiner, a plural), cites it, and notes the approved term', async () => {
+    for (const target of ['Respecte le deadline fixé.', 'Respecte les deadlines.']) {
+      const { text, sources } = await run({ ...SECTION, text: 'Meets the deadline.', tm: [{ id: '78', source: 'Meets the deadline.', target, score: 100 }] });
+      assert.equal(text, `${target} [Lexique : « deadline » → « date limite »]`);
+      assert.ok(sources.some((s) => s.kind === 'rule' && s.id === 'glossary.forbidden-term'));
+    }
+  });
+
   it('from French to English marks « [to translate] » in English', async () => {
     const { text, sources } = await run(request({ task: 'translate', from: 'fr', to: 'en', text: 'Gère l’équipe. Planifie le travail.', tm: [{ id: '5', source: 'Planifie le travail.', target: 'Plans the work.', score: 100 }] }));
     assert.equal(text, '[to translate] Gère l’équipe. Plans the work.');
@@ -84,6 +92,16 @@ describe('offline improve', () => {
     const { text, sources } = await run(request({ from: 'fr', to: 'fr', text: 'Il gère les employés du service et le titulaire conseille les clients. Il faut parfois voyager.\n- Responsable de la gestion du programme régional.\n- Langue maternelle française.' }));
     assert.equal(text, 'La personne titulaire gère les employées et employés du service et la ou le titulaire conseille les clientes et clients. Il faut parfois voyager.\n- Gère le programme régional.\n- Langue maternelle française.');
     assert.ok(sources.some((s) => s.kind === 'rule' && s.id === 'inclusive.native-speaker' && s.description.startsWith('Relevé, non récrit')), '« langue maternelle » is cited, left to the writer');
+  });
+
+  it('in French, replaces a forbidden glossary term by the approved one where safe, citing the glossary', async () => {
+    const glossary = [{ id: 'g6', source: 'meeting', target: 'meeting', status: 'forbidden' as const, approvedEquivalents: ['réunion'] }];
+    const safe = await run(request({ from: 'fr', to: 'fr', text: 'Prépare chaque meeting.', glossary }));
+    assert.equal(safe.text, 'Prépare chaque réunion.');
+    assert.deepEqual(ids(safe.sources, 'glossary'), ['g6']);
+    const gendered = await run(request({ from: 'fr', to: 'fr', text: 'Prépare le meeting.', glossary }));
+    assert.equal(gendered.text, 'Prépare le meeting.');
+    assert.deepEqual(ids(gendered.sources, 'rule'), ['glossary.forbidden-term']);
   });
 
   it('splits a sentence over 30 words at its semicolon, but not a list\'s ", and"', async () => {

@@ -7,18 +7,19 @@
 //    translate] " (in the target language), cited as kind 'untranslated'. Fuzzy matches are not
 //    used: another sentence's translation is not this one's (the TM panel shows them).
 //  * Glossary. A forbidden French term in a reused TM target is replaced by its approved
-//    equivalent (the glossary wins over old translations). An approved term of the sentence whose
+//    equivalent where that is grammatically safe (glossary-substitutions.ts; else cited as found):
+//    the glossary wins over old translations. An approved term of the sentence whose
 //    target is not in the output sentence (an untranslated sentence, or a TM target worded
 //    otherwise) is given after the sentence as a bracketed note « [Lexique : « X » → « Y »] »,
 //    never spliced into source-language text: no mixed-language sentences. Every glossary term
 //    used or noted is cited as kind 'glossary'.
-import { sameCase } from '../../compliance/phrase-rule.ts';
 import { fuzzyScore } from '../../tm/fuzzy-score.ts';
 import type { AiLang, AssistRequest, AssistSource, GlossaryGrounding, TmGrounding } from '../assist-types.ts';
 import { approvedBySource, findGroundingTerms } from '../glossary-flags.ts';
 import { splitLines } from '../sentences.ts';
 import { listMarker, type OfflineAnswer } from './answer.ts';
-import { glossaryKey } from '../../tm/glossary.ts';
+import { applyEdits } from './edits.ts';
+import { forbiddenTermEdits } from './glossary-substitutions.ts';
 
 /** The mark of a sentence left in the source language, in the target language's words. */
 export const UNTRANSLATED_MARK: Record<AiLang, string> = { en: '[to translate] ', fr: '[à traduire] ' };
@@ -47,31 +48,16 @@ function exactMatch(sentence: string, tm: readonly TmGrounding[]): TmGrounding |
 const glossarySource = (t: GlossaryGrounding): AssistSource => ({ kind: 'glossary', id: t.id, source: t.source, target: t.target, status: t.status });
 const tmSource = (m: TmGrounding): AssistSource => ({ kind: 'tm', id: m.id, source: m.source, target: m.target, score: m.score });
 
-/** Replaces forbidden French terms of the grounding in `target` by their approved equivalent. */
-function withoutForbidden(target: string, request: AssistRequest, sources: AssistSource[]): string {
-  if (request.to !== 'fr') return target;
-  const forbidden = request.glossary.filter((t) => t.status === 'forbidden');
-  const approved = approvedBySource(request.glossary, request.from);
-  let result = target;
-  // From the end, so earlier offsets stay valid; one replacement per place.
-  let limit = Infinity;
-  for (const hit of findGroundingTerms(target, 'fr', forbidden, request.from).reverse()) {
-    if (hit.end > limit) continue;
-    const instead = hit.term.approvedEquivalents?.[0] ?? approved.get(glossaryKey(hit.term.source, request.from))?.[0]?.target;
-    if (!instead) continue;
-    result = result.slice(0, hit.start) + sameCase(instead)(result.slice(hit.start, hit.end)) + result.slice(hit.end);
-    limit = hit.start;
-    sources.push(glossarySource(hit.term));
-  }
-  return result;
-}
-
 /** One sentence (without its list marker) in the target language, or marked as left alone. */
 function translateSentence(sentence: string, request: AssistRequest, sources: AssistSource[]): string {
   const match = exactMatch(sentence, request.tm);
   let output: string;
   if (match) {
-    output = withoutForbidden(match.target, request, sources);
+    // The glossary wins over old translations: a forbidden French term in the target is replaced.
+    const glossary = request.to === 'fr' ? forbiddenTermEdits(match.target, request.glossary, request.from) : { edits: [], notes: [] };
+    const substituted = applyEdits(match.target, glossary.edits);
+    output = substituted.text;
+    sources.push(...substituted.applied.map((edit) => edit.source), ...glossary.notes);
     sources.push(tmSource(match));
   } else {
     output = UNTRANSLATED_MARK[request.to] + sentence;
