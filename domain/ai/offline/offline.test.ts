@@ -42,14 +42,16 @@ describe('offline translate', () => {
   });
 
   it('never "translates" a sentence without an exact match: it stays in English, marked « [à traduire] », listed as untranslated, with its approved terms in a note', async () => {
-    const { text, sources } = await run({ ...SECTION, text: 'Prepares briefing notes. Meets every deadline set by the Deputy Minister. Briefs the program officer team.' });
+    const { text, sources } = await run({ ...SECTION, text: 'Prepares short briefing notes. Meets every deadline set by the Deputy Minister. Briefs the program officer team.' });
     assert.equal(
       text,
-      '[à traduire] Prepares briefing notes. Respecte chaque date limite fixée par la sous-ministre. [à traduire] Briefs the program officer team. [Lexique : « program officer » → « agent de programme »]',
+      '[à traduire] Prepares short briefing notes. Respecte chaque date limite fixée par la sous-ministre. [à traduire] Briefs the program officer team. [Lexique : « program officer » → « agent de programme »]',
     );
-    assert.ok(!text.includes('Rédige des notes d’information.'), 'the 80 % match of another sentence is not passed off as a translation');
-    assert.deepEqual(sources.filter((s) => s.kind === 'untranslated'), [{ kind: 'untranslated', text: 'Prepares briefing notes.' }, { kind: 'untranslated', text: 'Briefs the program officer team.' }]);
-    assert.deepEqual(ids(sources, 'tm'), ['9002']);
+    assert.ok(!text.includes('Rédige des notes d’information'), 'the fuzzy match of another sentence is not passed off as a translation');
+    assert.deepEqual(sources.filter((s) => s.kind === 'untranslated'), [{ kind: 'untranslated', text: 'Prepares short briefing notes.' }, { kind: 'untranslated', text: 'Briefs the program officer team.' }]);
+    // The closest match (75 % against this sentence) is cited for the translator, with that score.
+    assert.deepEqual(sources.find((s) => s.kind === 'tm' && s.id === '9004'), { kind: 'tm', id: '9004', source: 'Prepares briefing notes.', target: 'Rédige des notes d’information.', score: 75 });
+    assert.deepEqual(ids(sources, 'tm'), ['9004', '9002', '9001'], 'and 9001 (80 %) for « Briefs the program officer team. »');
   });
 
   it('does not take a match that differs in punctuation or case (score 99) for an exact one', async () => {

@@ -4,8 +4,9 @@
 //    own fuzzy score recomputed against this sentence) becomes that match's target, verbatim;
 //    cited as kind 'tm'.
 //  * Any other sentence stays in the source language, prefixed « [à traduire] » / "[to
-//    translate] " (in the target language), cited as kind 'untranslated'. Fuzzy matches are not
-//    used: another sentence's translation is not this one's (the TM panel shows them).
+//    translate] " (in the target language), cited as kind 'untranslated'. A fuzzy match is never
+//    put in the text (another sentence's translation is not this one's) but the closest one, from
+//    75 %, is cited as kind 'tm' with its score for this sentence, for the translator to adapt.
 //  * Glossary. A forbidden French term in a reused TM target is replaced by its approved
 //    equivalent where that is grammatically safe (glossary-substitutions.ts; else cited as found):
 //    the glossary wins over old translations. An approved term of the sentence whose
@@ -45,6 +46,15 @@ function exactMatch(sentence: string, tm: readonly TmGrounding[]): TmGrounding |
   return tm.filter((m) => m.score >= 100 && exactScore(sentence, m.source) >= 100).sort((a, b) => b.score - a.score)[0] ?? null;
 }
 
+/** The lowest fuzzy score worth showing a translator (the CAT tools' usual threshold, matchBand's 75-84). */
+export const FUZZY_CITATION_MIN = 75;
+
+/** The closest TM match of a sentence without an exact one, scored against this sentence, from FUZZY_CITATION_MIN; else null. */
+function closestMatch(sentence: string, tm: readonly TmGrounding[]): TmGrounding | null {
+  const scored = tm.map((m) => ({ ...m, score: Math.min(m.score, exactScore(sentence, m.source), 99) })).filter((m) => m.score >= FUZZY_CITATION_MIN);
+  return scored.sort((a, b) => b.score - a.score)[0] ?? null;
+}
+
 const glossarySource = (t: GlossaryGrounding): AssistSource => ({ kind: 'glossary', id: t.id, source: t.source, target: t.target, status: t.status });
 const tmSource = (m: TmGrounding): AssistSource => ({ kind: 'tm', id: m.id, source: m.source, target: m.target, score: m.score });
 
@@ -62,6 +72,8 @@ function translateSentence(sentence: string, request: AssistRequest, sources: As
   } else {
     output = UNTRANSLATED_MARK[request.to] + sentence;
     sources.push({ kind: 'untranslated', text: sentence });
+    const closest = closestMatch(sentence, request.tm);
+    if (closest) sources.push(tmSource(closest));
   }
   // Approved terms of this sentence: used in the output, or given in a note.
   const approved = findGroundingTerms(sentence, request.from, request.glossary.filter((t) => t.status === 'approved'), request.from).map((h) => h.term);
