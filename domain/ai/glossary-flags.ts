@@ -22,16 +22,25 @@ export interface GroundingHit {
 }
 
 /**
- * Where the grounding terms occur in `text`, written in `lang`; `from` is the language the
- * grounding's `source` is written in (glossary_lookup's: the task's input). In text order.
+ * A finder of the grounding terms in texts written in either language (the matcher is built once);
+ * `from` is the language the grounding's `source` is written in (glossary_lookup's: the task's
+ * input). Hits in text order.
  */
-export function findGroundingTerms(text: string, lang: AiLang, glossary: readonly GlossaryGrounding[], from: AiLang): GroundingHit[] {
+export function groundingFinder(glossary: readonly GlossaryGrounding[], from: AiLang): (text: string, lang: AiLang) => GroundingHit[] {
   const byId = new Map(glossary.map((g) => [g.id, g]));
   const terms = glossary.map((g) => asTerm(g, from));
   // The matcher folds French plurals, not English ones: English terms also match in the plural.
-  const plurals = lang === 'en' ? terms.map((t) => ({ ...t, id: `${t.id}${PLURAL}`, termEn: englishPlural(t.termEn) })) : [];
-  return new GlossaryMatcher([...terms, ...plurals]).find(text, lang).map((hit) => ({ term: byId.get(hit.term.id.replace(PLURAL, ''))!, start: hit.span.start, end: hit.span.end }));
+  const plurals = terms.map((t) => ({ ...t, id: `${t.id}${PLURAL}`, termEn: englishPlural(t.termEn) }));
+  const matcher = new GlossaryMatcher([...terms, ...plurals]);
+  return (text, lang) => matcher.find(text, lang).flatMap((hit) => {
+    // In French the plural variants are the same French term: keep one hit.
+    if (lang === 'fr' && hit.term.id.endsWith(PLURAL)) return [];
+    return [{ term: byId.get(hit.term.id.replace(PLURAL, ''))!, start: hit.span.start, end: hit.span.end }];
+  });
 }
+
+/** Where the grounding terms occur in `text`, written in `lang` (see groundingFinder). */
+export const findGroundingTerms = (text: string, lang: AiLang, glossary: readonly GlossaryGrounding[], from: AiLang): GroundingHit[] => groundingFinder(glossary, from)(text, lang);
 
 /**
  * The glossary flags of `output`, written in `lang`. `glossary` is the request's grounding: the

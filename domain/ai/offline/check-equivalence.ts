@@ -21,13 +21,13 @@ const LANGUAGE: Record<AiLang, Record<AiLang, string>> = { en: { en: 'English', 
 const WORDING = {
   en: {
     onlyIn: (side: string, words: string[]) => `- Only in the ${side} version (number, amount, date or code): ${words.map((w) => `"${w}"`).join(', ')}`,
-    lines: (a: string, n: number, b: string, m: number) => `- The ${a} version has ${n} lines or items, the ${b} version ${m}.`,
+    lines: (a: string, n: number, b: string, m: number) => `- The ${a} version has ${n} ${n === 1 ? 'line or item' : 'lines or items'}, the ${b} version ${m}.`,
     nothing: 'No difference in numbers, amounts, dates, codes or the number of lines or items.',
     meaning: 'Meaning was not compared: the offline check compares numbers, amounts, dates, codes, the number of lines and the length only. Omissions, additions and shifts of meaning need a reviewer or an AI provider.',
   },
   fr: {
     onlyIn: (side: string, words: string[]) => `- Seulement dans la version ${side} (nombre, montant, date ou code) : ${words.map((w) => `« ${w} »`).join(', ')}`,
-    lines: (a: string, n: number, b: string, m: number) => `- La version ${a} compte ${n} lignes ou éléments, la version ${b} ${m}.`,
+    lines: (a: string, n: number, b: string, m: number) => `- La version ${a} compte ${n} ${n < 2 ? 'ligne ou élément' : 'lignes ou éléments'}, la version ${b} ${m}.`,
     nothing: 'Aucune différence de nombres, de montants, de dates, de codes ni de nombre de lignes ou d’éléments.',
     meaning: 'Le sens n’a pas été comparé : la vérification hors ligne ne compare que les nombres, montants, dates, codes, le nombre de lignes et la longueur. Les omissions, ajouts et glissements de sens demandent une révision humaine ou un fournisseur d’IA.',
   },

@@ -8,7 +8,7 @@
 import { sameCase } from '../../compliance/phrase-rule.ts';
 import { glossaryKey } from '../../tm/glossary.ts';
 import type { AiLang, AssistSource, GlossaryGrounding } from '../assist-types.ts';
-import { approvedBySource, findGroundingTerms } from '../glossary-flags.ts';
+import { approvedBySource, groundingFinder } from '../glossary-flags.ts';
 import type { Edit } from './edits.ts';
 
 /** Rule id of a forbidden term found but not replaced. */
@@ -26,17 +26,17 @@ function safeToReplace(text: string, start: number, words: string, forbidden: st
 }
 
 /**
- * Replacements of the forbidden terms of `glossary` found in the French `text` by their first
- * approved equivalent (for an English source, else the approved term of the same English term),
- * and notes for those it could not safely replace. `from` is the language of the grounding's
- * `source`.
+ * For French texts: replacements of the forbidden terms of `glossary` by their first approved
+ * equivalent (for an English source, else the approved term of the same English term), and notes
+ * for those it could not safely replace. `from` is the language of the grounding's `source`.
  */
-export function forbiddenTermEdits(text: string, glossary: readonly GlossaryGrounding[], from: AiLang): { edits: Edit[]; notes: AssistSource[] } {
+export function forbiddenTermEdits(glossary: readonly GlossaryGrounding[], from: AiLang): (text: string) => { edits: Edit[]; notes: AssistSource[] } {
   const approved = approvedBySource(glossary, from);
-  const forbidden = glossary.filter((t) => t.status === 'forbidden');
+  const find = groundingFinder(glossary.filter((t) => t.status === 'forbidden'), from);
+  return (text) => {
   const edits: Edit[] = [];
   const notes: AssistSource[] = [];
-  for (const hit of findGroundingTerms(text, 'fr', forbidden, from)) {
+  for (const hit of find(text, 'fr')) {
     const instead = hit.term.approvedEquivalents?.[0] ?? (from === 'en' ? approved.get(glossaryKey(hit.term.source, 'en'))?.[0]?.target : undefined);
     if (!instead) continue;
     const words = text.slice(hit.start, hit.end);
@@ -48,4 +48,5 @@ export function forbiddenTermEdits(text: string, glossary: readonly GlossaryGrou
     }
   }
   return { edits, notes };
+  };
 }

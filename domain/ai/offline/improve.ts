@@ -24,7 +24,7 @@ export function improveOffline(request: AssistRequest): OfflineAnswer {
   const inclusive = inclusiveEdits(request.text, lang);
   // French text: forbidden glossary terms become their approved equivalents (the grounding's
   // source is the term as written in the text).
-  const glossary = lang === 'fr' ? forbiddenTermEdits(request.text, request.glossary, 'fr') : { edits: [], notes: [] };
+  const glossary = lang === 'fr' ? forbiddenTermEdits(request.glossary, 'fr')(request.text) : { edits: [], notes: [] };
   const first = applyEdits(request.text, [...glossary.edits, ...inclusive.edits, ...verbFirstEdits(request.text, lang)]);
   const second = applyEdits(first.text, longSentenceEdits(first.text, lang));
   const sources: AssistSource[] = [...first.applied, ...second.applied].map((edit) => edit.source).concat(glossary.notes, inclusive.notes);

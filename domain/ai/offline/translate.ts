@@ -15,11 +15,12 @@
 //    never spliced into source-language text: no mixed-language sentences. Every glossary term
 //    used or noted is cited as kind 'glossary'.
 import { fuzzyScore } from '../../tm/fuzzy-score.ts';
+import { collapsedRaw } from '../../tm/normalize.ts';
 import type { AiLang, AssistRequest, AssistSource, GlossaryGrounding, TmGrounding } from '../assist-types.ts';
-import { approvedBySource, findGroundingTerms } from '../glossary-flags.ts';
+import { approvedBySource, groundingFinder, type GroundingHit } from '../glossary-flags.ts';
 import { splitLines } from '../sentences.ts';
 import { listMarker, type OfflineAnswer } from './answer.ts';
-import { applyEdits } from './edits.ts';
+import { applyEdits, type Edit } from './edits.ts';
 import { forbiddenTermEdits } from './glossary-substitutions.ts';
 
 /** The mark of a sentence left in the source language, in the target language's words. */
@@ -41,9 +42,13 @@ function exactScore(sentence: string, source: string): number {
   }
 }
 
-/** The best TM match that is exact for this sentence (a context match, 101, before a 100). */
+/**
+ * The best TM match that is exact for this sentence (a context match, 101, before a 100). A score
+ * of 100 needs the same text once spaces are collapsed (the 99 rule): that cheap test comes first.
+ */
 function exactMatch(sentence: string, tm: readonly TmGrounding[]): TmGrounding | null {
-  return tm.filter((m) => m.score >= 100 && exactScore(sentence, m.source) >= 100).sort((a, b) => b.score - a.score)[0] ?? null;
+  const raw = collapsedRaw(sentence);
+  return tm.filter((m) => m.score >= 100 && collapsedRaw(m.source) === raw && exactScore(sentence, m.source) >= 100).sort((a, b) => b.score - a.score)[0] ?? null;
 }
 
 /** The lowest fuzzy score worth showing a translator (the CAT tools' usual threshold, matchBand's 75-84). */
@@ -58,13 +63,20 @@ function closestMatch(sentence: string, tm: readonly TmGrounding[]): TmGrounding
 const glossarySource = (t: GlossaryGrounding): AssistSource => ({ kind: 'glossary', id: t.id, source: t.source, target: t.target, status: t.status });
 const tmSource = (m: TmGrounding): AssistSource => ({ kind: 'tm', id: m.id, source: m.source, target: m.target, score: m.score });
 
+/** What every sentence of one request is translated with (glossary matchers built once). */
+interface Grounding {
+  request: AssistRequest;
+  findApproved: (text: string, lang: AiLang) => GroundingHit[];
+  replaceForbidden: (text: string) => { edits: Edit[]; notes: AssistSource[] };
+}
+
 /** One sentence (without its list marker) in the target language, or marked as left alone. */
-function translateSentence(sentence: string, request: AssistRequest, sources: AssistSource[]): string {
+function translateSentence(sentence: string, { request, findApproved, replaceForbidden }: Grounding, sources: AssistSource[]): string {
   const match = exactMatch(sentence, request.tm);
   let output: string;
   if (match) {
     // The glossary wins over old translations: a forbidden French term in the target is replaced.
-    const glossary = request.to === 'fr' ? forbiddenTermEdits(match.target, request.glossary, request.from) : { edits: [], notes: [] };
+    const glossary = request.to === 'fr' ? replaceForbidden(match.target) : { edits: [], notes: [] };
     const substituted = applyEdits(match.target, glossary.edits);
     output = substituted.text;
     sources.push(...substituted.applied.map((edit) => edit.source), ...glossary.notes);
@@ -76,11 +88,10 @@ function translateSentence(sentence: string, request: AssistRequest, sources: As
     if (closest) sources.push(tmSource(closest));
   }
   // Approved terms of this sentence: used in the output, or given in a note.
-  const approved = findGroundingTerms(sentence, request.from, request.glossary.filter((t) => t.status === 'approved'), request.from).map((h) => h.term);
-  const inOutput = new Set(match ? findGroundingTerms(output, request.to, approved, request.from).map((h) => h.term.id) : []);
-  const groups = approvedBySource(approved, request.from);
+  const approved = findApproved(sentence, request.from).map((h) => h.term);
+  const inOutput = new Set(match ? findApproved(output, request.to).map((h) => h.term.id) : []);
   const missing: GlossaryGrounding[] = [];
-  for (const group of groups.values()) {
+  for (const group of approvedBySource(approved, request.from).values()) {
     const used = group.find((t) => inOutput.has(t.id));
     if (used) sources.push(glossarySource(used));
     else missing.push(group[0]!);
@@ -90,13 +101,17 @@ function translateSentence(sentence: string, request: AssistRequest, sources: As
 }
 
 export function translateOffline(request: AssistRequest): OfflineAnswer {
+  const grounding: Grounding = {
+    request,
+    findApproved: groundingFinder(request.glossary.filter((t) => t.status === 'approved'), request.from),
+    replaceForbidden: forbiddenTermEdits(request.glossary, request.from),
+  };
   const sources: AssistSource[] = [];
   const lines = request.text.split(/\r\n?|\n/);
-  const sentenceLines = splitLines(request.text, request.from);
-  const text = sentenceLines
+  const text = splitLines(request.text, request.from)
     .map((sentences, i) => {
       const marker = listMarker(lines[i] ?? '');
-      return sentences.map((sentence, k) => (k === 0 && marker ? marker + translateSentence(sentence.slice(marker.trim().length).trim(), request, sources) : translateSentence(sentence, request, sources))).join(' ');
+      return sentences.map((sentence, k) => (k === 0 && marker ? marker + translateSentence(sentence.slice(marker.trim().length).trim(), grounding, sources) : translateSentence(sentence, grounding, sources))).join(' ');
     })
     .join('\n');
   return { text, sources };
