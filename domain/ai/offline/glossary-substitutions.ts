@@ -34,19 +34,19 @@ export function forbiddenTermEdits(glossary: readonly GlossaryGrounding[], from:
   const approved = approvedBySource(glossary, from);
   const find = groundingFinder(glossary.filter((t) => t.status === 'forbidden'), from);
   return (text) => {
-  const edits: Edit[] = [];
-  const notes: AssistSource[] = [];
-  for (const hit of find(text, 'fr')) {
-    const instead = hit.term.approvedEquivalents?.[0] ?? (from === 'en' ? approved.get(glossaryKey(hit.term.source, 'en'))?.[0]?.target : undefined);
-    if (!instead) continue;
-    const words = text.slice(hit.start, hit.end);
-    const frenchTerm = from === 'fr' ? hit.term.source : hit.term.target;
-    if (safeToReplace(text, hit.start, words, frenchTerm, instead)) {
-      edits.push({ start: hit.start, end: hit.end, replacement: sameCase(instead)(words), source: { kind: 'glossary', id: hit.term.id, source: hit.term.source, target: hit.term.target, status: hit.term.status } });
-    } else {
-      notes.push({ kind: 'rule', id: FORBIDDEN_TERM_KEPT, description: `Terme à proscrire relevé, non remplacé (accord à revoir) : « ${words} » → « ${instead} »` });
+    const edits: Edit[] = [];
+    const notes: AssistSource[] = [];
+    for (const hit of find(text, 'fr')) {
+      const instead = hit.term.approvedEquivalents?.[0] ?? (from === 'en' ? approved.get(glossaryKey(hit.term.source, 'en'))?.[0]?.target : undefined);
+      if (!instead) continue;
+      const words = text.slice(hit.start, hit.end);
+      const frenchTerm = from === 'fr' ? hit.term.source : hit.term.target;
+      if (safeToReplace(text, hit.start, words, frenchTerm, instead)) {
+        edits.push({ start: hit.start, end: hit.end, replacement: sameCase(instead)(words), source: { kind: 'glossary', id: hit.term.id, source: hit.term.source, target: hit.term.target, status: hit.term.status } });
+      } else {
+        notes.push({ kind: 'rule', id: FORBIDDEN_TERM_KEPT, description: `Terme à proscrire relevé, non remplacé (accord à revoir) : « ${words} » → « ${instead} »` });
+      }
     }
-  }
-  return { edits, notes };
+    return { edits, notes };
   };
 }
