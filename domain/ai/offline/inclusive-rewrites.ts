@@ -5,10 +5,10 @@
 //    pronoun agreed ("he manages" → "they manage", "she is" → "they are");
 //  * gendered role nouns → the rule's neutral noun (plural kept: "firemen" → "firefighters"); in
 //    French the rule's full doublet or « la ou le titulaire », and « il » (the incumbent) → « la
-//    personne titulaire »;
+//    personne titulaire » (« qu'il » → « que la personne titulaire »);
 //  * "native (English) speaker" → "person with advanced proficiency (in English)".
-// What needs a writer (a masculine-only title, a truncated form, « langue maternelle », "mother
-// tongue") is cited as found but not rewritten.
+// What needs a writer (a masculine-only title, a truncated form, « tous les employés », « peut-il »,
+// "he's", « langue maternelle », "mother tongue") is cited as found but not rewritten.
 import { englishPlural } from '../../compliance/glossary.ts';
 import { gendered, genericPronoun, nativeSpeaker } from '../../compliance/inclusive.ts';
 import { sameCase, type LocatedFinding, type PhraseRule } from '../../compliance/phrase-rule.ts';
@@ -79,24 +79,46 @@ function nativeSpeakerRewrite(words: string): string | null {
   return null;
 }
 
+// « tous les employés », « les nouveaux agents »: a masculine word before the noun would need its
+// own doublet (« toutes les employées et tous les employés »), which is for a writer.
+const FR_MASCULINE_BEFORE_NOUN = /(?:^|\s)(?:tous|nouveaux|principaux|futurs|anciens)\s/iu;
+
 /** A gendered noun's neutral replacement, plural kept; null when the rule's fix is advice (a title, a truncated form). */
 function genderedRewrite(finding: LocatedFinding, lang: Lang): string | null {
   if (finding.fix === undefined) return null;
+  if (lang === 'fr' && FR_MASCULINE_BEFORE_NOUN.test(finding.text)) return null;
   const fix = finding.fix.replace(/\s*\(ou [^)]*\)$/, '');
   if (/[(«]/.test(fix)) return null;
   if (lang === 'en' && /(?:men|esses|ies)$/i.test(finding.text) && !/hours?$/i.test(fix)) return englishPlural(fix);
   return fix;
 }
 
-function rewriteOf(rule: PhraseRule, finding: LocatedFinding, text: string, lang: Lang): { end: number; replacement: string } | null {
+// French words elided before « il » (« qu'il », « lorsqu'il », « s'il »), written out before « la personne titulaire ».
+const FR_ELIDED: Record<string, string> = { qu: 'que', lorsqu: 'lorsque', puisqu: 'puisque', quoiqu: 'quoique', s: 'si' };
+
+/** « il » → « la personne titulaire », the elided word before it written out; null after an inversion (« peut-il »). */
+function frenchPronounRewrite(text: string, finding: LocatedFinding): { start: number; end: number; replacement: string } | null {
   const end = finding.at + finding.text.length;
-  if (rule === genericPronoun) return lang === 'en' ? pronounRewrite(text, finding.at, finding.text) : finding.fix === undefined ? null : { end, replacement: sameCase(finding.fix)(finding.text) };
+  if (finding.fix === undefined || /-$/.test(text.slice(0, finding.at))) return null;
+  const elided = /(?:^|[^\p{L}])(\p{L}+)['’]$/u.exec(text.slice(0, finding.at));
+  if (!elided) return { start: finding.at, end, replacement: sameCase(finding.fix)(finding.text) };
+  const full = FR_ELIDED[elided[1]!.toLowerCase()];
+  if (!full) return null;
+  const start = finding.at - elided[1]!.length - 1;
+  return { start, end, replacement: `${sameCase(full)(elided[1]!)} ${finding.fix}` };
+}
+
+function rewriteOf(rule: PhraseRule, finding: LocatedFinding, text: string, lang: Lang): { start: number; end: number; replacement: string } | null {
+  const end = finding.at + finding.text.length;
+  // "he's" is "he is" or "he has": for a writer.
+  if (rule === genericPronoun && /^['’]/.test(text.slice(end))) return null;
+  if (rule === genericPronoun) return lang === 'en' ? { start: finding.at, ...pronounRewrite(text, finding.at, finding.text) } : frenchPronounRewrite(text, finding);
   if (rule === gendered) {
     const fix = genderedRewrite(finding, lang);
-    return fix === null ? null : { end, replacement: sameCase(fix)(finding.text) };
+    return fix === null ? null : { start: finding.at, end, replacement: sameCase(fix)(finding.text) };
   }
   const fix = lang === 'en' ? nativeSpeakerRewrite(finding.text) : null;
-  return fix === null ? null : { end, replacement: fix };
+  return fix === null ? null : { start: finding.at, end, replacement: fix };
 }
 
 const NOT_REWRITTEN: Record<Lang, (words: string, advice: string) => string> = {
@@ -117,9 +139,9 @@ export function inclusiveEdits(text: string, lang: Lang): { edits: Edit[]; notes
         notes.push({ kind: 'rule', id: rule.id, description: NOT_REWRITTEN[lang](finding.text, finding.fix ?? '') });
         continue;
       }
-      const before = text.slice(finding.at, rewrite.end);
+      const before = text.slice(rewrite.start, rewrite.end);
       if (rule === genericPronoun && lang === 'en' && SUBJECT.test(finding.text)) edits.push(...coordinatedVerbEdits(text, rewrite.end, rule, lang));
-      edits.push({ start: finding.at, end: rewrite.end, replacement: rewrite.replacement, source: { kind: 'rule', id: rule.id, description: change(lang, before, rewrite.replacement) } });
+      edits.push({ start: rewrite.start, end: rewrite.end, replacement: rewrite.replacement, source: { kind: 'rule', id: rule.id, description: change(lang, before, rewrite.replacement) } });
     }
   }
   return { edits, notes };

@@ -96,6 +96,15 @@ describe('offline improve', () => {
     assert.ok(sources.some((s) => s.kind === 'rule' && s.id === 'inclusive.native-speaker' && s.description.startsWith('Relevé, non récrit')), '« langue maternelle » is cited, left to the writer');
   });
 
+  it('in French, writes out an elision before « la personne titulaire » and leaves to the writer what needs more than a swap', async () => {
+    const { text, sources } = await run(request({ from: 'fr', to: 'fr', text: 'Lorsqu’il reçoit une demande, il l’examine. Peut-il voyager? Tous les employés et les nouveaux agents suivent la formation.' }));
+    assert.equal(text, 'Lorsque la personne titulaire reçoit une demande, la personne titulaire l’examine. Peut-il voyager? Tous les employés et les nouveaux agents suivent la formation.');
+    const kept = sources.flatMap((s) => (s.kind === 'rule' && s.description.startsWith('Relevé, non récrit') ? [s.description] : []));
+    assert.deepEqual(kept, ['Relevé, non récrit (à reformuler) : « il » (la personne titulaire)', 'Relevé, non récrit (à reformuler) : « Tous les employés » (Tous les employées et employés)', 'Relevé, non récrit (à reformuler) : « les nouveaux agents » (les nouveaux agentes et agents)']);
+    const en = await run(request({ text: 'He’s the lead. The decision is his.' }));
+    assert.equal(en.text, 'He’s the lead. The decision is theirs.');
+  });
+
   it('in French, replaces a forbidden glossary term by the approved one where safe, citing the glossary', async () => {
     const glossary = [{ id: 'g6', source: 'meeting', target: 'meeting', status: 'forbidden' as const, approvedEquivalents: ['réunion'] }];
     const safe = await run(request({ from: 'fr', to: 'fr', text: 'Prépare chaque meeting.', glossary }));
