@@ -3,7 +3,7 @@
 // instructions…") in a job description, a TM segment or a glossary term stays inside its block:
 // any tag of ours written inside the data is neutralised, so the data cannot close its block
 // and speak as the instructions do.
-import type { AiLang } from '../assist-types.ts';
+import type { AiLang, AssistRequest } from '../assist-types.ts';
 
 /** The tags that delimit data in a prompt. */
 export const DATA_TAGS = ['document', 'counterpart', 'tm', 'glossary'] as const;
@@ -44,3 +44,17 @@ export function systemPrompt(task: string): string {
 
 /** Output budget: room for the text once more (French runs about 20 % longer), within bounds. */
 export const outputBudget = (text: string, floor = 512): number => Math.min(8192, Math.max(floor, Math.ceil(text.length / 2) + 256));
+
+/**
+ * The glossary block of a same-language task (improve, draft-section): the approved terms the
+ * text uses, to keep; in French, the forbidden terms it uses, with what to write instead (the
+ * glossary forbids French calques only). Empty when there are none.
+ */
+export function sameLanguageGlossary(request: AssistRequest): string {
+  const lines = request.glossary.flatMap((term) => {
+    if (term.status === 'approved') return [`keep: "${term.source}"`];
+    if (term.status === 'forbidden' && request.from === 'fr') return [`forbidden: "${term.source}"${term.approvedEquivalents?.length ? `; use ${term.approvedEquivalents.map((t) => `"${t}"`).join(' or ')}` : ''}`];
+    return [];
+  });
+  return lines.length ? `\n${dataBlock('glossary', [...new Set(lines)].join('\n'))}` : '';
+}

@@ -83,6 +83,21 @@ describe('the other tasks', () => {
     assert.ok(maxTokens >= 512);
   });
 
+  it('improve and draft-section list the glossary: approved terms to keep, and in French the forbidden ones with their replacement', () => {
+    const glossary = [
+      { id: 'g1', source: 'agent de programme', target: 'program officer', status: 'approved' as const, approvedEquivalents: null },
+      { id: 'g6', source: 'meeting', target: 'meeting', status: 'forbidden' as const, approvedEquivalents: ['réunion'] },
+    ];
+    for (const task of ['improve', 'draft-section'] as const) {
+      const fr = buildPrompt(request({ task, from: 'fr', to: 'fr', text: 'Le meeting des agents de programme.', glossary }));
+      assert.equal(block(fr.user, 'glossary').inside.trim(), 'keep: "agent de programme"\nforbidden: "meeting"; use "réunion"');
+      // In English the forbidden rows are about French: only the approved term is listed.
+      const en = buildPrompt(request({ task, text: 'The program officer meeting.', glossary: [{ ...glossary[0]!, source: 'program officer', target: 'agent de programme' }, { ...glossary[1]!, approvedEquivalents: ['réunion'] }] }));
+      assert.equal(block(en.user, 'glossary').inside.trim(), 'keep: "program officer"');
+      assert.equal(block(buildPrompt(request({ task })).user, 'glossary').opens, 0, 'no block without terms');
+    }
+  });
+
   it('check-equivalence answers in the UI language, with the exact "nothing found" phrase of that language', () => {
     assert.equal(NO_DIFFERENCES.en, 'No differences found.');
     assert.equal(NO_DIFFERENCES.fr, 'Aucune différence relevée.');
