@@ -69,7 +69,8 @@ export type AssistSource =
 export type ProviderEvent =
   | { type: 'delta'; text: string }
   /** Last event: the model that answered and the tokens it counted (0 when unknown). */
-  | { type: 'end'; model: string; tokensIn: number; tokensOut: number; sources?: AssistSource[] };
+  /** `provider`: set by the resilient chain (domain/ai/providers/resilience.ts) to the AiProvider.name that answered. */
+  | { type: 'end'; model: string; tokensIn: number; tokensOut: number; sources?: AssistSource[]; provider?: string };
 
 /** One way of answering: a remote model through its SDK, or the offline provider. */
 export interface AiProvider {

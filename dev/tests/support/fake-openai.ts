@@ -8,8 +8,24 @@
 // cosine distance, unrelated ones far apart: enough to test ranking deterministically.
 // It counts requests and inputs, and can answer the next requests with an error (429 with
 // Retry-After, 500, ...) a set number of times.
+//
+// It also speaks POST /v1/chat/completions, streamed (`stream: true`: chat.completion.chunk
+// events, the usage chunk when `stream_options.include_usage`, then `data: [DONE]`) and not.
+// Unscripted, it answers with the prompt echoed back (system, then user, messages); scriptChat()
+// sets the next answers (chunks, delays, errors, a malformed or cut stream; fake-sse.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  countWords,
+  logRequest,
+  playStream,
+  readJsonBody,
+  replyScript,
+  sendJson,
+  writeEvent,
+  type ModelRequestLog,
+  type ScriptedReply,
+} from './fake-sse.ts';
 
 export const FAKE_DIMENSIONS = 1536;
 
@@ -47,6 +63,10 @@ export interface FakeOpenAI {
   failNext(failure: ScriptedFailure, times: number): void;
   /** Answer with vectors of this size instead of 1536 (a wrongly configured model). */
   dimensions: number;
+  /** POST /v1/chat/completions requests received, in order. */
+  readonly chatRequests: ModelRequestLog[];
+  /** The next chat completions answer these replies, in order (then the echo again). */
+  scriptChat(replies: ScriptedReply[]): void;
   close(): Promise<void>;
 }
 
@@ -61,13 +81,69 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
   response.end(JSON.stringify(body));
 }
 
+interface ChatBody {
+  model?: string;
+  messages?: { role: string; content: string }[];
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
+}
+
+/** POST /v1/chat/completions: the scripted reply, or the prompt echoed, streamed or in one piece. */
+async function answerChat(request: IncomingMessage, response: ServerResponse, script: ReturnType<typeof replyScript>, log: ModelRequestLog[]) {
+  const body = (await readJsonBody(request)) as ChatBody & Record<string, unknown>;
+  const reply = script.next() ?? {};
+  const entry = logRequest(response, body, request.headers.authorization ?? null, reply.status ?? 200);
+  log.push(entry);
+  if (reply.status) {
+    const headers: Record<string, string> = reply.retryAfterSeconds === undefined ? {} : { 'retry-after': String(reply.retryAfterSeconds) };
+    sendJson(response, reply.status, { error: { message: reply.errorMessage ?? `scripted ${reply.status}`, type: reply.status === 401 ? 'invalid_request_error' : 'server_error', param: null, code: null } }, headers);
+    return;
+  }
+  const prompt = (body.messages ?? []).map((message) => message.content).join('\n\n');
+  const text = reply.text ?? reply.chunks?.join('') ?? prompt;
+  const model = body.model ?? 'fake-model';
+  const id = `chatcmpl-fake${log.length}`;
+  const created = Math.floor(Date.now() / 1000);
+  const usage = (output: string) => ({ prompt_tokens: countWords(prompt), completion_tokens: countWords(output), total_tokens: countWords(prompt) + countWords(output) });
+  if (!body.stream) {
+    entry.firstTokenAt = performance.now();
+    sendJson(response, 200, {
+      id, object: 'chat.completion', created, model,
+      choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+      usage: usage(text),
+    });
+    return;
+  }
+  const withUsage = body.stream_options?.include_usage === true;
+  const chunk = (delta: Record<string, unknown>, finish: string | null) => ({
+    id, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_fake',
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    ...(withUsage ? { usage: null } : {}),
+  });
+  await playStream(response, entry, reply, text, {
+    opening: () => writeEvent(response, chunk({ role: 'assistant', content: '', refusal: null }, null)),
+    delta: (piece) => writeEvent(response, chunk({ content: piece }, null)),
+    closing: (output) => {
+      writeEvent(response, chunk({}, 'stop'));
+      if (withUsage) writeEvent(response, { id, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_fake', choices: [], usage: usage(output) });
+      writeEvent(response, '[DONE]');
+    },
+  });
+}
+
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const failures: ScriptedFailure[] = [];
   const requests: FakeOpenAI['requests'] = [];
+  const chatRequests: ModelRequestLog[] = [];
+  const chatScript = replyScript();
   const fake = { dimensions: FAKE_DIMENSIONS };
 
   const server = createServer((request, response) => {
     void (async () => {
+      if (request.method === 'POST' && request.url === '/v1/chat/completions') {
+        await answerChat(request, response, chatScript, chatRequests);
+        return;
+      }
       if (request.method !== 'POST' || request.url !== '/v1/embeddings') {
         send(response, 404, { error: { message: `no route ${request.method} ${request.url}`, type: 'invalid_request_error' } });
         return;
@@ -97,7 +173,9 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         model: body.model,
         usage: { prompt_tokens: inputs.reduce((sum, input) => sum + words(input).length, 0), total_tokens: inputs.reduce((sum, input) => sum + words(input).length, 0) },
       });
-    })().catch((error: unknown) => send(response, 500, { error: { message: String(error) } }));
+    })().catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, { error: { message: String(error) } });
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -114,6 +192,11 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     set dimensions(value: number) {
       fake.dimensions = value;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    chatRequests,
+    scriptChat: (replies) => chatScript.add(replies),
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    }),
   };
 }
