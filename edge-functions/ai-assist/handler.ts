@@ -28,23 +28,12 @@ import type {
   Prompt,
   ProviderEvent,
 } from '../../domain/ai/assist-types.ts';
+import { redactSecrets as redact, type AttemptRecord } from '../../domain/ai/providers/index.ts';
 import { preflightResponse } from '../_shared/cors.ts';
 import { json } from '../_shared/exchange.ts';
 import { BodyError, parseAssistBody, type AssistInput } from './body.ts';
 import { glossaryGrounding, groundingSources, tmGrounding } from './grounding.ts';
 import { sseResponse } from './sse.ts';
-
-/** One provider attempt, as the resilient provider reports it (domain/ai/providers). */
-export interface AttemptRecord {
-  provider: string;
-  model: string;
-  outcome: 'success' | 'error' | 'timeout' | 'fallback' | 'cancelled';
-  tokensIn: number;
-  tokensOut: number;
-  latencyMs: number;
-  error: string | null;
-  status: number | null;
-}
 
 /** The provider names an organization may order (ai_settings.provider_order). */
 export const DEFAULT_PROVIDER_ORDER = ['anthropic', 'openai', 'local'] as const;
@@ -74,13 +63,6 @@ export class RequestError extends Error {
 }
 
 const OFFLINE = 'offline';
-
-/** `text` with every secret replaced, for messages that leave the function. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let clean = text;
-  for (const secret of secrets) if (secret.length >= 8) clean = clean.replaceAll(secret, '[redacted]');
-  return clean;
-}
 
 const bearer = (request: Request) => request.headers.get('authorization')?.replace(/^Bearer\s+/i, '').trim() ?? '';
 
