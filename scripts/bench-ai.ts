@@ -83,6 +83,7 @@ async function browserClient(): Promise<Client> {
   const page = await browser.newPage();
   return {
     async firstDeltaAt(url, headers, body) {
+      // readFirstDelta again, inside the page: a function given to evaluate cannot call this module's.
       return page.evaluate(async (url, headers, body) => {
         const response = await fetch(url, { method: 'POST', headers, body });
         if (response.status !== 200) throw new Error(`ai-assist answered ${response.status}: ${await response.text()}`);
