@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { abilityRequirement, ageCoded, genderCodedWords, gendered, genericPronoun, nativeSpeaker } from './inclusive.ts';
 import { addLine, findingsOf, setField } from './testing.ts';
 import { checkTexts } from './check.ts';
+import { parseDocument } from './parse.ts';
 import type { Rule } from './types.ts';
 
 /** Findings of `rule` when `en` is added to English Skill and `fr` to French Compétences. */
@@ -136,5 +137,15 @@ describe('inclusive.gender-coded-words (information)', () => {
   it('is information, never a warning', () => {
     assert.equal(genderCodedWords.severity, 'info');
     assert.deepEqual(checkTexts('', '', [genderCodedWords]), []);
+  });
+});
+
+describe('phrase rules locate their findings (for rewrites, domain/ai/offline/)', () => {
+  it('gives the offset where each finding starts in the input, past the impersonal « il »', () => {
+    const text = 'Compétences\nIl faut voyager; il gère le budget des employés.';
+    const located = genericPronoun.locate({ en: parseDocument('', 'en'), fr: parseDocument(text, 'fr') });
+    assert.deepEqual(located.map((f) => [f.text, f.at, text.slice(f.at, f.at + f.text.length)]), [['il', 29, 'il']]);
+    assert.deepEqual(gendered.locate({ en: parseDocument('', 'en'), fr: parseDocument(text, 'fr') }).map((f) => text.slice(f.at, f.at + f.text.length)), ['des employés']);
+    assert.deepEqual(genericPronoun.check({ en: parseDocument('', 'en'), fr: parseDocument(text, 'fr') }), located.map(({ at: _at, ...f }) => f));
   });
 });

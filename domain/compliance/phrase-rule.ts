@@ -2,7 +2,7 @@
 // an optional fix and exclusions, so that a list and its exceptions read together.
 import type { Lang } from '../sections.ts';
 import { matchesIn, type TextMatch } from './text.ts';
-import { finding, type Finding, type Rule, type RuleInfo } from './types.ts';
+import { finding, type DocumentPair, type Finding, type Rule, type RuleInfo } from './types.ts';
 
 export interface PhraseEntry {
   /** Matched case-insensitively, whole words; the match is the finding's text. */
@@ -15,12 +15,21 @@ export interface PhraseEntry {
 
 const compile = (entry: PhraseEntry) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${entry.pattern})(?![\\p{L}\\p{N}])`, 'giu');
 
+/** A finding with where its words start in the input (offset of the line plus index in it). */
+export type LocatedFinding = Finding & { at: number };
+
+/** A phrase rule also says where each finding is, so a rewrite can replace exactly those words (domain/ai/offline/). */
+export interface PhraseRule extends Rule {
+  locate(pair: DocumentPair): LocatedFinding[];
+}
+
 /** A rule that reports every match, in the language's prose (position title included), of its entries. */
-export function phraseRule(info: RuleInfo, lists: Partial<Record<Lang, readonly PhraseEntry[]>>): Rule {
+export function phraseRule(info: RuleInfo, lists: Partial<Record<Lang, readonly PhraseEntry[]>>): PhraseRule {
   const compiled = (Object.entries(lists) as [Lang, readonly PhraseEntry[]][]).map(([lang, entries]) => ({ lang, entries: entries.map((e) => ({ entry: e, re: compile(e) })) }));
-  const rule: Rule = {
+  const rule: PhraseRule = {
     ...info,
-    check: (pair) => {
+    check: (pair) => rule.locate(pair).map(({ at: _at, ...f }) => f),
+    locate: (pair) => {
       const findings: (Finding & { at: number })[] = [];
       for (const { lang, entries } of compiled) {
         const taken: { start: number; end: number }[] = [];
@@ -39,7 +48,7 @@ export function phraseRule(info: RuleInfo, lists: Partial<Record<Lang, readonly 
         }
       }
       // In document order per language, whichever entry found them.
-      return findings.sort((a, b) => (a.lang === b.lang ? a.at - b.at : a.lang < b.lang ? -1 : 1)).map(({ at: _at, ...f }) => f);
+      return findings.sort((a, b) => (a.lang === b.lang ? a.at - b.at : a.lang < b.lang ? -1 : 1));
     },
   };
   return rule;

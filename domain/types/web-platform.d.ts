@@ -34,3 +34,11 @@ declare const TextDecoder: {
   prototype: TextDecoder;
   new (label?: string, options?: TextDecoderOptions): TextDecoder;
 };
+
+// domain/ai/ (issue 16): AiProvider.generate takes the caller's AbortSignal, so cancelling a
+// suggestion stops the provider's work; the offline provider checks it between deltas.
+interface AbortSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  throwIfAborted(): void;
+}
