@@ -206,6 +206,18 @@ describe('ai-assist with Anthropic and OpenAI configured', () => {
     assert.ok(anthropic.requests.at(-1)!.credential?.includes(ANTHROPIC_KEY), 'the key went to the provider');
   });
 
+  test('a model\'s translation: its Sources line is not shown, its keys become the cited sources', async () => {
+    const [english] = (await sectionText(stack, 'en')).split('\n');
+    const [french] = (await sectionText(stack, 'fr')).split('\n');
+    anthropic.scriptMessages([{ chunks: [french!.slice(0, 20), `${french!.slice(20)} [G1]`, '\n\nSour', 'ces: [TM1], [G1], [TM99]'] }]);
+    const events = await askStream(stack, translator.token, { task: 'translate', text: english!, document_id: ESDC_DOC });
+    const done = events.at(-1) as Done;
+    assert.equal(done.type, 'done');
+    assert.equal(streamedText(events), french, 'the text alone: no inline key, no Sources line');
+    assert.deepEqual(done.sources.map((s) => s.kind), ['glossary', 'tm'], 'G1 (cited first, inline) and TM1; TM99 was never given');
+    assert.equal(done.sources[1]!.kind === 'tm' && done.sources[1]!.target, french);
+  });
+
   test('Accept: application/json answers the text, provider, model and sources in one piece; the decision is recorded', async () => {
     const { status, body } = await askJson(stack, translator.token, { task: 'improve', text: 'The incumbent will be responsible for the coordination of meetings.' });
     assert.equal(status, 200);

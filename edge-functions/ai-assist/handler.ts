@@ -28,6 +28,7 @@ import type {
   Prompt,
   ProviderEvent,
 } from '../../domain/ai/assist-types.ts';
+import { citationStream } from '../../domain/ai/prompts/index.ts';
 import { redactSecrets as redact, type AttemptRecord } from '../../domain/ai/providers/index.ts';
 import { preflightResponse } from '../_shared/cors.ts';
 import { json } from '../_shared/exchange.ts';
@@ -262,14 +263,27 @@ async function* answer(prepared: Prepared, services: AssistServices, signal: Abo
   let end: Extract<ProviderEvent, { type: 'end' }> | null = null;
   let finished = false;
   const started = Date.now();
+  // A model's translation ends with "Sources: [TM1], [G2]": the writer sees the text without it,
+  // and the keys become the answer's sources (only what the prompt gave can be cited).
+  const citations = prepared.input.task === 'translate' ? citationStream(prepared.request) : null;
+  let cited: AssistSource[] | null = null;
   try {
     for await (const event of provider.generate(prepared.request, prepared.prompt, signal)) {
       if (event.type === 'delta') {
-        if (!event.text) continue;
-        text += event.text;
-        yield { type: 'delta', text: event.text };
+        const shown = citations ? citations.push(event.text) : event.text;
+        if (!shown) continue;
+        text += shown;
+        yield { type: 'delta', text: shown };
       } else {
         end = event;
+      }
+    }
+    if (citations) {
+      const { rest, sources } = citations.end();
+      cited = sources;
+      if (rest) {
+        text += rest;
+        yield { type: 'delta', text: rest };
       }
     }
     finished = true;
@@ -291,7 +305,9 @@ async function* answer(prepared: Prepared, services: AssistServices, signal: Abo
   }
   const recorded = await Promise.all(attempts);
   const success = recorded.findLast((r) => r.attempt.outcome === 'success');
-  const sources: AssistSource[] = end?.sources ?? groundingSources(prepared.request.tm, prepared.request.glossary);
+  // The offline provider names its own sources; a model's are its citations (translate), else
+  // the matches and terms its prompt held.
+  const sources: AssistSource[] = end?.sources ?? cited ?? groundingSources(prepared.request.tm, prepared.request.glossary);
   const outputLang = prepared.input.task === 'translate' ? prepared.input.to : prepared.input.from;
   yield {
     type: 'done',
