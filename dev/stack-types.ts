@@ -28,8 +28,10 @@ export interface StackOptions {
   log?: (line: string) => void;
   /**
    * Settings the edge functions see besides SUPABASE_*, as `supabase functions serve --env-file`
-   * gives them: the embeddings provider (OPENAI_API_KEY, OPENAI_BASE_URL, JD_EMBEDDING_MODEL).
-   * Default: those three variables from the environment, when set.
+   * gives them: the embeddings provider (OPENAI_API_KEY, OPENAI_BASE_URL, JD_EMBEDDING_MODEL) and
+   * ai-assist's providers (ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, JD_ANTHROPIC_MODEL,
+   * JD_OPENAI_MODEL, JD_LOCAL_AI_BASE_URL, JD_LOCAL_AI_MODEL, JD_LOCAL_AI_API_KEY).
+   * Default: those variables from the environment, when set.
    */
   functionSecrets?: Record<string, string>;
   /**

@@ -49,7 +49,12 @@ function signInLimitsFrom(env: NodeJS.ProcessEnv): SignInLimits {
 }
 
 /** The provider settings functions read, as `supabase functions serve --env-file .env` passes them. */
-const FUNCTION_SECRET_NAMES = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'JD_EMBEDDING_MODEL'] as const;
+const FUNCTION_SECRET_NAMES = [
+  'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'JD_EMBEDDING_MODEL',
+  // ai-assist's providers (domain/ai/providers/settings.ts); without any key, the offline provider answers.
+  'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'JD_ANTHROPIC_MODEL', 'JD_OPENAI_MODEL',
+  'JD_LOCAL_AI_BASE_URL', 'JD_LOCAL_AI_MODEL', 'JD_LOCAL_AI_API_KEY',
+] as const;
 
 function functionSecretsFrom(env: NodeJS.ProcessEnv): Record<string, string> {
   const secrets: Record<string, string> = {};

@@ -9,7 +9,11 @@ export type Database = {
     Tables: {
       "ai_requests": {
         Row: {
+          "changes_accepted": number | null;
+          "changes_rejected": number | null;
           "created_at": string;
+          "decided_at": string | null;
+          "decision": string | null;
           "document_id": string | null;
           "error": string | null;
           "estimated_cost": number;
@@ -20,13 +24,18 @@ export type Database = {
           "organization_id": string;
           "outcome": string;
           "provider": string;
+          "task": string | null;
           "tokens_in": number;
           "tokens_out": number;
           "user_id": string | null;
         };
         ComputedFields: never;
         Insert: {
+          "changes_accepted"?: number | null;
+          "changes_rejected"?: number | null;
           "created_at"?: string;
+          "decided_at"?: string | null;
+          "decision"?: string | null;
           "document_id"?: string | null;
           "error"?: string | null;
           "estimated_cost"?: number;
@@ -37,12 +46,17 @@ export type Database = {
           "organization_id": string;
           "outcome": string;
           "provider": string;
+          "task"?: string | null;
           "tokens_in"?: number;
           "tokens_out"?: number;
           "user_id"?: string | null;
         };
         Update: {
+          "changes_accepted"?: number | null;
+          "changes_rejected"?: number | null;
           "created_at"?: string;
+          "decided_at"?: string | null;
+          "decision"?: string | null;
           "document_id"?: string | null;
           "error"?: string | null;
           "estimated_cost"?: number;
@@ -53,6 +67,7 @@ export type Database = {
           "organization_id"?: string;
           "outcome"?: string;
           "provider"?: string;
+          "task"?: string | null;
           "tokens_in"?: number;
           "tokens_out"?: number;
           "user_id"?: string | null;
@@ -75,6 +90,43 @@ export type Database = {
               "organization_id"
             ];
             isOneToOne: false;
+            referencedRelation: "organizations";
+            referencedColumns: [
+              "id"
+            ];
+          }
+        ];
+      };
+      "ai_settings": {
+        Row: {
+          "monthly_budget_usd": number | null;
+          "organization_id": string;
+          "provider_order": (string)[];
+          "updated_at": string;
+          "updated_by": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "monthly_budget_usd"?: number | null;
+          "organization_id": string;
+          "provider_order"?: (string)[];
+          "updated_at"?: string;
+          "updated_by"?: string | null;
+        };
+        Update: {
+          "monthly_budget_usd"?: number | null;
+          "organization_id"?: string;
+          "provider_order"?: (string)[];
+          "updated_at"?: string;
+          "updated_by"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "ai_settings_organization_id_fkey";
+            columns: [
+              "organization_id"
+            ];
+            isOneToOne: true;
             referencedRelation: "organizations";
             referencedColumns: [
               "id"
@@ -1199,6 +1251,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "ai_budget_status": {
+        Args: {
+          "organization": string;
+        };
+        Returns: {
+          "budget_usd": number;
+          "month_start": string;
+          "spent_usd": number;
+        }[];
+      };
       "alignment_save_pairs": {
         Args: {
           "alignment": string;
@@ -1368,6 +1430,15 @@ export type Database = {
           "title_fr": string;
           "updated_at": string;
         }[];
+      };
+      "record_ai_decision": {
+        Args: {
+          "changes_accepted": number;
+          "changes_rejected": number;
+          "decision": string;
+          "request_id": number;
+        };
+        Returns: undefined;
       };
       "resolve_comment": {
         Args: {

@@ -101,6 +101,11 @@ export type AssistStreamEvent =
       cost: number;
       /** Glossary problems in the output (forbidden terms used, approved equivalents missing). */
       glossary_flags: GlossaryFlag[];
+      /**
+       * Something the writer should know about how this answer was made, in English; e.g. the
+       * organization's monthly budget is used up, so the offline provider answered. Absent otherwise.
+       */
+      notice?: string;
     }
   | { type: 'error'; code: string; message: string };
 

@@ -92,6 +92,8 @@ begin
       values (doc, 'matrix.fixture', 'warning', 'Matrix finding', 'Constat de la matrice', editor)
       returning id::text into id_text;
     insert into tests.fx values (s, 'compliance_findings', id_text);
+    insert into public.ai_settings (organization_id, provider_order, monthly_budget_usd) values (org, '{openai,offline}', 10);
+    insert into tests.fx values (s, 'ai_settings', org::text);
   end loop;
 end
 $$;
@@ -197,6 +199,12 @@ insert into tests.ops values
   ('approvals', 'delete', 'delete from public.approvals where id = {row}'),
 
   ('audit_log', 'select', 'select count(*) from public.audit_log where organization_id = {org}'),
+  -- Insert is an upsert: the organization already has its row (one per organization).
+  ('ai_settings', 'select', 'select count(*) from public.ai_settings where organization_id = {org}'),
+  ('ai_settings', 'insert', 'insert into public.ai_settings (organization_id, monthly_budget_usd) values ({org}, 5) on conflict (organization_id) do update set monthly_budget_usd = 5'),
+  ('ai_settings', 'update', 'update public.ai_settings set monthly_budget_usd = 20 where organization_id = {row}'),
+  ('ai_settings', 'delete', 'delete from public.ai_settings where organization_id = {row}'),
+
   ('audit_log', 'insert', 'insert into public.audit_log (organization_id, table_name, action) values ({org}, ''x'', ''INSERT'')'),
   ('audit_log', 'update', 'update public.audit_log set table_name = ''x'' where organization_id = {org}'),
   ('audit_log', 'delete', 'delete from public.audit_log where organization_id = {org}');
@@ -231,6 +239,7 @@ insert into tests.allowed values
   ('compliance_findings', 'update', '{editor,translator,reviewer,admin}'), ('compliance_findings', 'delete', '{editor,translator,admin}'),
   ('approvals', 'select', '{*}'), ('approvals', 'insert', '{editor,translator,admin}'),
   ('approvals', 'update', '{reviewer,admin}'), ('approvals', 'delete', '{}'),
+  ('ai_settings', 'select', '{*}'), ('ai_settings', 'insert', '{admin}'), ('ai_settings', 'update', '{admin}'), ('ai_settings', 'delete', '{}'),
   ('audit_log', 'select', '{admin}'), ('audit_log', 'insert', '{}'), ('audit_log', 'update', '{}'), ('audit_log', 'delete', '{}');
 
 create table tests.actors (actor text primary key, user_id uuid);
