@@ -1,13 +1,20 @@
-// Issue 16 item 4 (criteria 3 and 4, the editor's half): AI assistance in <jd-editor>, on the
-// real stack (gateway, sync server, a person's editor). The answers of `ai-assist` come from a
-// scripted responder in the page (aiResponder below), which speaks the function's wire format
-// (domain/ai/assist-types.ts: SSE `delta` events and a final `done`) and records whether the
-// request was aborted. Improve → inline diff → accept one change, reject another → the text has
-// exactly the accepted change → one undo restores the original; cancel (button and Esc) aborts
-// the request and leaves the text as it was; text changed by someone else while the suggestion
-// streamed is not overwritten; a translation fills the other language's empty section.
+// Issue 16 item 4 (criteria 3 and 4): AI assistance in <jd-editor>, on the real stack (gateway,
+// sync server, a person's editor).
+//
+// First, end to end: the panel → the gateway → the real `ai-assist` function → the provider
+// layer (the real openai SDK) → a fake OpenAI-compatible model server that the `jd-fake-ai`
+// server command scripts (web-test-runner.config.mjs). Improve → inline diff → accept one change,
+// reject another → the text has exactly the accepted change → one undo restores the original;
+// the ai_requests row, read with supabase-js as the writer, has the tokens, the outcome and the
+// decision. Cancel while the model has not answered yet: the fake sees its request aborted, the
+// panel says cancelled, the text is unchanged.
+//
+// Then the panel's other behaviour with a scripted responder in the page (ai-test-support.ts),
+// which speaks the function's wire format: keyboard decisions, Esc, text changed by someone else
+// while the suggestion streamed is not overwritten, a translation fills the other language's empty
+// section, refusals and an unreachable server are said.
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { TextSelection } from 'prosemirror-state';
 import './define.js';
 import type { JdEditor } from './editor.js';
@@ -229,6 +236,109 @@ describe('<jd-editor> AI assistance (issue 16, item 4)', () => {
       button(el, 'ask').click();
       await waitUntil(() => alert().includes('Il n’y a pas de texte ici'), `nothing to work on: ${alert()}`);
       expect(ai.seen.length).to.equal(asked);
+    });
+  });
+});
+
+interface FakeAiState {
+  chatRequests: number;
+  lastAborted: boolean | null;
+  lastStatus: number | null;
+}
+/** Scripts the fake model's next replies (fake-sse.ts ScriptedReply) and says what it received. */
+const fakeAi = async (script?: Record<string, unknown>[]) => (await executeServerCommand<FakeAiState, { script?: Record<string, unknown>[] }>('jd-fake-ai', script ? { script } : {}))!;
+
+/** Writes `sentence` at the start of a section's first paragraph and selects it (the pane focused). */
+async function writeAndSelect(el: JdEditor, sectionId: string, sentence: string): Promise<void> {
+  el.aiAssist = true;
+  const view = el.getView('en')!;
+  let at = -1;
+  view.state.doc.forEach((section, offset) => {
+    if (section.attrs['sectionId'] !== sectionId) return;
+    section.forEach((child, childOffset) => {
+      if (at < 0 && child.type.name === 'paragraph') at = offset + 1 + childOffset + 1;
+    });
+  });
+  el.insertText('en', at, sentence);
+  const range = el.findText('en', sentence)!;
+  view.focus();
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)));
+  await el.updateComplete;
+}
+
+describe('<jd-editor> AI assistance through the ai-assist function (issue 16, criteria 3 and 4)', () => {
+  afterEach(() => document.querySelectorAll('jd-session').forEach((s) => s.remove()));
+
+  it('improve → inline diff → accept one change, reject another → undo restores the original; the ai_requests row has tokens, outcome and decision', async function () {
+    this.timeout(60_000);
+    await withScratchEsdcDocument('AI improve through the function', async (documentId) => {
+      const { session, editor: el } = await personOn('editor@esdc.example', documentId);
+      await writeAndSelect(el, 'key-activities', ORIGINAL);
+      await fakeAi([{ chunks: ['The manager supervises ', 'the team and ', 'approves leave.'] }]);
+
+      button(el, 'ask').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=ai] [data-ai-diff]') || el.shadowRoot!.querySelector('[part=ai] [role=alert] p'), 'an answer', { timeout: 30_000 });
+      expect(el.shadowRoot!.querySelector('[part=ai] [role=alert]')!.textContent!.trim(), 'no error').to.equal('');
+      const meta = el.shadowRoot!.querySelector('[part=ai] [data-ai-meta]')!.textContent!;
+      expect(meta).to.match(/^local · jd-fake-chat · US\$\d+\.\d{4}$/);
+      const changes = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('[part=ai] [data-ai-diff] .ai-change'));
+      expect(changes.length).to.equal(3);
+
+      changes[0]!.focus();
+      await sendKeys({ press: 'Enter' });
+      changes[1]!.focus();
+      await sendKeys({ press: 'Delete' });
+      await el.updateComplete;
+      button(el, 'apply').click();
+      await waitUntil(() => text(el, 'en').includes('The manager supervises staff and he approves leave.'), `exactly the accepted change: ${text(el, 'en').slice(0, 300)}`);
+      expect(text(el, 'en')).to.not.include('the team');
+
+      expect(el.undo('en')).to.equal(true);
+      await waitUntil(() => text(el, 'en').includes(ORIGINAL), 'one undo restores the original');
+      expect(text(el, 'en')).to.not.include('supervises');
+
+      const client = session.client!;
+      let row: Record<string, unknown> | null = null;
+      await waitUntil(
+        async () => {
+          const { data } = await client
+            .from('ai_requests')
+            .select('*')
+            .eq('document_id', documentId)
+            .order('id', { ascending: false })
+            .limit(1);
+          row = (data?.[0] as Record<string, unknown> | undefined) ?? null;
+          return row?.['decision'] != null;
+        },
+        'the decision recorded on the ai_requests row',
+        { timeout: 10_000, interval: 200 },
+      );
+      expect(row!['outcome']).to.equal('success');
+      expect(row!['provider']).to.equal('local');
+      expect(row!['task']).to.equal('improve');
+      expect(row!['tokens_in'] as number).to.be.greaterThan(0);
+      expect(row!['tokens_out'] as number).to.be.greaterThan(0);
+      expect(row!['decision']).to.equal('partially-accepted');
+      expect(row!['changes_accepted']).to.equal(1);
+      expect(row!['changes_rejected']).to.equal(2);
+    });
+  });
+
+  it('Cancel while the model is slow to answer aborts the provider request; the text is unchanged', async function () {
+    this.timeout(60_000);
+    await withScratchEsdcDocument('AI cancel through the function', async (documentId) => {
+      const { editor: el } = await personOn('editor@esdc.example', documentId);
+      await writeAndSelect(el, 'key-activities', ORIGINAL);
+      const before = text(el, 'en');
+      const { chatRequests } = await fakeAi([{ chunks: [SUGGESTION], firstTokenDelayMs: 20_000 }]);
+
+      button(el, 'ask').click();
+      await waitUntil(async () => (await fakeAi()).chatRequests > chatRequests, 'the model was asked', { timeout: 30_000, interval: 100 });
+      expect((await fakeAi()).lastAborted).to.equal(false);
+      button(el, 'cancel').click();
+      await waitUntil(async () => (await fakeAi()).lastAborted === true, 'the fake model saw its request aborted', { timeout: 10_000, interval: 100 });
+      await waitUntil(() => panelText(el).includes('Cancelled: the suggestion was stopped. The text is unchanged.'), `the panel says cancelled: ${panelText(el)}`);
+      expect(text(el, 'en')).to.equal(before);
     });
   });
 });
