@@ -14,7 +14,8 @@ import { JdSelectionChangeEvent } from '../core/comments-editor.js';
 import { GlossaryMatcher, underlinedHits, type GlossaryTerm, type TermStatus } from '../../domain/tm/glossary.js';
 import { LANGS, type Lang } from '../../domain/sections.js';
 import type { EditorHost } from './editor-host.js';
-import { blockText, glossaryDecorationsKey, glossaryMarkAt, textOffsetsToPositions, type GlossaryMark } from './glossary-decorations.js';
+import { blockText, glossaryDecorationsKey, textOffsetsToPositions, type GlossaryMark } from './glossary-decorations.js';
+import { caretHintAt, pointerHint } from './caret-hints.js';
 
 export const GLOSSARY_DEBOUNCE_MS = 300;
 /** Paragraph texts remembered per language (oldest dropped first). */
@@ -161,9 +162,9 @@ export class GlossaryController implements ReactiveController {
     this.#underlined = null;
   }
 
-  /** The caret entered (or left) an underlined term: say it once. */
+  /** The caret entered (or left) an underlined term or compliance finding (caret-hints.ts): say it once. */
   #caretMoved(lang: Lang, view: EditorView): void {
-    const mark = glossaryMarkAt(view.state, view.state.selection.head);
+    const mark = caretHintAt(view.state, view.state.selection.head);
     const key = mark ? `${lang}:${mark.from}:${mark.message}` : '';
     if (key === this.#announced) return;
     this.#announced = key;
@@ -172,11 +173,12 @@ export class GlossaryController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Pointer over the panes: show the term's equivalent while over an underline. */
+  /** Pointer over the panes: show the term's equivalent (or the finding's message) while over an underline. */
   onPointer = (event: MouseEvent): void => {
-    const term = event.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset['gloss'] !== undefined);
-    if (term) {
-      this.#tip = { text: term.dataset['gloss'] ?? '', place: () => (term.isConnected ? term.getBoundingClientRect() : null) };
+    const hint = pointerHint(event.composedPath());
+    if (hint) {
+      const term = hint.element;
+      this.#tip = { text: hint.message, place: () => (term.isConnected ? term.getBoundingClientRect() : null) };
     } else if (this.#tip && !this.#announced) this.#tip = null;
     else return;
     this.host.requestUpdate();

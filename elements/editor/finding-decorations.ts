@@ -1,0 +1,100 @@
+// The compliance findings of one pane, underlined in the text: a ProseMirror plugin holding the
+// ranges a linked <jd-compliance> located (elements/compliance/finding-marks.ts). They are
+// replaced only when the findings change (a transaction with this plugin's meta) and otherwise
+// follow the edits, so a keystroke costs one mapping, never a search. Alt+F8 / Shift+Alt+F8 move
+// the caret to the next / previous finding of the pane; the glossary controller's caret hint
+// (tooltip and polite announcement) says the finding's message once the caret is inside it.
+import { Plugin, PluginKey, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import { Mapping, StepMap } from 'prosemirror-transform';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { keymap } from 'prosemirror-keymap';
+import { ySyncPluginKey } from 'y-prosemirror';
+import type { Severity } from '../../domain/compliance/types.js';
+import type { FindingMark } from '../core/compliance-link.js';
+import { EDITOR_SHORTCUTS } from './shortcuts.js';
+
+export type { FindingMark };
+
+export const findingDecorationsKey = new PluginKey<DecorationSet>('jd-findings');
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * y-prosemirror applies a remote change as one replacement of the whole document, which would
+ * drop every underline; the part that really changed (nodes of untouched Yjs types are reused,
+ * so the comparison stops early) is mapped instead.
+ */
+function remoteChangeMap(tr: Transaction): StepMap {
+  const before = tr.before.content;
+  const after = tr.doc.content;
+  const start = before.findDiffStart(after);
+  if (start === null) return StepMap.empty;
+  const end = before.findDiffEnd(after) ?? { a: before.size, b: after.size };
+  // findDiffEnd may overlap the start when the change repeats text around it.
+  const overlap = Math.max(0, start - Math.min(end.a, end.b));
+  return new StepMap([start, end.a + overlap - start, end.b + overlap - start]);
+}
+
+export const findingDecorationsPlugin = new Plugin<DecorationSet>({
+  key: findingDecorationsKey,
+  state: {
+    init: () => DecorationSet.empty,
+    apply: (tr, set) => {
+      const marks = tr.getMeta(findingDecorationsKey) as readonly FindingMark[] | undefined;
+      if (marks) return DecorationSet.create(tr.doc, marks.filter((m) => m.from < m.to && m.to <= tr.doc.content.size).map(toDecoration));
+      if (!tr.docChanged || set === DecorationSet.empty) return set;
+      const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+      return set.map(remote ? new Mapping([remoteChangeMap(tr)]) : tr.mapping, tr.doc);
+    },
+  },
+  props: { decorations: (state) => findingDecorationsKey.getState(state) },
+});
+
+function toDecoration(mark: FindingMark): Decoration {
+  // Wavy (error), dashed (warning) or dotted (information) underline (editor.styles.ts): the shape
+  // says the severity, never colour alone. data-finding is what the hover tooltip reads.
+  const severity = SEVERITIES.includes(mark.severity) ? mark.severity : 'info';
+  const attrs = { class: `jd-finding jd-finding-${severity}`, 'data-severity': severity, 'data-finding': mark.message };
+  return Decoration.inline(mark.from, mark.to, attrs, { id: mark.id, message: mark.message, severity, inclusiveStart: false, inclusiveEnd: false });
+}
+
+/** Replaces the pane's underlined findings (not an edit: nothing to undo). */
+export function setFindingMarks(state: EditorState, marks: readonly FindingMark[]): Transaction {
+  return state.tr.setMeta(findingDecorationsKey, marks).setMeta('addToHistory', false);
+}
+
+/** The underlined findings of a pane now, in document order. */
+export function findingMarks(state: EditorState): FindingMark[] {
+  const found = findingDecorationsKey.getState(state)?.find() ?? [];
+  return found
+    .map((d) => {
+      const spec = d.spec as { id: string; message: string; severity: Severity };
+      return { id: spec.id, from: d.from, to: d.to, severity: spec.severity, message: spec.message };
+    })
+    .sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+/** The underlined findings at a position (the caret), most serious first. */
+export function findingMarksAt(state: EditorState, pos: number): FindingMark[] {
+  return findingMarks(state)
+    .filter((m) => m.from <= pos && pos <= m.to)
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+}
+
+/** Selects the next (1) or previous (-1) finding's words, after the last one back to the first; false when the pane has none. */
+export function moveToFinding(direction: 1 | -1): Command {
+  return (state, dispatch) => {
+    const marks = findingMarks(state);
+    if (marks.length === 0) return false;
+    const from = state.selection.from;
+    const target = direction === 1 ? (marks.find((m) => m.from > from) ?? marks[0]!) : (marks.findLast((m) => m.from < from) ?? marks[marks.length - 1]!);
+    dispatch?.(state.tr.setSelection(TextSelection.create(state.doc, target.from, target.to)).scrollIntoView());
+    return true;
+  };
+}
+
+/** Alt+F8 / Shift+Alt+F8 (shortcuts.ts): the next / previous finding of the pane. */
+export const findingNavigationKeymap = keymap({
+  [EDITOR_SHORTCUTS.nextFinding]: moveToFinding(1),
+  [EDITOR_SHORTCUTS.previousFinding]: moveToFinding(-1),
+});
