@@ -3,8 +3,8 @@
 // missing, nor identification fields, which are not in the panes; never dismissed ones), with
 // its severity and its message in the interface language. Recomputed only when something it
 // depends on changes (a check came back, the stored rows or the language changed, panes
-// mounted), and sent to the editor only when the underlines would differ: between checks the
-// editor's plugin maps them through the edits, so typing costs no search.
+// mounted); the editor then changes only the underlines that differ. Between checks its plugin
+// maps them through the edits, so typing costs no search.
 import type { EditorView } from 'prosemirror-view';
 import { msg } from '../core/i18n.js';
 import { LANGS, type Lang } from '../../domain/sections.js';
@@ -27,9 +27,6 @@ interface Inputs {
   views: readonly (EditorView | undefined | null)[];
 }
 
-const byPosition = (a: FindingMark, b: FindingMark) => a.from - b.from || a.to - b.to || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const sameMarks = (a: readonly FindingMark[], b: readonly FindingMark[]) =>
-  a.length === b.length && a.every((m, i) => m.id === b[i]!.id && m.from === b[i]!.from && m.to === b[i]!.to && m.severity === b[i]!.severity && m.message === b[i]!.message);
 /** A finding's identity across checks: its stored key (rule, language, section, words, occurrence). */
 const markId = (f: LiveFinding) => f.key ?? `${f.id}|${f.lang}|${f.section}|${f.text}|${f.occurrence}`;
 
@@ -55,7 +52,7 @@ export class FindingHighlights {
   /**
    * A finding already underlined keeps its underline (mapped through the edits since): only new
    * ones are looked for in the text, so a check that changes a few findings of thousands costs a
-   * few searches. The editor is told only when the underlines differ.
+   * few searches.
    */
   #draw(editor: HighlightingEditor, lang: Lang, view: EditorView, findings: readonly LiveFinding[], uiLang: Lang): void {
     const shown = editor.shownFindings(lang);
@@ -74,8 +71,8 @@ export class FindingHighlights {
       const range = locator.rangeOf(finding);
       if (range) marks.push({ id, ...range, severity: finding.severity, message });
     }
-    marks.sort(byPosition);
-    if (!sameMarks(marks, [...shown].sort(byPosition))) editor.showFindings(lang, marks);
+    // The editor changes only the underlines that differ (none: nothing is dispatched).
+    editor.showFindings(lang, marks);
   }
 
   /** Removes the underlines this panel drew (it is leaving, or linked to another editor). */

@@ -279,7 +279,8 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
   /** Underlines compliance findings in a pane, replacing the previous ones (a linked `<jd-compliance>` calls it); Alt+F8 / Shift+Alt+F8 move between them. */
   showFindings(lang: Lang, marks: readonly FindingMark[]): void {
     const view = this.getView(lang);
-    if (view) view.dispatch(setFindingMarks(view.state, marks));
+    const tr = view && setFindingMarks(view.state, marks);
+    if (view && tr) view.dispatch(tr);
   }
 
   /** The compliance findings underlined in a pane now, in document order. */

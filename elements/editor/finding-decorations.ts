@@ -40,8 +40,13 @@ export const findingDecorationsPlugin = new Plugin<DecorationSet>({
   state: {
     init: () => DecorationSet.empty,
     apply: (tr, set) => {
-      const marks = tr.getMeta(findingDecorationsKey) as readonly FindingMark[] | undefined;
-      if (marks) return DecorationSet.create(tr.doc, marks.filter((m) => m.from < m.to && m.to <= tr.doc.content.size).map(toDecoration));
+      const change = tr.getMeta(findingDecorationsKey) as MarksChange | undefined;
+      if (change) {
+        // Removing and adding keeps the rest of the set (and so the view's drawing of it) as it was.
+        const gone = change.remove.size === 0 ? [] : set.find(undefined, undefined, (spec) => change.remove.has((spec as { id: string }).id));
+        const fits = (m: FindingMark) => m.from < m.to && m.to <= tr.doc.content.size;
+        return set.remove(gone).add(tr.doc, change.add.filter(fits).map(toDecoration));
+      }
       if (!tr.docChanged || set === DecorationSet.empty) return set;
       const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
       return set.map(remote ? new Mapping([remoteChangeMap(tr)]) : tr.mapping, tr.doc);
@@ -58,26 +63,43 @@ function toDecoration(mark: FindingMark): Decoration {
   return Decoration.inline(mark.from, mark.to, attrs, { id: mark.id, message: mark.message, severity, inclusiveStart: false, inclusiveEnd: false });
 }
 
-/** Replaces the pane's underlined findings (not an edit: nothing to undo). */
-export function setFindingMarks(state: EditorState, marks: readonly FindingMark[]): Transaction {
-  return state.tr.setMeta(findingDecorationsKey, marks).setMeta('addToHistory', false);
+/** What changes in a pane's underlines: the ids to remove, the marks to add. */
+interface MarksChange {
+  remove: ReadonlySet<string>;
+  add: readonly FindingMark[];
+}
+
+const sameMark = (a: FindingMark, b: FindingMark) => a.from === b.from && a.to === b.to && a.severity === b.severity && a.message === b.message;
+
+/**
+ * Makes the pane's underlined findings `marks` (not an edit: nothing to undo); null when they
+ * already are. Only the underlines that differ are removed and added.
+ */
+export function setFindingMarks(state: EditorState, marks: readonly FindingMark[]): Transaction | null {
+  const shown = new Map(findingMarks(state).map((m) => [m.id, m]));
+  const wanted = new Map(marks.map((m) => [m.id, m]));
+  const remove = new Set([...shown.keys()].filter((id) => !wanted.has(id) || !sameMark(shown.get(id)!, wanted.get(id)!)));
+  const add = [...wanted.values()].filter((m) => !shown.has(m.id) || remove.has(m.id));
+  if (remove.size === 0 && add.length === 0) return null;
+  return state.tr.setMeta(findingDecorationsKey, { remove, add } satisfies MarksChange).setMeta('addToHistory', false);
+}
+
+function markOf(d: Decoration): FindingMark {
+  const spec = d.spec as { id: string; message: string; severity: Severity };
+  return { id: spec.id, from: d.from, to: d.to, severity: spec.severity, message: spec.message };
 }
 
 /** The underlined findings of a pane now, in document order. */
 export function findingMarks(state: EditorState): FindingMark[] {
   const found = findingDecorationsKey.getState(state)?.find() ?? [];
-  return found
-    .map((d) => {
-      const spec = d.spec as { id: string; message: string; severity: Severity };
-      return { id: spec.id, from: d.from, to: d.to, severity: spec.severity, message: spec.message };
-    })
-    .sort((a, b) => a.from - b.from || a.to - b.to);
+  return found.map(markOf).sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
-/** The underlined findings at a position (the caret), most serious first. */
+/** The underlined findings at a position (the caret), most serious first: a lookup in the set, run on every caret move. */
 export function findingMarksAt(state: EditorState, pos: number): FindingMark[] {
-  return findingMarks(state)
-    .filter((m) => m.from <= pos && pos <= m.to)
+  return (findingDecorationsKey.getState(state)?.find(pos, pos) ?? [])
+    .filter((d) => d.from <= pos && pos <= d.to)
+    .map(markOf)
     .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
 }
 
