@@ -7,7 +7,7 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import { Slice, type Node as PmNode } from 'prosemirror-model';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { jdSchema } from '../core/schema.js';
-import { findingDecorationsPlugin, findingMarks, findingMarksAt, moveToFinding, setFindingMarks, type FindingMark } from './finding-decorations.js';
+import { findingDecorationsKey, findingDecorationsPlugin, findingMarks, findingMarksAt, moveToFinding, setFindingMarks, type FindingMark } from './finding-decorations.js';
 
 const { nodes } = jdSchema;
 const paragraph = (t: string) => nodes['paragraph']!.create(null, [jdSchema.text(t)]);
@@ -40,6 +40,17 @@ describe('finding decorations', () => {
     const next = state.apply(setFindingMarks(state, [marks[1]!, mark(initial, 'c', 'files', 0, 'info')])!);
     assert.deepEqual(words(next), ['c=files', 'b=he']);
     assert.deepEqual(findingMarksAt(next, marks[1]!.from + 1).map((m) => m.severity), ['error']);
+  });
+
+  it('marks a finding on a whole paragraph on the paragraph itself, which keeps covering it while typing inside', () => {
+    const start = at(initial, 'He knows');
+    const end = start + 'He knows the files.'.length;
+    let state = withMarks([{ id: 'long', from: start, to: end, severity: 'info', message: 'info: long sentence' }]);
+    const decoration = findingDecorationsKey.getState(state)!.find()[0]!;
+    assert.equal((decoration.spec as { block?: boolean }).block, true, 'a node decoration');
+    state = state.apply(state.tr.insertText('really ', at(state.doc, 'knows')));
+    assert.deepEqual(words(state), ['long=He really knows the files.']);
+    assert.deepEqual(findingMarksAt(state, at(state.doc, 'files')).map((m) => m.id), ['long']);
   });
 
   it('keeps each underline on its words through a remote change that replaces the whole document', () => {
