@@ -69,6 +69,12 @@ describe('<jd-compliance> findings underlined in <jd-editor>', () => {
         await waitUntil(() => liveRegion(editor).includes('Warning:'), 'the finding is announced', { timeout: 4000 });
         expect(liveRegion(editor)).to.include('they');
         expect(editor.shadowRoot!.querySelector('[part=glossary-tip]')?.textContent).to.include('they');
+        // Typing hides the tip (it would cover the next line); Backspace takes the space away again.
+        await sendKeys({ press: 'ArrowLeft' });
+        await sendKeys({ type: ' ' });
+        await waitUntil(() => !editor.shadowRoot!.querySelector('[part=glossary-tip]'), 'typing hides the tip');
+        await sendKeys({ press: 'Backspace' });
+        expect(editor.getView('en')!.state.doc.textContent).to.include(SENTENCE);
 
         // Both fixed in the panel: the underlines go with them.
         for (let i = 0; i < 2; i++) {

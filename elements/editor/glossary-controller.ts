@@ -37,6 +37,8 @@ export class GlossaryController implements ReactiveController {
   #tip: Tip | null = null;
   /** What the live region says (the caret entered a term). */
   #live = '';
+  /** The last key typed text: no tooltip until the caret is moved otherwise. */
+  #typing = false;
 
   constructor(private readonly host: EditorHost) {
     host.addController(this);
@@ -169,12 +171,13 @@ export class GlossaryController implements ReactiveController {
     if (key === this.#announced) return;
     this.#announced = key;
     this.#live = mark?.message ?? '';
-    this.#tip = mark ? { text: mark.message, place: () => (view.isDestroyed ? null : view.coordsAtPos(Math.min(mark.from, view.state.doc.content.size))) } : null;
+    this.#tip = mark && !this.#typing ? { text: mark.message, place: () => (view.isDestroyed ? null : view.coordsAtPos(Math.min(mark.from, view.state.doc.content.size))) } : null;
     this.host.requestUpdate();
   }
 
   /** Pointer over the panes: show the term's equivalent (or the finding's message) while over an underline. */
   onPointer = (event: MouseEvent): void => {
+    this.#typing = false;
     const hint = pointerHint(event.composedPath());
     if (hint) {
       const term = hint.element;
@@ -186,7 +189,11 @@ export class GlossaryController implements ReactiveController {
 
   /** Escape hides the tooltip without moving the caret (WCAG 1.4.13). */
   onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') this.#hideTip();
+    // Typing hides it too: it would cover the next line while the caret stays in a long finding
+    // (a whole sentence), and placing it on every render forces a layout of the panes. The live
+    // region has already said it; the caret entering another term or finding shows the next one.
+    this.#typing = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (event.key === 'Escape' || this.#typing) this.#hideTip();
   };
 
   #onScroll = (): void => {
