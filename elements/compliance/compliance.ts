@@ -17,6 +17,8 @@ import { findingRange, isComplianceEditor, paneOf, type ComplianceEditor } from 
 import { byKey, dismissStoredFinding, fetchStoredFindings, storedRowOf, type StoredFinding } from './stored-findings.js';
 import { complianceStyles } from './compliance.styles.js';
 import { JdComplianceCheckedEvent } from './events.js';
+import { FindingHighlights } from './finding-highlights.js';
+import { JdReviewFindingsEvent } from '../core/compliance-link.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** The roles dismiss_compliance_finding accepts. */
@@ -40,7 +42,9 @@ interface ShownFinding {
  * on the same document, "Show in text" selects the words in their pane, and "Apply fix" writes the
  * suggested text instead, as one undoable step. "Dismiss" records a reason on the finding's stored
  * row (compliance_findings, kept current by the sync server) through dismiss_compliance_finding;
- * dismissed findings are hidden unless "Show dismissed" is on.
+ * dismissed findings are hidden unless "Show dismissed" is on. While linked to the editor, every open
+ * finding whose words are in the text is underlined there by severity (finding-highlights.ts), and
+ * the editor's "Review the findings" (its submit warning) brings the first error here.
  * Needs a `<jd-session>` ancestor.
  *
  * @fires jd-compliance-checked - The rules ran on the current text (`count`, `elapsedMs`).
@@ -94,6 +98,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
   #findings = new FindingsController(this);
   #slot = new EditorSlot(() => this.requestUpdate());
   #fetchedRun = -1;
+  #highlights = new FindingHighlights();
 
   /** @internal The interface language. */
   get uiLang(): Lang {
@@ -139,8 +144,44 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
     return this.findings.map((finding, i) => ({ finding, row: storedRowOf(this.stored, this.#storedIndex, finding), listKey: finding.key ?? `${finding.id}#${i}` }));
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener(JdReviewFindingsEvent.type, this.#onReviewFindings);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener(JdReviewFindingsEvent.type, this.#onReviewFindings);
+    this.#highlights.clear();
+  }
+
+  /** The linked editor asks for the errors (its submit warning): this panel answers with its first one. */
+  #onReviewFindings = (event: JdReviewFindingsEvent): void => {
+    const editor = this.linkedEditor;
+    if (!editor || event.composedPath()[0] !== editor || event.documentId !== this.documentId) return;
+    event.preventDefault();
+    void this.showFirstError();
+  };
+
+  /** Focuses the first open error of the list and shows its words in the text; false when none is listed. */
+  async showFirstError(): Promise<boolean> {
+    const first = this.#shown().find((s) => s.finding.severity === 'error' && !this.#isDismissed(s));
+    await this.updateComplete;
+    const item = first && this.renderRoot.querySelector<HTMLElement>(`[part=finding][data-severity=error][data-dismissed=false]`);
+    if (!first || !item) {
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      return false;
+    }
+    if (first.finding.family !== 'structure' && first.finding.section !== 'identification') this.reveal(first.finding, { focus: false });
+    item.focus();
+    item.scrollIntoView({ block: 'nearest' });
+    return true;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const linked = this.documentState.phase === 'open' ? this.linkedEditor : null;
+    this.#highlights.update(linked, this.findings, this.stored, (finding) => storedRowOf(this.stored, this.#storedIndex, finding)?.status === 'dismissed', this.uiLang);
     const runs = this.#findings.runs;
     if (runs !== this.#fetchedRun && this.#findings.state.phase === 'done') {
       this.#fetchedRun = runs;
@@ -223,7 +264,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
   override render() {
     const phase = this.documentState.phase;
     return html`<section part="base" aria-labelledby="compliance-title">
-      <h2 id="compliance-title">${this.#t('compliance.title')}</h2>
+      <h2 id="compliance-title" tabindex="-1">${this.#t('compliance.title')}</h2>
       ${phase === 'open' ? this.#renderOpen() : html`<p part="status" role="status" data-kind="info">${this.#t(phase === 'signed-out' ? 'compliance.signedOut' : phase === 'no-access' ? 'compliance.noAccess' : 'compliance.loading')}</p>`}
     </section>`;
   }
@@ -284,7 +325,8 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
     const mayDismiss = !dismissed && DISMISSING_ROLES.includes(this.documentState.role ?? '');
     const formOpen = this.dismissing === shown.listKey;
     const reasonId = `reason-${shown.listKey}`.replace(/[^\w-]/g, '_');
-    return html`<li part="finding" data-severity=${finding.severity} data-rule=${finding.id} data-dismissed=${dismissed ? 'true' : 'false'}>
+    // Focusable from script only (the editor's "Review the findings" lands here).
+    return html`<li part="finding" tabindex="-1" data-severity=${finding.severity} data-rule=${finding.id} data-dismissed=${dismissed ? 'true' : 'false'}>
       <p part="message">${finding.message[this.uiLang]}</p>
       <p part="excerpt"><span class="lang">${langName}</span> <q lang=${finding.lang === 'fr' ? 'fr' : finding.lang === 'en' ? 'en' : nothing}>${finding.text}</q>
         ${finding.fix !== undefined && finding.fix !== finding.text ? html`<span class="fix">→ <q>${finding.fix}</q></span>` : nothing}</p>

@@ -30,25 +30,53 @@ function wordPattern(text: string): RegExp {
 /** The pane a finding is read in: its language, English for the bilingual comparisons. */
 export const paneOf = (finding: LiveFinding): Lang => (finding.lang === 'fr' ? 'fr' : 'en');
 
+/** Where the words of many findings are, reading the document once (what the highlights need after each check). */
+export class FindingLocator {
+  /** Each textblock's text and where its content starts, by section id, in document order. */
+  #blocks = new Map<string, { start: number; text: string }[]>();
+  #all: { start: number; text: string }[] = [];
+  /** Matches already found, by section (or '' for the whole document) and words. */
+  #matches = new Map<string, { from: number; to: number }[]>();
+
+  constructor(doc: PmNode) {
+    doc.forEach((section, offset) => {
+      const id = String(section.attrs['sectionId']);
+      const own = this.#blocks.get(id) ?? [];
+      this.#blocks.set(id, own);
+      section.descendants((node, pos) => {
+        if (!node.isTextblock) return true;
+        const block = { start: offset + 1 + pos + 1, text: node.textContent };
+        own.push(block);
+        this.#all.push(block);
+        return false;
+      });
+    });
+  }
+
+  #find(scope: string, text: string): { from: number; to: number }[] {
+    const key = `${scope}\n${text}`;
+    let found = this.#matches.get(key);
+    if (found) return found;
+    found = [];
+    const pattern = wordPattern(text);
+    for (const block of scope === '' ? this.#all : (this.#blocks.get(scope) ?? [])) {
+      // Text offsets inside a textblock map 1:1 to positions (inline content is text only).
+      for (const match of block.text.matchAll(pattern)) found.push({ from: block.start + match.index, to: block.start + match.index + match[0].length });
+    }
+    this.#matches.set(key, found);
+    return found;
+  }
+
+  /** The finding's words (null: not in the text, e.g. a missing section or an identification field). */
+  rangeOf(finding: LiveFinding): { from: number; to: number } | null {
+    if (!finding.text || finding.section === 'identification') return null;
+    const inSection = this.#find(finding.section, finding.text);
+    const found = inSection.length > 0 ? inSection : this.#find('', finding.text);
+    return found[Math.min(finding.occurrence, found.length - 1)] ?? null;
+  }
+}
+
 /** The finding's words in a pane's document (null: not in the text, e.g. a missing section or an identification field). */
 export function findingRange(doc: PmNode, finding: LiveFinding): { from: number; to: number } | null {
-  if (!finding.text || finding.section === 'identification') return null;
-  const pattern = wordPattern(finding.text);
-  const inSection: { from: number; to: number }[] = [];
-  const anywhere: { from: number; to: number }[] = [];
-  doc.forEach((section, offset) => {
-    const own = section.attrs['sectionId'] === finding.section;
-    section.descendants((node, pos) => {
-      if (!node.isTextblock) return true;
-      const start = offset + 1 + pos + 1;
-      for (const match of node.textContent.matchAll(pattern)) {
-        // Text offsets inside a textblock map 1:1 to positions (inline content is text only).
-        const range = { from: start + match.index, to: start + match.index + match[0].length };
-        (own ? inSection : anywhere).push(range);
-      }
-      return false;
-    });
-  });
-  const found = inSection.length > 0 ? inSection : anywhere;
-  return found[Math.min(finding.occurrence, found.length - 1)] ?? null;
+  return new FindingLocator(doc).rangeOf(finding);
 }

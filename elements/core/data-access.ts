@@ -420,3 +420,35 @@ export async function importXliff(client: Client, documentId: string, file: stri
   if (failure.status === 422 && Array.isArray(body?.errors)) return { answer: { sections: [], updated: 0, unchanged: 0, errors: body.errors } };
   return { error: { message: failure.message, code: failure.code, status: failure.status } };
 }
+
+/** An open error finding of a document, as the "submit for review" warning lists it. */
+export interface OpenErrorFinding {
+  id: string;
+  rule_id: string;
+  lang: 'en' | 'fr' | null;
+  section_id: string | null;
+  excerpt: string | null;
+  message_en: string;
+  message_fr: string;
+}
+
+/**
+ * The document's rule findings of severity error that are still open (not dismissed, not
+ * resolved), as the sync server's compliance hook stored them for the text it holds; AI findings
+ * are advisory and left out. At most `limit` rows, and how many there are in all.
+ */
+export async function fetchOpenErrorFindings(client: Client, documentId: string, limit = 50): Promise<{ rows: OpenErrorFinding[]; count: number } | { error: RequestFailure }> {
+  const request = client
+    .from('compliance_findings')
+    .select('id, rule_id, lang, section_id, excerpt, message_en, message_fr', { count: 'exact' })
+    .eq('document_id', documentId)
+    .eq('severity', 'error')
+    .eq('status', 'open')
+    .eq('source', 'rules')
+    .order('created_at')
+    .limit(limit);
+  const { data, error, status, count } = await Promise.resolve(request).catch((thrown: unknown) => ({ data: null, error: { message: String(thrown), code: '' }, status: 0, count: null }));
+  if (error) return { error: failureOf(error, status) };
+  const rows = (data ?? []) as OpenErrorFinding[];
+  return { rows, count: count ?? rows.length };
+}

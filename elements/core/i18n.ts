@@ -423,6 +423,19 @@ const en = {
   'ai.recordFailed': 'The decision was not recorded: {message}',
   'ai.langName.en': 'English',
   'ai.langName.fr': 'French',
+  // h-cfin (issue 15 item 4): findings underlined in the text, the "submit for review" warning.
+  'findings.mark.error': 'Error: {message}',
+  'findings.mark.warning': 'Warning: {message}',
+  'findings.mark.info': 'Information: {message}',
+  'submitWarning.checking': 'Checking findings…',
+  'submitWarning.title': 'Errors remain in this job description',
+  'submitWarning.count': { one: '{count} compliance error is still open. A reviewer would likely send the job description back for it.', other: '{count} compliance errors are still open. A reviewer would likely send the job description back for them.' },
+  'submitWarning.first': 'First errors:',
+  'submitWarning.more': { one: '…and {count} more.', other: '…and {count} more.' },
+  'submitWarning.unchecked': 'The open findings could not be read ({message}): errors may remain.',
+  'submitWarning.submitAnyway': 'Submit anyway',
+  'submitWarning.review': 'Review the findings',
+  'submitWarning.escape': 'Escape closes this window without submitting.',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -844,6 +857,19 @@ const fr: Catalog = {
   'ai.recordFailed': 'La décision n’a pas été enregistrée : {message}',
   'ai.langName.en': 'anglais',
   'ai.langName.fr': 'français',
+  // h-cfin (issue 15 item 4) : constats soulignés dans le texte, avertissement de « Soumettre pour révision ».
+  'findings.mark.error': 'Erreur : {message}',
+  'findings.mark.warning': 'Avertissement : {message}',
+  'findings.mark.info': 'Remarque : {message}',
+  'submitWarning.checking': 'Vérification des constats…',
+  'submitWarning.title': 'Des erreurs restent dans cette description de travail',
+  'submitWarning.count': { one: '{count} erreur de conformité est encore ouverte. Un réviseur renverrait probablement la description de travail pour cette raison.', other: '{count} erreurs de conformité sont encore ouvertes. Un réviseur renverrait probablement la description de travail pour ces raisons.' },
+  'submitWarning.first': 'Premières erreurs :',
+  'submitWarning.more': { one: '… et {count} autre.', other: '… et {count} autres.' },
+  'submitWarning.unchecked': 'Les constats ouverts n’ont pas pu être lus ({message}) : des erreurs peuvent rester.',
+  'submitWarning.submitAnyway': 'Soumettre quand même',
+  'submitWarning.review': 'Examiner les constats',
+  'submitWarning.escape': 'Échap ferme cette fenêtre sans soumettre.',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

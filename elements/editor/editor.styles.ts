@@ -300,6 +300,27 @@ export const editorStyles = css`
     color: var(--_danger);
     margin-inline-end: 0.1em;
   }
+  /* Compliance findings of a linked <jd-compliance> (finding-decorations.ts): the underline's
+     shape says the severity (error wavy, warning dashed, information dotted), never colour alone,
+     and sits lower than a glossary term's so both show on the same words. */
+  .jd-finding {
+    text-decoration-line: underline;
+    text-decoration-thickness: 2px;
+    text-underline-offset: 0.35em;
+    text-decoration-skip-ink: none;
+  }
+  .jd-finding-error {
+    text-decoration-style: wavy;
+    text-decoration-color: var(--_danger);
+  }
+  .jd-finding-warning {
+    text-decoration-style: dashed;
+    text-decoration-color: var(--_warning);
+  }
+  .jd-finding-info {
+    text-decoration-style: dotted;
+    text-decoration-color: var(--_link);
+  }
   .jd-gloss-tip {
     position: fixed;
     z-index: 10;
@@ -398,5 +419,36 @@ export const editorStyles = css`
   .hint {
     color: var(--_muted);
     font-size: 0.9rem;
+  }
+  /* "Submit for review" with compliance errors left (submit-warning.ts): a modal dialog. */
+  [part='submit-warning'] {
+    width: min(36rem, calc(100vw - 2rem));
+    box-sizing: border-box;
+    border: var(--_border-width) solid var(--_border);
+    border-top: 6px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
+    color: var(--_text);
+    background: var(--_surface);
+    overflow-wrap: anywhere;
+  }
+  [part='submit-warning']::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  [part='submit-warning'] h2 {
+    font-size: 1.25rem;
+    margin: 0 0 var(--_space);
+  }
+  [part='submit-warning'] p {
+    margin: 0 0 var(--_space);
+  }
+  [part='submit-warning'] ul {
+    margin: 0 0 var(--_space);
+    padding-inline-start: 1.25rem;
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  [part='submit-warning'] .row {
+    gap: var(--_space);
   }
 `;

@@ -39,6 +39,8 @@ import { AiAssistController } from './ai-assist-controller.js';
 import { renderAiPanel } from './ai-panel.js';
 import { aiPanelStyles } from './ai-panel.styles.js';
 import type { AiTask } from '../../domain/ai/assist-types.js';
+import type { FindingMark, FindingsEditor } from '../core/compliance-link.js';
+import { findingMarks, setFindingMarks } from './finding-decorations.js';
 
 export type { VersionRow, ReviewRound };
 
@@ -69,7 +71,8 @@ export type { VersionRow, ReviewRound };
  * @csspart presence - The list of people in the document (names, and the pane each one is in).
  * @csspart avatar - One person's avatar.
  * @csspart review-badge - The review status next to the toolbar (`data-status`: draft, in_review, approved, archived, changes_requested).
- * @csspart glossary-tip - The glossary equivalent shown over a term of the text (hover, or the caret entering the term).
+ * @csspart glossary-tip - The glossary equivalent shown over a term of the text (hover, or the caret entering the term); also a compliance finding's message.
+ * @csspart submit-warning - The dialog "Submit for review" opens when compliance errors remain.
  * @csspart pane - Each language pane (also `pane-en`, `pane-fr`).
  * @csspart versions - The versions panel.
  * @csspart version-view - A past version shown side by side.
@@ -93,7 +96,7 @@ export type { VersionRow, ReviewRound };
  * @cssproperty --jd-pane-min-height - Minimum height of a pane (default 20rem).
  * @cssproperty --jd-panel-width - Width of the side panel (default 18rem).
  */
-export class JdEditor extends JdThemedElement implements CommentsEditor, TmEditor, EditorHost {
+export class JdEditor extends JdThemedElement implements CommentsEditor, TmEditor, EditorHost, FindingsEditor {
   static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles, xliffStyles, aiPanelStyles];
 
   /** The job description's id (uuid). */
@@ -279,6 +282,19 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
   /** Removes decorations by id, or all of them (null). */
   undecorate(lang: Lang, ids: readonly string[] | null = null): void {
     this.#panes.undecorate(lang, ids);
+  }
+
+  /** Underlines compliance findings in a pane, replacing the previous ones (a linked `<jd-compliance>` calls it); Alt+F8 / Shift+Alt+F8 move between them. */
+  showFindings(lang: Lang, marks: readonly FindingMark[]): void {
+    const view = this.getView(lang);
+    const tr = view && setFindingMarks(view.state, marks);
+    if (view && tr) view.dispatch(tr);
+  }
+
+  /** The compliance findings underlined in a pane now, in document order. */
+  shownFindings(lang: Lang): FindingMark[] {
+    const view = this.getView(lang);
+    return view ? findingMarks(view.state) : [];
   }
 
   /** Where the decorated ranges are now. */

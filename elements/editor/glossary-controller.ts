@@ -14,7 +14,8 @@ import { JdSelectionChangeEvent } from '../core/comments-editor.js';
 import { GlossaryMatcher, underlinedHits, type GlossaryTerm, type TermStatus } from '../../domain/tm/glossary.js';
 import { LANGS, type Lang } from '../../domain/sections.js';
 import type { EditorHost } from './editor-host.js';
-import { blockText, glossaryDecorationsKey, glossaryMarkAt, textOffsetsToPositions, type GlossaryMark } from './glossary-decorations.js';
+import { blockText, glossaryDecorationsKey, textOffsetsToPositions, type GlossaryMark } from './glossary-decorations.js';
+import { caretHintAt, pointerHint } from './caret-hints.js';
 
 export const GLOSSARY_DEBOUNCE_MS = 300;
 /** Paragraph texts remembered per language (oldest dropped first). */
@@ -36,6 +37,8 @@ export class GlossaryController implements ReactiveController {
   #tip: Tip | null = null;
   /** What the live region says (the caret entered a term). */
   #live = '';
+  /** The last key typed text: no tooltip until the caret is moved otherwise. */
+  #typing = false;
 
   constructor(private readonly host: EditorHost) {
     host.addController(this);
@@ -161,22 +164,24 @@ export class GlossaryController implements ReactiveController {
     this.#underlined = null;
   }
 
-  /** The caret entered (or left) an underlined term: say it once. */
+  /** The caret entered (or left) an underlined term or compliance finding (caret-hints.ts): say it once. */
   #caretMoved(lang: Lang, view: EditorView): void {
-    const mark = glossaryMarkAt(view.state, view.state.selection.head);
+    const mark = caretHintAt(view.state, view.state.selection.head);
     const key = mark ? `${lang}:${mark.from}:${mark.message}` : '';
     if (key === this.#announced) return;
     this.#announced = key;
     this.#live = mark?.message ?? '';
-    this.#tip = mark ? { text: mark.message, place: () => (view.isDestroyed ? null : view.coordsAtPos(Math.min(mark.from, view.state.doc.content.size))) } : null;
+    this.#tip = mark && !this.#typing ? { text: mark.message, place: () => (view.isDestroyed ? null : view.coordsAtPos(Math.min(mark.from, view.state.doc.content.size))) } : null;
     this.host.requestUpdate();
   }
 
-  /** Pointer over the panes: show the term's equivalent while over an underline. */
+  /** Pointer over the panes: show the term's equivalent (or the finding's message) while over an underline. */
   onPointer = (event: MouseEvent): void => {
-    const term = event.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset['gloss'] !== undefined);
-    if (term) {
-      this.#tip = { text: term.dataset['gloss'] ?? '', place: () => (term.isConnected ? term.getBoundingClientRect() : null) };
+    this.#typing = false;
+    const hint = pointerHint(event.composedPath());
+    if (hint) {
+      const term = hint.element;
+      this.#tip = { text: hint.message, place: () => (term.isConnected ? term.getBoundingClientRect() : null) };
     } else if (this.#tip && !this.#announced) this.#tip = null;
     else return;
     this.host.requestUpdate();
@@ -184,7 +189,11 @@ export class GlossaryController implements ReactiveController {
 
   /** Escape hides the tooltip without moving the caret (WCAG 1.4.13). */
   onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') this.#hideTip();
+    // Typing hides it too: it would cover the next line while the caret stays in a long finding
+    // (a whole sentence), and placing it on every render forces a layout of the panes. The live
+    // region has already said it; the caret entering another term or finding shows the next one.
+    this.#typing = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (event.key === 'Escape' || this.#typing) this.#hideTip();
   };
 
   #onScroll = (): void => {

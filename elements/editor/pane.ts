@@ -16,6 +16,7 @@ import { localeOf } from '../core/i18n.js';
 import { cleanPastedHtml } from './paste.js';
 import { RangeDecorations } from './range-decorations.js';
 import { glossaryDecorationsPlugin } from './glossary-decorations.js';
+import { findingDecorationsPlugin, findingNavigationKeymap } from './finding-decorations.js';
 import { sectionAlignmentPlugin } from './section-alignment.js';
 import { EDITOR_SHORTCUTS } from './shortcuts.js';
 
@@ -171,6 +172,8 @@ export function createPane(options: PaneOptions): Pane {
       sectionAlignmentPlugin,
       decorations.plugin,
       glossaryDecorationsPlugin,
+      findingDecorationsPlugin,
+      findingNavigationKeymap,
     ],
   });
   const view = new EditorView(options.mount, {

@@ -20,4 +20,11 @@ export const EDITOR_SHORTCUTS = {
    * blocks, which the schema has none of) never takes it, and the browser inserts nothing.
    */
   confirmPair: 'Mod-Enter',
+  /**
+   * The next / previous compliance finding underlined in the pane (finding-decorations.ts): VS
+   * Code's "Go to Next/Previous Problem in File" keys. No browser binds them; some Linux window
+   * managers (GNOME's resize) take Alt+F8 before the page sees it.
+   */
+  nextFinding: 'Alt-F8',
+  previousFinding: 'Shift-Alt-F8',
 } as const;

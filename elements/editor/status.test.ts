@@ -5,7 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import './define.js';
 import type { JdEditor } from './editor.js';
 import { createDocument, ESDC_DOC, ownSyncServer, syncErrors, cutOffApi, signedInSession, syncUrl, uniqueCache, withScratchEsdcDocument } from '../core/test-helpers.js';
-import { openEditor, personOn } from './test-support.js';
+import { confirmSubmitWarning, openEditor, personOn } from './test-support.js';
 import { selectionInSection } from './pane.js';
 import { ANNOUNCE_DELAY_MS } from './status-controller.js';
 
@@ -139,14 +139,16 @@ describe('<jd-editor> state you can see', () => {
       expect(editor.editor.editable).to.equal(true);
       expect(readOnlyNotice(editor.editor)).to.equal(null);
 
-      // Submitting shows progress on the button until the server answers.
+      // Submitting shows progress on the button until the server answers (first while the
+      // compliance findings are read, then while submitting).
       await waitUntil(() => button(editor.editor, '[part=workflow]', /Submit for review/), 'the submit button', { timeout: 8000 });
       button(editor.editor, '[part=workflow]', /Submit for review/)!.click();
       await editor.editor.updateComplete;
-      const busy = button(editor.editor, '[part=workflow]', /Submitting…/);
-      expect(busy, 'the button says Submitting…').to.not.equal(undefined);
+      const busy = button(editor.editor, '[part=workflow]', /Checking findings…|Submitting…/);
+      expect(busy, 'the button says Checking findings… or Submitting…').to.not.equal(undefined);
       expect(busy!.disabled).to.equal(true);
       expect(busy!.getAttribute('aria-busy')).to.equal('true');
+      await confirmSubmitWarning(editor.editor);
 
       await waitUntil(() => readOnlyNotice(editor.editor)?.dataset['reason'] === 'in_review', 'the in-review lock shown to its editor', { timeout: 8000 });
       expect(readOnlyNotice(editor.editor)!.textContent).to.contain('Locked while in review');
@@ -259,6 +261,7 @@ describe('<jd-editor> state you can see', () => {
       }
       // Back online, Try again runs the same step.
       button(editor.editor, '[part=workflow] .failure', /Try again/)!.click();
+      await confirmSubmitWarning(editor.editor);
       await waitUntil(() => badgeText(editor.editor) === 'Review status: In review', `submitted on retry: ${badgeText(editor.editor)}`, { timeout: 10_000 });
       expect(shadow(editor.editor).querySelector('[part=workflow] .failure')).to.equal(null);
       editor.session.remove();

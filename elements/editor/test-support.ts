@@ -37,3 +37,14 @@ export const decisionButtons = (el: JdEditor) =>
 
 /** Waits for the editor to settle its side panel (workflow status shown). */
 export const workflowShown = (el: JdEditor, text: string) => waitUntil(() => workflowText(el).includes(text), `workflow shows "${text}": ${workflowText(el)}`, { timeout: 8000 });
+
+/**
+ * After "Submit for review" was pressed: answers the compliance warning with "Submit anyway"
+ * when it opens (a new document has open errors: empty sections, missing identification), so a
+ * test about the submission itself goes on to it.
+ */
+export async function confirmSubmitWarning(el: JdEditor): Promise<void> {
+  const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part=submit-warning]')!;
+  await waitUntil(() => dialog.open || workflowText(el).includes('In review'), 'the compliance warning or the submission', { timeout: 10_000 });
+  if (dialog.open) Array.from(dialog.querySelectorAll('button')).find((b) => /Submit anyway/.test(b.textContent ?? ''))!.click();
+}

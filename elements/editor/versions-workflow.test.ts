@@ -5,7 +5,7 @@ import './define.js';
 import type { JdEditor } from './editor.js';
 import { withScratchEsdcDocument } from '../core/test-helpers.js';
 import { selectionInSection } from './pane.js';
-import { personOn, workflowText, workflowShown, decisionButtons } from './test-support.js';
+import { confirmSubmitWarning, personOn, workflowText, workflowShown, decisionButtons } from './test-support.js';
 
 const SECTION = 'skill';
 
@@ -73,6 +73,7 @@ describe('<jd-editor> versions and review, end to end', () => {
 
       // The editor submits from the panel.
       workflowButton(editor.editor, /Submit for review/)!.click();
+      await confirmSubmitWarning(editor.editor);
       await workflowShown(editor.editor, 'In review');
       await workflowShown(reviewer.editor, 'In review');
 
@@ -92,6 +93,7 @@ describe('<jd-editor> versions and review, end to end', () => {
       // The editor resubmits; the reviewer approves.
       await waitUntil(() => workflowButton(editor.editor, /Submit for review/), 'the editor may submit again', { timeout: 8000 });
       workflowButton(editor.editor, /Submit for review/)!.click();
+      await confirmSubmitWarning(editor.editor);
       await workflowShown(reviewer.editor, 'In review');
       await waitUntil(() => decisionButtons(reviewer.editor).length === 2, 'the reviewer is offered the new round', { timeout: 8000 });
       workflowButton(reviewer.editor, /Approve/)!.click();

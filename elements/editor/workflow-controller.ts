@@ -9,6 +9,7 @@ import { fetchDocumentStatus, fetchLatestApproval, profileNames, runWorkflowStep
 import { formatDate, RecordsController } from './editor-host.js';
 import { JdWorkflowEvent } from './events.js';
 import { describeFailure, type FailedAction } from './request-failure.js';
+import { SubmitWarning } from './submit-warning.js';
 
 /** The latest review round of the document (public.approvals), with the names of the people in it. */
 export interface ReviewRound {
@@ -35,6 +36,8 @@ export class WorkflowController extends RecordsController {
   busy: WorkflowAction | null = null;
   /** The last step that failed, until another step runs or the document closes. */
   failure: FailedAction<WorkflowAction> | null = null;
+  /** "Submit for review" asks first when compliance errors remain (submit-warning.ts). */
+  #warning = new SubmitWarning(this.host, () => this.run('submit'));
 
   protected clear(): void {
     this.status = '';
@@ -106,7 +109,9 @@ export class WorkflowController extends RecordsController {
     this.busy = null;
     if (failure !== null) {
       const lang = this.host.session?.lang ?? langOf(this.host);
-      this.failure = { action: step, text: describeFailure(lang, `workflow.action.${step}`, failure), retry: () => void this.run(step, comment) };
+      // Submitting again goes through the compliance warning again: the errors may have changed.
+      const retry = step === 'submit' ? () => void this.#warning.request() : () => void this.run(step, comment);
+      this.failure = { action: step, text: describeFailure(lang, `workflow.action.${step}`, failure), retry };
       this.host.requestUpdate();
       // Someone else may have moved the document meanwhile: show where it is now.
       if (failure.status !== 0) await this.load();
@@ -138,9 +143,10 @@ export class WorkflowController extends RecordsController {
 
   /** A step's button: disabled with a progress label while any step runs. */
   #button(lang: Lang, step: WorkflowAction, label: Parameters<typeof msg>[1], onClick: () => void, primary = false) {
-    const busy = this.busy === step;
-    return html`<button type="button" class=${primary ? 'primary' : ''} ?disabled=${this.busy !== null} aria-busy=${busy ? 'true' : 'false'} @click=${onClick}>
-      ${busy ? msg(lang, `workflow.busy.${step}`) : msg(lang, label)}
+    const checking = step === 'submit' && this.#warning.checking;
+    const busy = this.busy === step || checking;
+    return html`<button type="button" class=${primary ? 'primary' : ''} ?disabled=${this.busy !== null || this.#warning.checking} aria-busy=${busy ? 'true' : 'false'} @click=${onClick}>
+      ${checking ? msg(lang, 'submitWarning.checking') : busy ? msg(lang, `workflow.busy.${step}`) : msg(lang, label)}
     </button>`;
   }
 
@@ -189,7 +195,7 @@ export class WorkflowController extends RecordsController {
       <h2 id="workflow-heading">${msg(lang, 'workflow.label')}</h2>
       <p role="status">${msg(lang, 'workflow.status', { status: statusLabel || '—' })}</p>
       ${this.#roundView(lang)}
-      ${status === 'draft' && mayWrite ? this.#button(lang, 'submit', 'workflow.submit', () => void this.run('submit'), true) : nothing}
+      ${status === 'draft' && mayWrite ? this.#button(lang, 'submit', 'workflow.submit', () => void this.#warning.request(), true) : nothing}
       ${this.canDecide
         ? html`<label>${msg(lang, 'workflow.comment')} <textarea name="review-comment" rows="2" ?disabled=${this.busy !== null}></textarea></label>
             <div class="row">
@@ -197,7 +203,7 @@ export class WorkflowController extends RecordsController {
               ${this.#button(lang, 'changes_requested', 'workflow.requestChanges', () => void this.run('changes_requested', this.#reviewComment()))}
             </div>`
         : nothing}
-      ${this.failure && this.failure.action !== 'reopen' ? this.#failureView(lang) : nothing}
+      ${this.failure && this.failure.action !== 'reopen' ? this.#failureView(lang) : nothing} ${this.#warning.render(lang)}
     </section>`;
   }
 }
