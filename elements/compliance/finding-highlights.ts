@@ -1,5 +1,5 @@
 // The findings of <jd-compliance> underlined in the linked editor's panes, while it is linked:
-// each open finding whose words are in the text (not structure findings, which name what is
+// each open error or warning whose words are in the text (not structure findings, which name what is
 // missing, nor identification fields, which are not in the panes; never dismissed ones), with
 // its severity and its message in the interface language. Recomputed only when something it
 // depends on changes (a check came back, the stored rows or the language changed, panes
@@ -42,7 +42,10 @@ export class FindingHighlights {
     const last = this.#last;
     if (last && last.findings === inputs.findings && last.stored === inputs.stored && last.uiLang === inputs.uiLang && last.views.every((v, i) => v === inputs.views[i])) return;
     this.#last = inputs;
-    const open = findings.filter((f) => f.family !== 'structure' && f.section !== 'identification' && !isDismissed(f));
+    // Information findings (plain-language figures: sentence length, readability) stay in the
+    // panel, where "Show in text" selects them: underlined, they would mark most of a long
+    // document and cost typing time in drawing (bench:compliance-live).
+    const open = findings.filter((f) => f.severity !== 'info' && f.family !== 'structure' && f.section !== 'identification' && !isDismissed(f));
     for (const lang of LANGS) {
       const view = target.getView(lang);
       if (view) this.#draw(target, lang, view, open.filter((f) => paneOf(f) === lang), uiLang);
