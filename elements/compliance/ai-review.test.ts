@@ -71,7 +71,7 @@ describe('<jd-compliance> AI review', () => {
       button.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => root(el).querySelector('[part=ai-by]'), 'the review is done', { timeout: 20_000 });
-      expect(root(el).querySelector('#ai-review-title')!.textContent).to.equal('AI review (advisory)');
+      expect(root(el).querySelector('#ai-review-title')!.textContent).to.equal('AI review results (advisory)');
       expect(root(el).querySelector('[part=ai-by]')!.textContent).to.include('offline (jd-offline-1)');
       expect(items(el).length).to.be.greaterThan(2);
       for (const item of items(el)) expect(item.querySelector('[part=ai-advisory]')!.textContent).to.equal('Advisory');

@@ -360,7 +360,7 @@ const en = {
   // h-review (issue 15 item 3): <jd-compliance>'s AI review.
   'compliance.aiReview.run': 'AI review (advisory)',
   'compliance.aiReview.running': 'AI review in progress… ({count} characters received)',
-  'compliance.aiReview.title': 'AI review (advisory)',
+  'compliance.aiReview.title': 'AI review results (advisory)',
   'compliance.aiReview.by': 'Answered by {provider} ({model}). Advisory only: a reviewer decides, and the rule findings remain the reference.',
   'compliance.aiReview.advisory': 'Advisory',
   'compliance.aiReview.kind.equivalence': 'English–French equivalence',
@@ -731,7 +731,7 @@ const fr: Catalog = {
   // h-review (issue 15 item 3) : la révision par l’IA de <jd-compliance>.
   'compliance.aiReview.run': 'Révision par l’IA (à titre indicatif)',
   'compliance.aiReview.running': 'Révision par l’IA en cours… ({count} caractères reçus)',
-  'compliance.aiReview.title': 'Révision par l’IA (à titre indicatif)',
+  'compliance.aiReview.title': 'Résultats de la révision par l’IA (à titre indicatif)',
   'compliance.aiReview.by': 'Réponse de {provider} ({model}). À titre indicatif seulement : une réviseure ou un réviseur décide, et les constats des règles restent la référence.',
   'compliance.aiReview.advisory': 'À titre indicatif',
   'compliance.aiReview.kind.equivalence': 'Équivalence anglais-français',
