@@ -35,6 +35,21 @@ function logStackErrors(line) {
   }
 }
 
+/** The model name the shared stack's local AI provider reports (the fake answers with it). */
+const FAKE_AI_MODEL = 'jd-fake-chat';
+/** The server command of the AI panel's tests: `{ script? }` sets the fake model's next chat replies (fake-sse.ts ScriptedReply). */
+const FAKE_AI_COMMAND = 'jd-fake-ai';
+
+/** Scripts the fake model (when `script` is given) and says what it received: how many chat requests, and whether the last one was aborted by its client. */
+function fakeAiCommand(fake, payload) {
+  if (payload?.script !== undefined) {
+    if (!Array.isArray(payload.script)) throw new Error(`${FAKE_AI_COMMAND} needs { script: ScriptedReply[] }, got ${JSON.stringify(payload)}`);
+    fake.scriptChat(payload.script);
+  }
+  const last = fake.chatRequests.at(-1) ?? null;
+  return { chatRequests: fake.chatRequests.length, lastAborted: last ? last.aborted : null, lastStatus: last ? last.status : null };
+}
+
 /**
  * Starts the local stack (in memory, on free ports) before the tests and stops it after.
  * dev/stack.ts is TypeScript and this config runs in plain Node, so it is loaded with tsx's
@@ -49,7 +64,9 @@ function logStackErrors(line) {
 function localStackPlugin() {
   const stackFile = new URL('./dev/stack.ts', import.meta.url);
   const syncCommandFile = new URL('./dev/sync-command.ts', import.meta.url);
+  const fakeAiFile = new URL('./dev/tests/support/fake-openai.ts', import.meta.url);
   let stack;
+  let fakeAi = null;
   let unavailable = null;
   let commandName = null;
   let metricsCommandName = null;
@@ -65,7 +82,11 @@ function localStackPlugin() {
         unavailable = `${fileURLToPath(stackFile)} does not exist`;
         return;
       }
-      const { startStack } = await tsImport(stackFile.href, import.meta.url);
+      const [{ startStack }, { startFakeOpenAI }] = await Promise.all([tsImport(stackFile.href, import.meta.url), tsImport(fakeAiFile.href, import.meta.url)]);
+      // The AI panel's tests (elements/editor/ai-assist.test.ts) go through the real ai-assist
+      // function and provider layer to a fake OpenAI-compatible model server ("local": no
+      // OPENAI_API_KEY, so embeddings and semantic search stay off), scripted by `jd-fake-ai`.
+      fakeAi = await startFakeOpenAI();
       // The project's schema and seed, plus the gateway contract fixtures (their versions
       // sort first and touch nothing of the project's), and the fixture functions.
       stack = await startStack({
@@ -76,6 +97,7 @@ function localStackPlugin() {
         signalingPort: 0,
         migrationsDir: [fileURLToPath(new URL('./supabase/migrations', import.meta.url)), fileURLToPath(new URL('./dev/tests/fixtures/migrations', import.meta.url))],
         functionsDir: fileURLToPath(new URL('./dev/tests/fixtures/functions', import.meta.url)),
+        functionSecrets: { JD_LOCAL_AI_BASE_URL: fakeAi.baseUrl, JD_LOCAL_AI_MODEL: FAKE_AI_MODEL, JD_LOCAL_AI_API_KEY: 'local-test-key' },
         log: logStackErrors,
       });
       syncCommand = commands.syncCommand(stack);
@@ -83,8 +105,13 @@ function localStackPlugin() {
     async serverStop() {
       await syncCommand?.closeAll();
       await stack?.stop();
+      await fakeAi?.close();
     },
     async executeCommand({ command, payload, session }) {
+      if (command === FAKE_AI_COMMAND) {
+        if (!fakeAi) throw new Error(`The local stack is not running: ${unavailable}`);
+        return fakeAiCommand(fakeAi, payload);
+      }
       // Other commands (sendKeys, …) belong to other plugins: undefined passes them on.
       if (command !== commandName && command !== metricsCommandName) return undefined;
       if (!syncCommand) throw new Error(`The local stack is not running: ${unavailable}`);

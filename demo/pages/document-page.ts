@@ -59,7 +59,7 @@ export class PortalDocumentPage extends PortalPage {
                   <dd><span class="status status-${this.liveStatus ?? summary.status}">${termOf(lang, 'status', this.liveStatus ?? summary.status)}</span></dd>
                 </div>
               </dl>
-              <jd-editor .documentId=${this.documentId} @jd-workflow=${(e: { status: string }) => (this.liveStatus = e.status)}>
+              <jd-editor ai-assist .documentId=${this.documentId} @jd-workflow=${(e: { status: string }) => (this.liveStatus = e.status)}>
                 <jd-comments slot="panel" .documentId=${this.documentId}></jd-comments>
                 <jd-concordance slot="panel" .documentId=${this.documentId} .alignmentId=${this.alignmentId}></jd-concordance>
                 <jd-compliance slot="panel" .documentId=${this.documentId}></jd-compliance>

@@ -26,6 +26,9 @@ export const editorStyles = css`
   .main {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
+    /* A side panel taller than the text (the AI panel reviewing a suggestion) must not stretch the
+       identification form and the toolbar to fill its height. */
+    align-content: start;
     gap: var(--_space);
     min-width: 0;
   }

@@ -35,6 +35,10 @@ import type { EditorSentence, TmEditor } from '../core/tm-events.js';
 import { statusStyles } from './status.styles.js';
 import { XliffController } from './xliff-controller.js';
 import { xliffStyles } from './xliff.styles.js';
+import { AiAssistController } from './ai-assist-controller.js';
+import { renderAiPanel } from './ai-panel.js';
+import { aiPanelStyles } from './ai-panel.styles.js';
+import type { AiTask } from '../../domain/ai/assist-types.js';
 
 export type { VersionRow, ReviewRound };
 
@@ -70,6 +74,7 @@ export type { VersionRow, ReviewRound };
  * @csspart versions - The versions panel.
  * @csspart version-view - A past version shown side by side.
  * @csspart workflow - The review panel.
+ * @csspart ai - The AI panel (with `ai-assist`): task, the suggestion streaming in, its inline diff (a decision per change), provider, model and cost, sources and glossary warnings.
  * @csspart xliff - The XLIFF panel: export the text for a CAT tool, import the translated file.
  * @csspart submission - Who submitted the open review round, and when.
  * @csspart decision - The last review decision: what, who, when and the reviewer's comment.
@@ -89,12 +94,14 @@ export type { VersionRow, ReviewRound };
  * @cssproperty --jd-panel-width - Width of the side panel (default 18rem).
  */
 export class JdEditor extends JdThemedElement implements CommentsEditor, TmEditor, EditorHost {
-  static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles, xliffStyles];
+  static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles, xliffStyles, aiPanelStyles];
 
   /** The job description's id (uuid). */
   @property({ attribute: 'document-id', reflect: true }) documentId = '';
   /** Force read-only even for editors (e.g. a review screen). */
   @property({ type: Boolean, reflect: true }) readonly = false;
+  /** Offer AI assistance (the `ai-assist` function) in the side panel: improve, translate, check equivalence, draft a section. */
+  @property({ attribute: 'ai-assist', type: Boolean, reflect: true }) aiAssist = false;
   /** Offer "Comment" on the selection (set by a linked `<jd-comments>` when the user may comment, even read-only). */
   @property({ attribute: false }) commenting = false;
 
@@ -126,6 +133,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
   #glossary = new GlossaryController(this);
   #confirmPair = new ConfirmPairController(this);
   #xliff = new XliffController(this);
+  #ai = new AiAssistController(this);
   #wasEditable = false;
 
   /** The connection status now. */
@@ -408,6 +416,20 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
     return this.#xliff.importFile(file);
   }
 
+  /**
+   * Asks the `ai-assist` function for a suggestion on the selection (or the section under the
+   * caret) of the pane last focused, and shows it in the AI panel (needs `ai-assist`); resolves
+   * once the suggestion is shown, refused or cancelled.
+   */
+  suggest(task: AiTask): Promise<void> {
+    return this.aiAssist ? this.#ai.ask(task) : Promise.resolve();
+  }
+
+  /** Stops the suggestion being written (as the panel's Cancel button and Esc do). */
+  cancelSuggestion(): void {
+    this.#ai.cancel();
+  }
+
   /** Runs a workflow step: submit (editors) or approve / request changes (reviewers). */
   workflow(step: 'submit' | 'approved' | 'changes_requested', comment?: string): Promise<boolean> {
     return this.#workflow.run(step, comment);
@@ -450,6 +472,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
         ${this.#glossary.render()} ${this.#versions.renderView(lang)}
       </div>
       <aside class="side" aria-label=${msg(lang, 'panel.label')}>
+        ${this.aiAssist ? renderAiPanel(lang, this.#ai, this.editable) : nothing}
         ${this.#workflow.render(lang)} ${this.#versions.renderPanel(lang)} ${this.#xliff.render(lang)}
         <slot name="panel"></slot>
       </aside>

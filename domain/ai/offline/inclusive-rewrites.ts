@@ -24,7 +24,8 @@ const MODALS = new Set(['must', 'will', 'can', 'may', 'should', 'would', 'could'
 const ADVERB = String.raw`(?:also|often|always|usually|regularly|then|sometimes|never|\p{L}+ly)`;
 // Words that follow "her" as an object ("contact her when…", "give her the file"), not a noun it owns.
 const AFTER_OBJECT_HER = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'to', 'with', 'when', 'if', 'on', 'in', 'at', 'for', 'about', 'as', 'before', 'after', 'by', 'from', 'of', 'so', 'until', 'while', 'and', 'or', 'but', 'into', 'through', 'directly', 'immediately', 'regularly', 'promptly', 'informed', 'know']);
-const IRREGULAR: Record<string, string> = { is: 'are', was: 'were', has: 'have', does: 'do' };
+// "focuses" is the one -uses verb of job descriptions whose stem ends in -us ("uses", "causes" keep the e).
+const IRREGULAR: Record<string, string> = { is: 'are', was: 'were', has: 'have', does: 'do', focuses: 'focus' };
 
 /** The third-person verb "manages" agreed with "they" ("manage"); unchanged when not one. */
 export function pluralVerb(verb: string): string {

@@ -188,3 +188,13 @@ describe('the provider', () => {
     assert.equal(seen.length, 1);
   });
 });
+
+describe('offline improve: verb agreement after "they"', () => {
+  it('agrees the verbs of job descriptions, "focuses" included', async () => {
+    const { pluralVerb } = await import('./inclusive-rewrites.ts');
+    assert.deepEqual(
+      ['manages', 'focuses', 'uses', 'analyses', 'reviews', 'identifies', 'approaches', 'is', 'has', 'must'].map(pluralVerb),
+      ['manage', 'focus', 'use', 'analyse', 'review', 'identify', 'approach', 'are', 'have', 'must'],
+    );
+  });
+});
