@@ -9,6 +9,9 @@ export type AiLang = 'en' | 'fr';
 /** What the writer or translator asks for. */
 export const AI_TASKS = ['improve', 'translate', 'check-equivalence', 'draft-section', 'compliance-review'] as const;
 export type AiTask = (typeof AI_TASKS)[number];
+/** The tasks on a text (a selection or a section); compliance-review reviews a whole stored document instead. */
+export type TextTask = Exclude<AiTask, 'compliance-review'>;
+export const TEXT_TASKS: readonly TextTask[] = AI_TASKS.filter((task): task is TextTask => task !== 'compliance-review');
 
 /** A translation-memory match the answer may build on (from tm_search, best first). */
 export interface TmGrounding {
