@@ -18,8 +18,21 @@ import { openEditor } from '../editor/test-support.js';
 const ESDC = 'e5dc0000-0000-4000-a000-000000000001';
 const SENTENCE = 'Reviews files; he will advise managers.';
 
+type AiStack = { apiUrl: string; anonKey: string; syncUrl: string };
+
+/** The stack, asked again while it is still starting (a command answers within 20 s; a busy machine takes longer to start a stack). */
+async function aiStack(): Promise<AiStack> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await executeServerCommand<AiStack, undefined>('jd-semantic-stack');
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+}
+
 async function sessionOnAiStack(email: string, lang = 'en'): Promise<JdSession> {
-  const { apiUrl, anonKey, syncUrl } = await executeServerCommand<{ apiUrl: string; anonKey: string; syncUrl: string }, undefined>('jd-semantic-stack');
+  const { apiUrl, anonKey, syncUrl } = await aiStack();
   const session = await fixture<JdSession>(html`<jd-session supabase-url=${apiUrl} anon-key=${anonKey} cache-name=${uniqueCache('ai-review')} lang=${lang} .persistSession=${false} .broadcastChannel=${false}></jd-session>`);
   session.syncUrl = syncUrl;
   if (!(await session.signIn(email, PASSWORD))) throw new Error(`could not sign in ${email} on the AI stack`);
@@ -46,7 +59,7 @@ const items = (el: JdCompliance) => Array.from(root(el).querySelectorAll<HTMLEle
 
 describe('<jd-compliance> AI review', () => {
   it('lists the advisory review of the stored text with its provider, and applies a rewrite through the apply-fix path', async function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     const admin = await sessionOnAiStack('admin@esdc.example');
     const order = await admin.client!.from('ai_settings').upsert({ organization_id: ESDC, provider_order: ['offline'] });
     expect(order.error).to.equal(null);
@@ -93,8 +106,9 @@ describe('<jd-compliance> AI review', () => {
     }
   });
 
-  it('says what went wrong, in French, when the review cannot run', async () => {
-    const session = await sessionOnAiStack('editor@esdc.example', 'fr');
+  it('keeps the function\'s refusal as the error when the review cannot run (a document the caller cannot open)', async function () {
+    this.timeout(90_000);
+    const session = await sessionOnAiStack('editor@esdc.example');
     const el = document.createElement('jd-compliance');
     // A document nobody has: the function answers 404, the panel says so and offers to try again.
     el.documentId = '00000000-0000-4000-a000-0000000000ff';
