@@ -138,7 +138,7 @@ function localStackPlugin() {
   };
 }
 
-/** The server command through which a browser test gets a stack with semantic search on: `{ apiUrl, anonKey }`. */
+/** The server command through which a browser test gets a stack with semantic search on: `{ apiUrl, anonKey, syncUrl }` (the project's own functions, ai-assist included). */
 const SEMANTIC_STACK_COMMAND = 'jd-semantic-stack';
 
 /**
@@ -174,7 +174,7 @@ function semanticStackPlugin() {
         return { fake, stack };
       })();
       const { stack } = await started;
-      return { apiUrl: stack.apiUrl, anonKey: stack.anonKey };
+      return { apiUrl: stack.apiUrl, anonKey: stack.anonKey, syncUrl: stack.syncUrl };
     },
     async serverStop() {
       if (!started) return;

@@ -7,8 +7,11 @@
 export type AiLang = 'en' | 'fr';
 
 /** What the writer or translator asks for. */
-export const AI_TASKS = ['improve', 'translate', 'check-equivalence', 'draft-section'] as const;
+export const AI_TASKS = ['improve', 'translate', 'check-equivalence', 'draft-section', 'compliance-review'] as const;
 export type AiTask = (typeof AI_TASKS)[number];
+/** The tasks on a text (a selection or a section); compliance-review reviews a whole stored document instead. */
+export type TextTask = Exclude<AiTask, 'compliance-review'>;
+export const TEXT_TASKS: readonly TextTask[] = AI_TASKS.filter((task): task is TextTask => task !== 'compliance-review');
 
 /** A translation-memory match the answer may build on (from tm_search, best first). */
 export interface TmGrounding {
@@ -46,6 +49,51 @@ export interface AssistRequest {
   tm: TmGrounding[];
   /** Glossary terms found in the text. */
   glossary: GlossaryGrounding[];
+  /** For compliance-review: the whole stored document, its stated group and level, and the rule findings. */
+  review?: ReviewInput;
+}
+
+/** A rule finding as the compliance review reads it (domain/compliance's Finding, without its source). */
+export interface ReviewFinding {
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  lang: AiLang | 'both';
+  section: string;
+  text: string;
+  message: { en: string; fr: string };
+  fix?: string;
+}
+
+/** What compliance-review reviews: read by ai-assist from the stored document, never sent by the client. */
+export interface ReviewInput {
+  /** The classification as stored ("PM-04"), or null. */
+  classification: string | null;
+  /** The occupational group the classification names, with its definition (its names) from classification_groups.yaml; null when it names none. */
+  group: { code: string; en: string; fr: string } | null;
+  /** The level ("04"), or null when the classification has none. */
+  level: string | null;
+  /** The sections in document order, with each language's text ('' where a language has none). */
+  sections: { section: string; heading: { en: string; fr: string }; en: string; fr: string }[];
+  /** The compliance rules' findings on the stored text. */
+  findings: ReviewFinding[];
+}
+
+/**
+ * One item of an AI compliance review. Always advisory: a reviewer decides, the rules' findings
+ * stay the reference. `text` (when given) is the document's words a rewrite replaces, exactly as
+ * written, so the panel can apply it where it maps to a range.
+ */
+export interface ReviewItem {
+  kind: 'equivalence' | 'group-fit' | 'rewrite';
+  section: string | null;
+  lang: AiLang | null;
+  /** The rule finding a rewrite answers (its id), when it answers one. */
+  finding_rule?: string;
+  /** The words concerned, exactly as in the document. */
+  text?: string;
+  message: string;
+  suggestion?: string;
+  advisory: true;
 }
 
 /** The prompt a language model receives (built from an AssistRequest by domain/ai/prompts/). */
@@ -106,6 +154,8 @@ export type AssistStreamEvent =
        * organization's monthly budget is used up, so the offline provider answered. Absent otherwise.
        */
       notice?: string;
+      /** compliance-review: the items parsed from the answer (malformed ones dropped), every one advisory. */
+      review?: ReviewItem[];
     }
   | { type: 'error'; code: string; message: string };
 
@@ -124,7 +174,8 @@ export interface GlossaryFlag {
 /** The request body of `ai-assist` (validated with zod in the function). */
 export interface AssistBody {
   task: AiTask;
-  text: string;
+  /** Required, except for compliance-review, which reads the stored document (document_id) itself. */
+  text?: string;
   from?: AiLang;
   to?: AiLang;
   document_id?: string;
@@ -133,3 +184,6 @@ export interface AssistBody {
 
 /** Longest text one call takes (characters); longer input is refused with a clear message. */
 export const MAX_ASSIST_TEXT = 20_000;
+
+/** Longest stored document (both languages together, characters) compliance-review sends a model. */
+export const MAX_REVIEW_TEXT = 60_000;

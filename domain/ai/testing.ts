@@ -24,3 +24,12 @@ export const SECTION_WITH_EXACT_MATCHES = assistRequest({
     { id: 'g5', source: 'official languages', target: 'langues officielles', status: 'approved', approvedEquivalents: null },
   ],
 });
+
+/** A small stored job description for compliance-review: a generic pronoun (with the rule's fix), a French « il », an amount only in English. */
+export const REVIEW_IDENTIFICATION = { title_en: 'Program Officer', title_fr: 'Agente ou agent de programme', classification: 'PM-4' };
+export const REVIEW_SECTIONS = [
+  { lang: 'en' as const, sectionId: 'client-service-results', heading: 'Client Service Results', body: 'Manages a program budget of $4.3M and he reports to the Director.', position: 1 },
+  { lang: 'fr' as const, sectionId: 'client-service-results', heading: 'Résultats axés sur le service à la clientèle', body: 'Gère le budget du programme et rend compte à la directrice ou au directeur.', position: 1 },
+  { lang: 'en' as const, sectionId: 'key-activities', heading: 'Key Activities', body: 'Plans the work of the team.', position: 2 },
+  { lang: 'fr' as const, sectionId: 'key-activities', heading: 'Activités principales', body: 'Planifie le travail de l’équipe.', position: 2 },
+];

@@ -35,7 +35,7 @@ Deno.test('text: empty, blank or too long is refused with its length', () => {
 });
 
 Deno.test('task: an unknown task lists the tasks', () => {
-  assert.equal(refusal({ task: 'summarize', text: 'x' }), 'invalid request: task must be one of improve, translate, check-equivalence, draft-section');
+  assert.equal(refusal({ task: 'summarize', text: 'x' }), 'invalid request: task must be one of improve, translate, check-equivalence, draft-section, compliance-review');
 });
 
 Deno.test('languages, fields and combinations', () => {
@@ -48,6 +48,15 @@ Deno.test('languages, fields and combinations', () => {
     'invalid request: check-equivalence needs document_id and section (the stored text to compare with), or counterpart');
   assert.equal(refusal({ task: 'improve', text: 'x', section: 'key-activities' }), 'invalid request: section needs document_id');
   assert.equal(refusal([1, 2]), 'invalid request: the body must be a JSON object');
+});
+
+Deno.test('compliance-review takes a document_id and no text: the function reads the stored document', () => {
+  assert.deepEqual(parseAssistBody({ task: 'compliance-review', document_id: 'E5DC0000-0000-4000-A000-00000000D001', from: 'fr' }), {
+    task: 'compliance-review', text: '', from: 'fr', to: 'en', documentId: 'e5dc0000-0000-4000-a000-00000000d001', section: null, counterpart: null,
+  });
+  assert.equal(refusal({ task: 'compliance-review' }), 'invalid request: compliance-review needs document_id (the stored job description to review)');
+  assert.equal(refusal({ task: 'compliance-review', document_id: 'e5dc0000-0000-4000-a000-00000000d001', text: 'x' }),
+    'invalid request: compliance-review reads the stored document itself: send document_id (and from, the language of the answer), not text, counterpart or section');
 });
 
 Deno.test('an SSE frame is one data line of JSON and a blank line', () => {

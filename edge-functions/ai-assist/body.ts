@@ -1,5 +1,6 @@
 // The request body of `ai-assist`, validated with zod: { task, text, from?, to?, document_id?,
-// section?, counterpart? }. Every refusal names the field and what is wrong with it.
+// section?, counterpart? }; compliance-review takes { task, document_id, from? } and no text (the
+// function reads the stored document). Every refusal names the field and what is wrong with it.
 import { z } from 'npm:zod@4.6.7';
 import { AI_TASKS, MAX_ASSIST_TEXT, type AiLang, type AiTask } from '../../domain/ai/assist-types.ts';
 
@@ -21,7 +22,7 @@ const Body = z
   .strictObject(
     {
       task: z.enum(AI_TASKS, { error: `task must be one of ${AI_TASKS.join(', ')}` }),
-      text: assistText('text'),
+      text: assistText('text').optional(),
       from: Lang.optional(),
       to: Lang.optional(),
       document_id: z.uuid({ error: 'document_id must be the uuid of a job description' }).optional(),
@@ -57,6 +58,14 @@ export function parseAssistBody(raw: unknown): AssistInput {
     throw new BodyError(`invalid request: ${message}`);
   }
   const body = parsed.data;
+  if (body.task === 'compliance-review') {
+    if (!body.document_id) throw new BodyError('invalid request: compliance-review needs document_id (the stored job description to review)');
+    if (body.text !== undefined || body.counterpart !== undefined || body.section !== undefined) {
+      throw new BodyError('invalid request: compliance-review reads the stored document itself: send document_id (and from, the language of the answer), not text, counterpart or section');
+    }
+  } else if (body.text === undefined) {
+    throw new BodyError('invalid request: text must be a string');
+  }
   // Defaults: English to French; the other language when only one is given.
   const from = body.from ?? (body.to ? other(body.to) : 'en');
   const to = body.to ?? other(from);
@@ -72,7 +81,7 @@ export function parseAssistBody(raw: unknown): AssistInput {
   if (body.section && !body.document_id) throw new BodyError('invalid request: section needs document_id');
   return {
     task: body.task,
-    text: body.text,
+    text: body.text ?? '',
     from,
     to,
     documentId: body.document_id?.toLowerCase() ?? null,

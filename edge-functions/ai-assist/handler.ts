@@ -2,6 +2,9 @@
 // database client in; tests can wire others):
 //
 //   POST { task, text, from?, to?, document_id?, section?, counterpart? }
+//   POST { task: 'compliance-review', document_id, from? } → the stored document in both languages,
+//        its group and level and the rule findings go to the model; done carries `review` (items
+//        parsed from the model's JSON lines, every one advisory)
 //     Accept: text/event-stream → `data: {"type":"delta","text":…}` events, then one `done`
 //                                  (provider, model, sources, request_id, tokens, cost,
 //                                  glossary_flags) or one `error`
@@ -27,8 +30,12 @@ import type {
   GlossaryGrounding,
   Prompt,
   ProviderEvent,
+  ReviewInput,
 } from '../../domain/ai/assist-types.ts';
-import { citationStream } from '../../domain/ai/prompts/index.ts';
+import { MAX_REVIEW_TEXT } from '../../domain/ai/assist-types.ts';
+import { citationStream, parseReview } from '../../domain/ai/prompts/index.ts';
+import { reviewInput, reviewLength } from '../../domain/ai/review-input.ts';
+import { readerFor } from '../compliance/handler.ts';
 import { redactSecrets as redact, type AttemptRecord } from '../../domain/ai/providers/index.ts';
 import { preflightResponse } from '../_shared/cors.ts';
 import { json } from '../_shared/exchange.ts';
@@ -117,6 +124,20 @@ async function counterpartOf(db: SupabaseClient, input: AssistInput): Promise<st
     throw new RequestError(404, `section "${input.section}" has no ${input.to === 'fr' ? 'French' : 'English'} text in job description ${input.documentId}: send it as counterpart`);
   }
   return body;
+}
+
+/** compliance-review: the stored document as the caller reads it, with the rules' findings on it. */
+async function reviewOf(db: SupabaseClient, input: AssistInput): Promise<ReviewInput | undefined> {
+  if (input.task !== 'compliance-review') return undefined;
+  const stored = await readerFor(db)(input.documentId!);
+  if (!stored) throw new RequestError(404, `no job description ${input.documentId}, or you may not open it`);
+  const review = reviewInput(stored.identification, stored.sections);
+  const length = reviewLength(review);
+  if (length === 0) throw new RequestError(422, `job description ${input.documentId} has no section text to review`);
+  if (length > MAX_REVIEW_TEXT) {
+    throw new RequestError(413, `job description ${input.documentId} is too long to review: at most ${MAX_REVIEW_TEXT} characters in both languages together (it has ${length})`);
+  }
+  return review;
 }
 
 async function providerOrder(db: SupabaseClient, organization: string): Promise<string[]> {
@@ -229,6 +250,7 @@ async function prepare(request: Request, services: AssistServices): Promise<Prep
   const organization = await organizationOf(db, userId, input);
   const caller = { db, organization };
   const counterpart = await counterpartOf(db, input);
+  const review = await reviewOf(db, input);
 
   const order = await providerOrder(db, organization);
   const configured = services.providers(order);
@@ -238,7 +260,7 @@ async function prepare(request: Request, services: AssistServices): Promise<Prep
 
   const [tm, glossary] = await Promise.all([
     input.task === 'translate' ? tmGrounding(db, input.text, input.from, input.to) : Promise.resolve([]),
-    glossaryGrounding(db, input.text, input.from),
+    input.task === 'compliance-review' ? Promise.resolve([]) : glossaryGrounding(db, input.text, input.from),
   ]);
   const assistRequest: AssistRequest = {
     task: input.task,
@@ -246,6 +268,7 @@ async function prepare(request: Request, services: AssistServices): Promise<Prep
     from: input.from,
     to: input.to,
     ...(counterpart === undefined ? {} : { counterpart }),
+    ...(review === undefined ? {} : { review }),
     tm,
     glossary,
   };
@@ -319,8 +342,9 @@ async function* answer(prepared: Prepared, services: AssistServices, signal: Abo
     tokens_in: end?.tokensIn ?? 0,
     tokens_out: end?.tokensOut ?? 0,
     cost: recorded.reduce((sum, r) => sum + r.cost, 0),
-    glossary_flags: prepared.input.task === 'check-equivalence' ? [] : services.glossaryFlags(text, outputLang, prepared.request.glossary),
+    glossary_flags: prepared.input.task === 'check-equivalence' || prepared.input.task === 'compliance-review' ? [] : services.glossaryFlags(text, outputLang, prepared.request.glossary),
     ...(prepared.notice ? { notice: prepared.notice } : {}),
+    ...(prepared.input.task === 'compliance-review' ? { review: parseReview(text) } : {}),
   };
 }
 

@@ -19,6 +19,9 @@ import { complianceStyles } from './compliance.styles.js';
 import { JdComplianceCheckedEvent } from './events.js';
 import { FindingHighlights } from './finding-highlights.js';
 import { JdReviewFindingsEvent } from '../core/compliance-link.js';
+import { AiReviewController } from './ai-review-controller.js';
+import { renderAiReview } from './ai-review-view.js';
+import { aiReviewStyles } from './ai-review.styles.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** The roles dismiss_compliance_finding accepts. */
@@ -64,13 +67,22 @@ interface ShownFinding {
  * @csspart dismiss-form - The reason form.
  * @csspart dismissed-reason - Why a shown dismissed finding was dismissed.
  * @csspart more - "Show more": the next findings of a severity (30 are listed at first).
+ * @csspart ai-review - The AI review (advisory): its button, progress and items (ai-review-view.ts).
+ * @csspart ai-run - The "AI review (advisory)" button.
+ * @csspart ai-by - The provider and model that answered.
+ * @csspart ai-items - The review's items.
+ * @csspart ai-item - One item (`data-kind`: equivalence, group-fit, rewrite; `data-advisory`).
+ * @csspart ai-advisory - The item's "Advisory" label.
+ * @csspart ai-message - What the item says.
+ * @csspart ai-suggestion - A suggestion that replaces no words of the text.
+ * @csspart ai-apply - "Apply rewrite": the item's suggestion instead of its words, one undoable step.
  * @cssstate signed-out - Nobody is signed in.
  * @cssstate loading - Opening the document of `document-id`.
  * @cssstate checking - The rules have not run on the current text yet.
  * @cssstate errors - Findings of severity error remain (not dismissed).
  */
 export class JdCompliance extends JdThemedElement implements FindingsHost {
-  static override styles = [sharedStyles, complianceStyles];
+  static override styles = [sharedStyles, complianceStyles, aiReviewStyles];
 
   /** The job description to check (uuid). */
   @property({ attribute: 'document-id', reflect: true }) documentId = '';
@@ -99,6 +111,8 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
   #slot = new EditorSlot(() => this.requestUpdate());
   #fetchedRun = -1;
   #highlights = new FindingHighlights();
+  /** @internal The AI review (issue 15 item 3). */
+  readonly aiReview: AiReviewController = new AiReviewController(this);
 
   /** @internal The interface language. */
   get uiLang(): Lang {
@@ -285,7 +299,14 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
       >
       ${this.message ? html`<p part="status" role=${this.message.kind === 'error' ? 'alert' : 'status'} data-kind=${this.message.kind} data-message tabindex="-1">${this.message.text}</p>` : nothing}
       ${listed.length === 0 ? html`<p part="status" data-kind="info">${this.#t('compliance.none')}</p>` : nothing}
-      ${SEVERITIES.map((severity) => this.#renderGroup(severity, listed.filter((s) => s.finding.severity === severity)))}`;
+      ${SEVERITIES.map((severity) => this.#renderGroup(severity, listed.filter((s) => s.finding.severity === severity)))}
+      ${renderAiReview({
+        controller: this.aiReview,
+        t: (id, values) => this.#t(id, values),
+        sectionName: (section) => this.#sectionName(section),
+        canApply: !!this.linkedEditor,
+        afterAction: (applied) => void this.#focusMessageAfter(applied),
+      })}`;
   }
 
   #renderGroup(severity: Severity, items: ShownFinding[]) {

@@ -436,6 +436,22 @@ const en = {
   'submitWarning.submitAnyway': 'Submit anyway',
   'submitWarning.review': 'Review the findings',
   'submitWarning.escape': 'Escape closes this window without submitting.',
+  // h-review (issue 15 item 3): <jd-compliance>'s AI review.
+  'compliance.aiReview.run': 'AI review (advisory)',
+  'compliance.aiReview.running': 'AI review in progress… ({count} characters received)',
+  'compliance.aiReview.title': 'AI review results (advisory)',
+  'compliance.aiReview.by': 'Answered by {provider} ({model}). Advisory only: a reviewer decides, and the rule findings remain the reference.',
+  'compliance.aiReview.advisory': 'Advisory',
+  'compliance.aiReview.kind.equivalence': 'English–French equivalence',
+  'compliance.aiReview.kind.group-fit': 'Fit with the group and level',
+  'compliance.aiReview.kind.rewrite': 'Rewrite',
+  'compliance.aiReview.whole': 'Whole document',
+  'compliance.aiReview.rule': 'Rule: {rule}',
+  'compliance.aiReview.suggestion': 'Suggestion:',
+  'compliance.aiReview.apply': 'Apply rewrite',
+  'compliance.aiReview.applyLabel': 'Apply rewrite: replace “{text}” with “{fix}”',
+  'compliance.aiReview.none': 'The AI review reported nothing.',
+  'compliance.aiReview.failed': 'The AI review failed: {message}. Try again.',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -870,6 +886,22 @@ const fr: Catalog = {
   'submitWarning.submitAnyway': 'Soumettre quand même',
   'submitWarning.review': 'Examiner les constats',
   'submitWarning.escape': 'Échap ferme cette fenêtre sans soumettre.',
+  // h-review (issue 15 item 3) : la révision par l’IA de <jd-compliance>.
+  'compliance.aiReview.run': 'Révision par l’IA (à titre indicatif)',
+  'compliance.aiReview.running': 'Révision par l’IA en cours… ({count} caractères reçus)',
+  'compliance.aiReview.title': 'Résultats de la révision par l’IA (à titre indicatif)',
+  'compliance.aiReview.by': 'Réponse de {provider} ({model}). À titre indicatif seulement : une réviseure ou un réviseur décide, et les constats des règles restent la référence.',
+  'compliance.aiReview.advisory': 'À titre indicatif',
+  'compliance.aiReview.kind.equivalence': 'Équivalence anglais-français',
+  'compliance.aiReview.kind.group-fit': 'Correspondance au groupe et au niveau',
+  'compliance.aiReview.kind.rewrite': 'Reformulation',
+  'compliance.aiReview.whole': 'Tout le document',
+  'compliance.aiReview.rule': 'Règle : {rule}',
+  'compliance.aiReview.suggestion': 'Suggestion :',
+  'compliance.aiReview.apply': 'Appliquer la reformulation',
+  'compliance.aiReview.applyLabel': 'Appliquer la reformulation : remplacer « {text} » par « {fix} »',
+  'compliance.aiReview.none': 'La révision par l’IA n’a rien signalé.',
+  'compliance.aiReview.failed': 'La révision par l’IA a échoué : {message}. Réessayez.',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

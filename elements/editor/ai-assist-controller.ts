@@ -15,7 +15,7 @@
 import type { ReactiveController } from 'lit';
 import { msg, langOf } from '../core/i18n.js';
 import type { Lang } from '../../domain/sections.js';
-import { AI_TASKS, type AiTask } from '../../domain/ai/assist-types.js';
+import { TEXT_TASKS, type AiTask } from '../../domain/ai/assist-types.js';
 import { JdSelectionChangeEvent } from '../core/comments-editor.js';
 import type { EditorHost } from './editor-host.js';
 import { streamAssist, type AssistDone } from './ai-stream.js';
@@ -99,7 +99,7 @@ export class AiAssistController implements ReactiveController {
   }
 
   chooseTask(value: string): void {
-    if (!(AI_TASKS as readonly string[]).includes(value)) return;
+    if (!(TEXT_TASKS as readonly string[]).includes(value)) return;
     this.task = value as AiTask;
     this.host.requestUpdate();
   }

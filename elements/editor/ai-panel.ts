@@ -7,7 +7,7 @@
 // focusable: Enter accepts it, Delete (or Backspace) rejects it, and its buttons do the same.
 import { html, nothing } from 'lit';
 import { localeOf, msg, type MessageId } from '../core/i18n.js';
-import { AI_TASKS, type AiTask, type AssistSource, type GlossaryFlag } from '../../domain/ai/assist-types.js';
+import { TEXT_TASKS, type AssistSource, type GlossaryFlag, type TextTask } from '../../domain/ai/assist-types.js';
 import type { Lang } from '../../domain/sections.js';
 import type { AssistDone } from './ai-stream.js';
 import type { AiAssistController } from './ai-assist-controller.js';
@@ -148,7 +148,7 @@ export function renderAiPanel(lang: Lang, ai: AiAssistController, editable: bool
   const streaming = phase.kind === 'streaming';
   const source = ai.sourceLang;
   const where = source ? msg(lang, ai.selectionInSource ? 'ai.targetSelection' : 'ai.targetSection', { lang: msg(lang, `ai.langName.${source}`) }) : msg(lang, 'ai.problem.noPane');
-  const taskLabel = (task: AiTask): MessageId => `ai.task.${task}`;
+  const taskLabel = (task: TextTask): MessageId => `ai.task.${task}`;
   const notice = ai.notice;
   return html`<section part="ai" aria-labelledby="ai-heading" aria-busy=${streaming ? 'true' : 'false'}>
     <h2 id="ai-heading">${msg(lang, 'ai.label')}</h2>
@@ -156,7 +156,7 @@ export function renderAiPanel(lang: Lang, ai: AiAssistController, editable: bool
     <div class="ai-ask">
       <label for="ai-task">${msg(lang, 'ai.task')}</label>
       <select id="ai-task" data-ai="task" .value=${ai.task} ?disabled=${streaming} @change=${(e: Event) => ai.chooseTask((e.target as HTMLSelectElement).value)}>
-        ${AI_TASKS.map((task) => html`<option value=${task} ?selected=${task === ai.task}>${msg(lang, taskLabel(task))}</option>`)}
+        ${TEXT_TASKS.map((task) => html`<option value=${task} ?selected=${task === ai.task}>${msg(lang, taskLabel(task))}</option>`)}
       </select>
       <p class="ai-where" data-ai-where>${where}</p>
       <div class="row">

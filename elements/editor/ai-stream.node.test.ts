@@ -54,6 +54,18 @@ describe('ai-stream', () => {
     assert.deepEqual(JSON.parse(seen.body!), { task: 'improve', text: 'Some text.' });
   });
 
+  it('keeps a compliance review\'s items and notice from the done event (<jd-compliance>\'s AI review)', async () => {
+    const item = { kind: 'group-fit', section: null, lang: null, message: 'Not assessed offline.', advisory: true };
+    handle = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(`data: ${JSON.stringify({ ...DONE, notice: 'Budget used up.', review: [item] })}\n\n`);
+    };
+    const outcome = await run();
+    assert.ok(outcome.kind === 'done');
+    assert.deepEqual(outcome.done.review, [item]);
+    assert.equal(outcome.done.notice, 'Budget used up.');
+  });
+
   it('gives the function’s `{ error }` as it is, and an error event’s message', async () => {
     handle = (_request, response) => {
       response.writeHead(400, { 'content-type': 'application/json' });

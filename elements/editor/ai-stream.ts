@@ -51,6 +51,22 @@ const streamEvent = z.discriminatedUnion('type', [
         found: z.string().nullable(),
       }),
     ),
+    notice: z.string().optional(),
+    /** compliance-review (<jd-compliance>'s AI review): the items, every one advisory. */
+    review: z
+      .array(
+        z.object({
+          kind: z.enum(['equivalence', 'group-fit', 'rewrite']),
+          section: z.string().nullable(),
+          lang: z.enum(['en', 'fr']).nullable(),
+          finding_rule: z.string().optional(),
+          text: z.string().optional(),
+          message: z.string(),
+          suggestion: z.string().optional(),
+          advisory: z.literal(true),
+        }),
+      )
+      .optional(),
   }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);

@@ -35,21 +35,30 @@ const WORDING = {
 
 const lineCount = (text: string) => text.split('\n').filter((line) => line.trim() !== '').length;
 
-export function checkEquivalenceOffline(request: AssistRequest): OfflineAnswer {
-  const ui = request.from;
+/** The mechanical differences of a text and its counterpart, as bullets ("- …") in the UI language, with the rule behind each. */
+export function mechanicalDifferences(text: string, from: AiLang, counterpart: string, to: AiLang, ui: AiLang): { id: string; bullet: string }[] {
   const names = LANGUAGE[ui];
   const wording = WORDING[ui];
-  const counterpart = request.counterpart ?? '';
   const found: { id: string; bullet: string }[] = [];
-  const { onlyA, onlyB } = unmatched(quantities(request.text, request.from), quantities(counterpart, request.to));
-  if (onlyA.length) found.push({ id: EQUIVALENCE_RULES.quantities, bullet: wording.onlyIn(names[request.from], onlyA.map((q) => q.text)) });
-  if (onlyB.length) found.push({ id: EQUIVALENCE_RULES.quantities, bullet: wording.onlyIn(names[request.to], onlyB.map((q) => q.text)) });
-  const [lines, otherLines] = [lineCount(request.text), lineCount(counterpart)];
-  if (lines !== otherLines) found.push({ id: EQUIVALENCE_RULES.lines, bullet: wording.lines(names[request.from], lines, names[request.to], otherLines) });
+  const { onlyA, onlyB } = unmatched(quantities(text, from), quantities(counterpart, to));
+  if (onlyA.length) found.push({ id: EQUIVALENCE_RULES.quantities, bullet: wording.onlyIn(names[from], onlyA.map((q) => q.text)) });
+  if (onlyB.length) found.push({ id: EQUIVALENCE_RULES.quantities, bullet: wording.onlyIn(names[to], onlyB.map((q) => q.text)) });
+  const [lines, otherLines] = [lineCount(text), lineCount(counterpart)];
+  if (lines !== otherLines) found.push({ id: EQUIVALENCE_RULES.lines, bullet: wording.lines(names[from], lines, names[to], otherLines) });
   // The length rule reads an English/French pair: the two texts as one section each.
-  const [en, fr] = request.from === 'en' ? [request.text, counterpart] : [counterpart, request.text];
+  const [en, fr] = from === 'en' ? [text, counterpart] : [counterpart, text];
   const pair: DocumentPair = { en: documentOf(en, 'en'), fr: documentOf(fr, 'fr') };
   for (const finding of lengthRatio.check(pair)) found.push({ id: EQUIVALENCE_RULES.length, bullet: `- ${finding.message[ui]}` });
+  return found;
+}
+
+/** What the offline equivalence check says plainly it did not do, in the UI language. */
+export const meaningNotChecked = (ui: AiLang): string => WORDING[ui].meaning;
+
+export function checkEquivalenceOffline(request: AssistRequest): OfflineAnswer {
+  const ui = request.from;
+  const wording = WORDING[ui];
+  const found = mechanicalDifferences(request.text, request.from, request.counterpart ?? '', request.to, ui);
   const text = [found.length ? found.map((f) => f.bullet).join('\n') : wording.nothing, wording.meaning].join('\n');
   const sources: AssistSource[] = [
     ...found.map((f): AssistSource => ({ kind: 'rule', id: f.id, description: f.bullet.slice(2) })),

@@ -5,6 +5,7 @@
 import type { AiProvider, AiTask, AssistRequest, Prompt, ProviderEvent } from '../assist-types.ts';
 import { streamPieces, uniqueSources, type OfflineAnswer } from './answer.ts';
 import { checkEquivalenceOffline } from './check-equivalence.ts';
+import { complianceReviewOffline } from './compliance-review.ts';
 import { draftSectionOffline } from './draft-section.ts';
 import { improveOffline } from './improve.ts';
 import { translateOffline } from './translate.ts';
@@ -17,6 +18,7 @@ const TASKS: Record<AiTask, (request: AssistRequest) => OfflineAnswer> = {
   translate: translateOffline,
   'check-equivalence': checkEquivalenceOffline,
   'draft-section': draftSectionOffline,
+  'compliance-review': complianceReviewOffline,
 };
 
 /** The whole offline answer of a request (what generate() streams). */
