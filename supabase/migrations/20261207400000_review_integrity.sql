@@ -246,12 +246,25 @@ begin
 end
 $$;
 
--- start_revision: an editor or admin reopens an approved document as a draft. SECURITY DEFINER:
--- the job description guard lets end users no longer write approved -> draft themselves; the
--- role is checked here. The approved round and its version stay on record.
+-- start_revision: an editor or admin reopens an approved document as a draft. The job
+-- description guard no longer lets end users write approved -> draft themselves, so the status
+-- moves in a SECURITY DEFINER helper, called only after the role check here (public RPCs stay
+-- SECURITY INVOKER). The approved round and its version stay on record.
+create function private.reopen_approved_document(doc uuid) returns void
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  perform private.require_document_role(doc, '{editor,admin}', 'start a new revision');
+  update public.job_descriptions jd set status = 'draft' where jd.id = doc and jd.status = 'approved';
+end
+$$;
+revoke all on function private.reopen_approved_document(uuid) from public;
+grant execute on function private.reopen_approved_document(uuid) to authenticated, service_role;
+
 create function public.start_revision(doc uuid)
 returns table (document_id uuid, status text, approved_version_id uuid, approved_version_number integer)
-language plpgsql security definer
+language plpgsql
 set search_path = ''
 as $$
 declare
@@ -267,7 +280,7 @@ begin
   end if;
   select a.* into approved from public.approvals a
    where a.document_id = doc and a.decision = 'approved' order by a.step desc limit 1;
-  update public.job_descriptions jd set status = 'draft' where jd.id = doc;
+  perform private.reopen_approved_document(doc);
   return query select doc, 'draft'::text, approved.version_id, approved.version_number;
 end
 $$;
