@@ -122,7 +122,7 @@ describe('<jd-editor> for a new user (issue #21)', () => {
       }
 
       // The reviewer approves: the editor (and the viewer) see it without reloading.
-      await waitUntil(() => decisionButtons(reviewer.editor).length === 2, 'decision offered', { timeout: 5000 });
+      await waitUntil(() => decisionButtons(reviewer.editor).length === 3, 'decision offered', { timeout: 5000 });
       expect(await reviewer.editor.workflow('approved')).to.equal(true);
       await workflowShown(editor.editor, 'Approved');
       await workflowShown(viewer.editor, 'Approved');
