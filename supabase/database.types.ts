@@ -313,6 +313,8 @@ export type Database = {
           "requested_by": string | null;
           "reviewer_id": string | null;
           "step": number;
+          "version_id": string | null;
+          "version_number": number | null;
         };
         ComputedFields: never;
         Insert: {
@@ -327,6 +329,8 @@ export type Database = {
           "requested_by"?: string | null;
           "reviewer_id"?: string | null;
           "step": number;
+          "version_id"?: string | null;
+          "version_number"?: number | null;
         };
         Update: {
           "comment"?: string | null;
@@ -340,6 +344,8 @@ export type Database = {
           "requested_by"?: string | null;
           "reviewer_id"?: string | null;
           "step"?: number;
+          "version_id"?: string | null;
+          "version_number"?: number | null;
         };
         Relationships: [
           {
@@ -360,6 +366,17 @@ export type Database = {
             ];
             isOneToOne: false;
             referencedRelation: "organizations";
+            referencedColumns: [
+              "id"
+            ];
+          },
+          {
+            foreignKeyName: "approvals_version_id_fkey";
+            columns: [
+              "version_id"
+            ];
+            isOneToOne: false;
+            referencedRelation: "document_versions";
             referencedColumns: [
               "id"
             ];
@@ -1316,6 +1333,8 @@ export type Database = {
           "requested_by": string | null;
           "reviewer_id": string | null;
           "step": number;
+          "version_id": string | null;
+          "version_number": number | null;
         };
         SetofOptions: {
           from: "*";
@@ -1486,6 +1505,17 @@ export type Database = {
           "version_number": number;
         }[];
       };
+      "start_revision": {
+        Args: {
+          "doc": string;
+        };
+        Returns: {
+          "approved_version_id": string;
+          "approved_version_number": number;
+          "document_id": string;
+          "status": string;
+        }[];
+      };
       "submit_for_review": {
         Args: {
           "doc": string;
@@ -1503,6 +1533,8 @@ export type Database = {
           "requested_by": string | null;
           "reviewer_id": string | null;
           "step": number;
+          "version_id": string | null;
+          "version_number": number | null;
         };
         SetofOptions: {
           from: "*";

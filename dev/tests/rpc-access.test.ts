@@ -186,9 +186,13 @@ test('review workflow: submit, request changes, resubmit, approve', async () => 
   assert.equal(approved.error, null, 'an admin other than the submitter may decide');
   assert.equal(await status(), 'approved');
 
-  const reopened = await as('editor@esdc.example').from('job_descriptions').update({ status: 'draft' }).eq('id', ESDC_DOC).select('status');
+  // An approved document is reopened by start_revision (issue 17), not by writing its status.
+  const byStatus = await as('editor@esdc.example').from('job_descriptions').update({ status: 'draft' }).eq('id', ESDC_DOC).select('status');
+  assert.match(byStatus.error?.message ?? '', /start_revision/);
+  const reopened = await as('editor@esdc.example').rpc('start_revision', { doc: ESDC_DOC });
   assert.equal(reopened.error, null);
-  assert.deepEqual(reopened.data, [{ status: 'draft' }]);
+  assert.equal((reopened.data as { status: string }[])[0]!.status, 'draft');
+  assert.equal(await status(), 'draft');
 
   await as('translator@esdc.example').rpc('submit_for_review', { doc: ESDC_DOC });
   const changes = await as('reviewer@esdc.example').rpc('decide_approval', { doc: ESDC_DOC, decision: 'changes_requested', comment: 'Use « détermine ».' });
@@ -208,5 +212,6 @@ test('review workflow: submit, request changes, resubmit, approve', async () => 
 
   const version = await as('editor@esdc.example').rpc('save_version', { doc: ESDC_DOC, version_name: 'After review' });
   assert.equal(version.error, null);
-  assert.equal((version.data as { version_number: number }[])[0]?.version_number, 1);
+  // Versions 1 and 2 are the ones the two review rounds pinned when they were submitted (issue 17).
+  assert.equal((version.data as { version_number: number }[])[0]?.version_number, 3);
 });

@@ -48,6 +48,7 @@ const BAD: Case[] = [
   { fn: 'save_version', args: { doc: null, version_name: 'v1' }, message: 'doc must not be null' },
   { fn: 'submit_for_review', args: { doc: null }, message: 'doc must not be null' },
   { fn: 'decide_approval', args: { doc: null, decision: 'approved' }, message: 'doc must not be null' },
+  { fn: 'start_revision', args: { doc: null }, message: 'doc must not be null' },
   { fn: 'resolve_comment', args: { comment_id: null }, message: 'comment_id must not be null' },
   // unknown language code
   { fn: 'tm_search', args: { query: 'Occasional travel is required.', source_lang: 'de', target_lang: 'fr' }, message: "source_lang must be 'en' or 'fr' (got 'de')" },
@@ -93,7 +94,7 @@ const BAD: Case[] = [
 test('every RPC is covered by the bad-argument cases', () => {
   const covered = new Set(BAD.map((c) => c.fn));
   for (const fn of ['can_open_document', 'list_documents', 'tm_search', 'concordance_search', 'glossary_lookup', 'add_comment',
-    'resolve_comment', 'save_version', 'submit_for_review', 'decide_approval', 'tm_add_segment', 'tm_semantic_search', 'tm_confirm_pair']) {
+    'resolve_comment', 'save_version', 'submit_for_review', 'decide_approval', 'start_revision', 'tm_add_segment', 'tm_semantic_search', 'tm_confirm_pair']) {
     assert.ok(covered.has(fn), `${fn} has bad-argument cases`);
   }
 });

@@ -57,8 +57,8 @@ async function approve() {
 }
 
 async function reopen() {
-  const { error } = await editor.from('job_descriptions').update({ status: 'draft' }).eq('id', DOCUMENT);
-  assert.equal(error, null, `reopening as draft: ${error?.message}`);
+  const { error } = await editor.rpc('start_revision', { doc: DOCUMENT });
+  assert.equal(error, null, `starting a new revision: ${error?.message}`);
 }
 
 /** Every segment of ESDC's memory as the editor reads it: id, texts, usage, provenance. */

@@ -209,13 +209,15 @@ export interface ApprovalRow {
   reviewer_id: string | null;
   decision: Decision;
   comment: string | null;
+  /** The version the round reviewed (pinned at submission; the approved version once approved). */
+  version_number: number | null;
   decided_at: string | null;
 }
 
 export async function fetchLatestApproval(client: Client, documentId: string): Promise<ApprovalRow | null> {
   const { data } = await client
     .from('approvals')
-    .select('step, requested_by, requested_at, reviewer_id, decision, comment, decided_at')
+    .select('step, requested_by, requested_at, reviewer_id, decision, comment, decided_at, version_number')
     .eq('document_id', documentId)
     .order('step', { ascending: false })
     .limit(1)
@@ -230,20 +232,23 @@ export async function fetchDocumentStatus(client: Client, documentId: string): P
   return row?.status ?? null;
 }
 
-export type WorkflowStep = 'submit' | 'approved' | 'changes_requested';
+export type WorkflowStep = 'submit' | 'approved' | 'changes_requested' | 'rejected';
 
-export type WorkflowAction = WorkflowStep | 'reopen';
+/** 'revise': start_revision on an approved document (editors, admins); 'reopen': an admin restores an archived one. */
+export type WorkflowAction = WorkflowStep | 'reopen' | 'revise';
 
 /**
- * Submits for review (editors), decides the open round (reviewers), or reopens an approved or
- * archived document as a draft (writers for approved, admins for archived: the job description
- * guard decides); the failure, or null.
+ * Submits for review (editors), decides the open round (reviewers), starts a new revision of an
+ * approved document (start_revision: editors, admins), or restores an archived document to draft
+ * (admins: the job description guard decides); the failure, or null.
  */
 export async function runWorkflowStep(client: Client, documentId: string, step: WorkflowAction, comment: string | null): Promise<RequestFailure | null> {
   const request =
     step === 'submit'
       ? client.rpc('submit_for_review', { doc: documentId, note: comment ?? undefined })
-      : step === 'reopen'
+      : step === 'revise'
+        ? client.rpc('start_revision', { doc: documentId })
+        : step === 'reopen'
         ? client.from('job_descriptions').update({ status: 'draft' }).eq('id', documentId).select('id')
         : client.rpc('decide_approval', { doc: documentId, decision: step, comment: comment ?? undefined });
   const { data, error, status } = await Promise.resolve(request).catch((thrown: unknown) => ({ data: null, error: { message: String(thrown), code: '' }, status: 0 }));

@@ -121,7 +121,7 @@ const en = {
   'readOnly.viewer': 'You can read this job description. To change it, ask an administrator of your department for the editor role.',
   'readOnly.reviewer': 'You can read and comment on this job description as a reviewer; editors change the text.',
   'readOnly.in_review': 'Locked while in review: the text cannot change while a reviewer decides. Comments stay open. If changes are needed, the reviewer requests them and it returns to draft.',
-  'readOnly.approved': 'Approved: the text is locked. To change it, reopen it as a draft; it will need a new review.',
+  'readOnly.approved': 'Approved: the text is locked. To change it, start a new revision; it will need a new review.',
   'readOnly.archived': 'Archived: the text is locked. An administrator can restore it to draft.',
   'readOnly.forced': 'This page shows the job description read-only.',
   'readOnly.offlineNoCopy': 'Offline: this job description has not been opened on this device before, so there is no copy to show. Connect to the network and try again.',
@@ -452,6 +452,17 @@ const en = {
   'compliance.aiReview.applyLabel': 'Apply rewrite: replace “{text}” with “{fix}”',
   'compliance.aiReview.none': 'The AI review reported nothing.',
   'compliance.aiReview.failed': 'The AI review failed: {message}. Try again.',
+  // Issue 17 item 1 (review integrity): reject, reasons, the frozen notice, new revisions.
+  'integrity.reject': 'Reject',
+  'integrity.reasonHint': 'Required to request changes or reject: the author reads it.',
+  'integrity.reasonMissing': 'Give a reason: the author needs it to request changes or reject.',
+  'integrity.frozen': 'Approved on {date} by {name}, version {version}: start a new revision to edit.',
+  'integrity.version': 'version {version}',
+  'integrity.startRevision': 'Start a new revision',
+  'workflow.busy.rejected': 'Rejecting…',
+  'workflow.busy.revise': 'Starting a new revision…',
+  'workflow.action.rejected': 'Could not reject',
+  'workflow.action.revise': 'Could not start a new revision',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -570,7 +581,7 @@ const fr: Catalog = {
   'readOnly.viewer': 'Vous pouvez lire cette description de travail. Pour la modifier, demandez le rôle de rédacteur à un administrateur de votre ministère.',
   'readOnly.reviewer': 'En tant que réviseur, vous pouvez lire et commenter cette description de travail; les rédacteurs en modifient le texte.',
   'readOnly.in_review': 'Verrouillée pendant la révision : le texte ne peut pas changer pendant qu’un réviseur décide. Les commentaires restent ouverts. Si des modifications sont nécessaires, le réviseur les demande et elle redevient une ébauche.',
-  'readOnly.approved': 'Approuvée : le texte est verrouillé. Pour le modifier, rouvrez-la comme ébauche; elle devra être révisée de nouveau.',
+  'readOnly.approved': 'Approuvée : le texte est verrouillé. Pour la modifier, commencez une nouvelle révision; elle devra être révisée de nouveau.',
   'readOnly.archived': 'Archivée : le texte est verrouillé. Un administrateur peut la remettre en ébauche.',
   'readOnly.forced': 'Cette page présente la description de travail en lecture seule.',
   'readOnly.offlineNoCopy': 'Hors ligne : cette description de travail n’a jamais été ouverte sur cet appareil, il n’y a donc aucune copie à afficher. Connectez-vous au réseau et réessayez.',
@@ -902,6 +913,17 @@ const fr: Catalog = {
   'compliance.aiReview.applyLabel': 'Appliquer la reformulation : remplacer « {text} » par « {fix} »',
   'compliance.aiReview.none': 'La révision par l’IA n’a rien signalé.',
   'compliance.aiReview.failed': 'La révision par l’IA a échoué : {message}. Réessayez.',
+  // Issue 17 item 1 (review integrity): rejet, motifs, avis de gel, nouvelles révisions.
+  'integrity.reject': 'Rejeter',
+  'integrity.reasonHint': 'Obligatoire pour demander des modifications ou rejeter : l’auteur le lira.',
+  'integrity.reasonMissing': 'Donnez un motif : l’auteur en a besoin pour une demande de modifications ou un rejet.',
+  'integrity.frozen': 'Approuvée le {date} par {name}, version {version} : commencez une nouvelle révision pour la modifier.',
+  'integrity.version': 'version {version}',
+  'integrity.startRevision': 'Commencer une nouvelle révision',
+  'workflow.busy.rejected': 'Rejet…',
+  'workflow.busy.revise': 'Ouverture d’une nouvelle révision…',
+  'workflow.action.rejected': 'Impossible de rejeter',
+  'workflow.action.revise': 'Impossible de commencer une nouvelle révision',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

@@ -82,7 +82,7 @@ describe('<jd-editor> for a new user (issue #21)', () => {
       const reviewer = await personOn('reviewer@esdc.example', documentId);
       await workflowShown(editor.editor, 'In review');
       await workflowShown(reviewer.editor, 'In review');
-      await waitUntil(() => decisionButtons(reviewer.editor).length === 2, 'the reviewer is offered the decision', { timeout: 8000 });
+      await waitUntil(() => decisionButtons(reviewer.editor).length === 3, 'the reviewer is offered the decision', { timeout: 8000 });
       expect(decisionButtons(admin.editor).map((b) => b.textContent!.trim()), 'the submitter').to.deep.equal([]);
       expect(decisionButtons(editor.editor).map((b) => b.textContent!.trim()), 'an editor').to.deep.equal([]);
       expect(workflowText(admin.editor)).to.contain('Alain Admin');
@@ -122,7 +122,7 @@ describe('<jd-editor> for a new user (issue #21)', () => {
       }
 
       // The reviewer approves: the editor (and the viewer) see it without reloading.
-      await waitUntil(() => decisionButtons(reviewer.editor).length === 2, 'decision offered', { timeout: 5000 });
+      await waitUntil(() => decisionButtons(reviewer.editor).length === 3, 'decision offered', { timeout: 5000 });
       expect(await reviewer.editor.workflow('approved')).to.equal(true);
       await workflowShown(editor.editor, 'Approved');
       await workflowShown(viewer.editor, 'Approved');

@@ -446,8 +446,8 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
     this.#ai.cancel();
   }
 
-  /** Runs a workflow step: submit (editors) or approve / request changes (reviewers). */
-  workflow(step: 'submit' | 'approved' | 'changes_requested', comment?: string): Promise<boolean> {
+  /** Runs a workflow step: submit (editors) or approve / request changes / reject (reviewers; the last two need a comment). */
+  workflow(step: 'submit' | 'approved' | 'changes_requested' | 'rejected', comment?: string): Promise<boolean> {
     return this.#workflow.run(step, comment);
   }
 

@@ -197,7 +197,7 @@ describe('<jd-editor> state you can see', () => {
     });
   });
 
-  it('an approved document says so to its editor, and Reopen as draft makes it editable again', async function () {
+  it('an approved document says so to its editor, and Start a new revision makes it editable again', async function () {
     this.timeout(60_000);
     await withScratchEsdcDocument('Reopen test', async (documentId) => {
       const editor = await personOn('editor@esdc.example', documentId);
@@ -206,14 +206,14 @@ describe('<jd-editor> state you can see', () => {
       await waitUntil(() => reviewer.editor.canDecide, 'the reviewer may decide', { timeout: 8000 });
       expect(await reviewer.editor.workflow('approved')).to.equal(true);
       await waitUntil(() => readOnlyNotice(editor.editor)?.dataset['reason'] === 'approved', 'the approved lock shown to the editor', { timeout: 8000 });
-      expect(readOnlyNotice(editor.editor)!.textContent).to.contain('Approved: the text is locked. To change it, reopen it as a draft');
+      expect(readOnlyNotice(editor.editor)!.textContent).to.contain('Approved: the text is locked. To change it, start a new revision');
       expect(badgeText(editor.editor)).to.equal('Review status: Approved');
       // The reviewer is offered no way to reopen it (the job description guard refuses reviewers).
-      expect(button(reviewer.editor, '[part=notice]', /Reopen as draft/)).to.equal(undefined);
+      expect(button(reviewer.editor, '[part=notice]', /Start a new revision/)).to.equal(undefined);
 
-      button(editor.editor, '[part=notice]', /Reopen as draft/)!.click();
+      button(editor.editor, '[part=notice]', /Start a new revision/)!.click();
       await editor.editor.updateComplete;
-      expect(button(editor.editor, '[part=notice]', /Reopening…/)?.disabled, 'the button says Reopening… and waits').to.equal(true);
+      expect(button(editor.editor, '[part=notice]', /Starting a new revision…/)?.disabled, 'the button says Starting a new revision… and waits').to.equal(true);
       await waitUntil(() => editor.editor.editable, 'editable again', { timeout: 8000 });
       expect(badgeText(editor.editor)).to.equal('Review status: Draft');
       expect(readOnlyNotice(editor.editor)).to.equal(null);

@@ -31,9 +31,9 @@ export async function personOn(email: string, documentId: string, options: { lan
 
 export const workflowText = (el: JdEditor) => el.shadowRoot!.querySelector('[part=workflow]')?.textContent ?? '';
 export const versionsText = (el: JdEditor) => el.shadowRoot!.querySelector('[part=versions]')?.textContent ?? '';
-/** The approve / request-changes buttons the review panel offers (none to those who may not decide). */
+/** The approve / request-changes / reject buttons the review panel offers (none to those who may not decide). */
 export const decisionButtons = (el: JdEditor) =>
-  Array.from(el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=workflow] button')).filter((b) => /Approve|Request changes|Approuver|Demander/.test(b.textContent ?? ''));
+  Array.from(el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=workflow] button')).filter((b) => /Approve|Request changes|Reject|Approuver|Demander|Rejeter/.test(b.textContent ?? ''));
 
 /** Waits for the editor to settle its side panel (workflow status shown). */
 export const workflowShown = (el: JdEditor, text: string) => waitUntil(() => workflowText(el).includes(text), `workflow shows "${text}": ${workflowText(el)}`, { timeout: 8000 });

@@ -78,7 +78,7 @@ describe('<jd-editor> versions and review, end to end', () => {
       await workflowShown(reviewer.editor, 'In review');
 
       // The reviewer asks for changes, with a reason, from the panel.
-      await waitUntil(() => decisionButtons(reviewer.editor).length === 2, 'the reviewer is offered the decision', { timeout: 8000 });
+      await waitUntil(() => decisionButtons(reviewer.editor).length === 3, 'the reviewer is offered the decision', { timeout: 8000 });
       reviewer.editor.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[name=review-comment]')!.value = 'Name the clients you serve.';
       workflowButton(reviewer.editor, /Request changes/)!.click();
       await workflowShown(reviewer.editor, 'Draft');
@@ -95,7 +95,7 @@ describe('<jd-editor> versions and review, end to end', () => {
       workflowButton(editor.editor, /Submit for review/)!.click();
       await confirmSubmitWarning(editor.editor);
       await workflowShown(reviewer.editor, 'In review');
-      await waitUntil(() => decisionButtons(reviewer.editor).length === 2, 'the reviewer is offered the new round', { timeout: 8000 });
+      await waitUntil(() => decisionButtons(reviewer.editor).length === 3, 'the reviewer is offered the new round', { timeout: 8000 });
       workflowButton(reviewer.editor, /Approve/)!.click();
       for (const el of [reviewer.editor, editor.editor]) {
         await workflowShown(el, 'Approved');

@@ -1,5 +1,9 @@
 // The review panel: the document's status, the latest review round (public.approvals) with the
-// names in it, submitting (editors) and deciding (reviewers and admins, never their own round).
+// names in it and the version it reviewed, submitting (editors) and deciding (reviewers and
+// admins, never their own round): approve, request changes or reject, the last two with a
+// required reason that the author reads here. An approved document is frozen (Postgres and the
+// sync server refuse its writes); the notice says who approved which version when, and editors
+// and admins start a new revision (start_revision).
 // Each step shows its progress (the button says "Submitting…", the panel is aria-busy) and, when
 // it fails, what happened and what to do next, with a button that runs it again.
 import { html, nothing } from 'lit';
@@ -21,7 +25,14 @@ export interface ReviewRound {
   reviewerName: string;
   comment: string | null;
   decidedAt: string | null;
+  /** The version the round reviewed (the approved version once approved); null for rounds older than pinning. */
+  versionNumber: number | null;
 }
+
+/** Decisions that send the document back to its author and so need a reason (decide_approval requires one too). */
+const REASONED: ReadonlySet<WorkflowAction> = new Set(['changes_requested', 'rejected']);
+/** Roles that start a new revision of an approved document (start_revision). */
+const REVISING_ROLES = new Set(['editor', 'admin']);
 
 /** Roles that decide review rounds (decide_approval), never on their own submission. */
 const DECIDING_ROLES = new Set(['reviewer', 'admin']);
@@ -38,12 +49,15 @@ export class WorkflowController extends RecordsController {
   failure: FailedAction<WorkflowAction> | null = null;
   /** "Submit for review" asks first when compliance errors remain (submit-warning.ts). */
   #warning = new SubmitWarning(this.host, () => this.run('submit'));
+  /** Set when "Request changes" or "Reject" was pressed without a reason; cleared by typing one or any other step. */
+  reasonMissing = false;
 
   protected clear(): void {
     this.status = '';
     this.round = null;
     this.busy = null;
     this.failure = null;
+    this.reasonMissing = false;
   }
 
   /**
@@ -57,9 +71,9 @@ export class WorkflowController extends RecordsController {
     return this.status === 'draft' && WRITING_ROLES.has(this.#role);
   }
 
-  /** Whether the user may reopen the document as a draft now (the job description guard's rule). */
+  /** Whether the user may reopen the document as a draft now: start_revision (approved) or the job description guard (archived). */
   get canReopen(): boolean {
-    return (this.status === 'approved' && WRITING_ROLES.has(this.#role)) || (this.status === 'archived' && this.#role === 'admin');
+    return (this.status === 'approved' && REVISING_ROLES.has(this.#role)) || (this.status === 'archived' && this.#role === 'admin');
   }
 
   get #role(): string {
@@ -92,6 +106,7 @@ export class WorkflowController extends RecordsController {
       reviewerName: nameOf(round.reviewer_id),
       comment: round.comment,
       decidedAt: round.decided_at,
+      versionNumber: typeof round.version_number === 'number' ? round.version_number : null,
     };
     this.host.requestUpdate();
   }
@@ -100,6 +115,15 @@ export class WorkflowController extends RecordsController {
   async run(step: WorkflowAction, comment?: string): Promise<boolean> {
     const client = this.host.session?.client;
     if (!client || this.busy) return false;
+    if (REASONED.has(step) && !comment?.trim()) {
+      // decide_approval refuses it too; saying so here keeps the reviewer in the form.
+      this.reasonMissing = true;
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+      this.host.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name=review-comment]')?.focus();
+      return false;
+    }
+    this.reasonMissing = false;
     this.busy = step;
     this.failure = null;
     this.host.requestUpdate();
@@ -127,18 +151,35 @@ export class WorkflowController extends RecordsController {
   renderBadge(lang: Lang) {
     const status = this.status;
     if (!STATUSES.has(status)) return nothing;
-    const sentBack = status === 'draft' && this.round?.decision === 'changes_requested';
-    const label = sentBack ? msg(lang, 'workflow.decision.changes_requested') : msg(lang, `workflow.${status}` as 'workflow.draft');
-    return html`<span part="review-badge" data-status=${sentBack ? 'changes_requested' : status}
+    const decision = this.round?.decision;
+    const sentBack = status === 'draft' && (decision === 'changes_requested' || decision === 'rejected') ? decision : null;
+    const label = sentBack ? msg(lang, `workflow.decision.${sentBack}`) : msg(lang, `workflow.${status}` as 'workflow.draft');
+    return html`<span part="review-badge" data-status=${sentBack ?? status}
       ><span class="visually-hidden">${msg(lang, 'workflow.badgeLabel')} </span>${label}</span
     >`;
   }
 
-  /** The button that reopens an approved (writers) or archived (admins) document as a draft, for the read-only notice. */
+  /**
+   * For the read-only notice: why an approved document is frozen (who approved which version
+   * when), and the button that reopens it: "Start a new revision" (editors, admins) for an
+   * approved document, "Restore to draft" (admins) for an archived one.
+   */
   renderReopen(lang: Lang) {
-    if (!this.canReopen) return nothing;
-    return html`${this.#button(lang, 'reopen', this.status === 'archived' ? 'workflow.restore' : 'workflow.reopen', () => void this.run('reopen'), true)}
-    ${this.failure?.action === 'reopen' ? this.#failureView(lang) : nothing}`;
+    const frozen = this.status === 'approved' ? this.#frozenView(lang) : nothing;
+    if (!this.canReopen) return frozen;
+    const step: WorkflowAction = this.status === 'archived' ? 'reopen' : 'revise';
+    return html`${frozen}${this.#button(lang, step, step === 'reopen' ? 'workflow.restore' : 'integrity.startRevision', () => void this.run(step), true)}
+    ${this.failure?.action === step ? this.#failureView(lang) : nothing}`;
+  }
+
+  /** "Approved on <date> by <name>, version N: start a new revision to edit." from the latest (approved) round. */
+  #frozenView(lang: Lang) {
+    const round = this.round?.decision === 'approved' ? this.round : null;
+    if (!round) return nothing;
+    const date = formatDate(lang, round.decidedAt);
+    return html`<p part="frozen">
+      ${msg(lang, 'integrity.frozen', { date: date?.text ?? '—', name: round.reviewerName || '—', version: round.versionNumber === null ? '—' : String(round.versionNumber) })}
+    </p>`;
   }
 
   /** A step's button: disabled with a progress label while any step runs. */
@@ -173,10 +214,10 @@ export class WorkflowController extends RecordsController {
       return html`<p part="submission">${msg(lang, 'workflow.submittedBy', { name: round.requestedByName || '—' })} ${this.#date(lang, round.requestedAt)}</p>
         ${own && DECIDING_ROLES.has(this.#role) ? html`<p class="hint">${msg(lang, 'workflow.ownSubmission')}</p>` : nothing}`;
     }
-    return html`<div part="decision">
+    return html`<div part="decision" data-decision=${round.decision}>
       <p>
         ${msg(lang, 'workflow.decidedBy', { decision: msg(lang, `workflow.decision.${round.decision}`), name: round.reviewerName || '—' })}
-        ${this.#date(lang, round.decidedAt)}
+        ${this.#date(lang, round.decidedAt)}${round.versionNumber === null ? nothing : html` — ${msg(lang, 'integrity.version', { version: String(round.versionNumber) })}`}
       </p>
       ${round.comment ? html`<blockquote dir="auto" aria-label=${msg(lang, 'workflow.decisionComment')}>${round.comment}</blockquote>` : nothing}
     </div>`;
@@ -187,23 +228,45 @@ export class WorkflowController extends RecordsController {
     return value || undefined;
   }
 
+  /** The reason field (required to request changes or reject) and the three decisions. */
+  #decisionForm(lang: Lang) {
+    const missing = this.reasonMissing;
+    return html`<label
+        >${msg(lang, 'workflow.comment')}
+        <textarea
+          name="review-comment"
+          rows="2"
+          aria-describedby="review-reason-hint"
+          aria-invalid=${missing ? 'true' : 'false'}
+          ?disabled=${this.busy !== null}
+          @input=${() => {
+            if (!this.reasonMissing) return;
+            this.reasonMissing = false;
+            this.host.requestUpdate();
+          }}
+        ></textarea
+      ></label>
+      <p id="review-reason-hint" class=${missing ? 'error' : 'hint'} role=${missing ? 'alert' : nothing}>
+        ${msg(lang, missing ? 'integrity.reasonMissing' : 'integrity.reasonHint')}
+      </p>
+      <div class="row">
+        ${this.#button(lang, 'approved', 'workflow.approve', () => void this.run('approved', this.#reviewComment()), true)}
+        ${this.#button(lang, 'changes_requested', 'workflow.requestChanges', () => void this.run('changes_requested', this.#reviewComment()))}
+        ${this.#button(lang, 'rejected', 'integrity.reject', () => void this.run('rejected', this.#reviewComment()))}
+      </div>`;
+  }
+
   render(lang: Lang) {
     const status = this.status;
     const statusLabel = STATUSES.has(status) ? msg(lang, `workflow.${status}` as 'workflow.draft') : status;
     const mayWrite = this.allowsEditing ?? this.host.documentState.access === 'edit';
-    return html`<section part="workflow" aria-labelledby="workflow-heading" aria-busy=${this.busy !== null && this.busy !== 'reopen' ? 'true' : 'false'}>
+    return html`<section part="workflow" aria-labelledby="workflow-heading" aria-busy=${this.busy !== null && this.busy !== 'reopen' && this.busy !== 'revise' ? 'true' : 'false'}>
       <h2 id="workflow-heading">${msg(lang, 'workflow.label')}</h2>
       <p role="status">${msg(lang, 'workflow.status', { status: statusLabel || '—' })}</p>
       ${this.#roundView(lang)}
       ${status === 'draft' && mayWrite ? this.#button(lang, 'submit', 'workflow.submit', () => void this.#warning.request(), true) : nothing}
-      ${this.canDecide
-        ? html`<label>${msg(lang, 'workflow.comment')} <textarea name="review-comment" rows="2" ?disabled=${this.busy !== null}></textarea></label>
-            <div class="row">
-              ${this.#button(lang, 'approved', 'workflow.approve', () => void this.run('approved', this.#reviewComment()), true)}
-              ${this.#button(lang, 'changes_requested', 'workflow.requestChanges', () => void this.run('changes_requested', this.#reviewComment()))}
-            </div>`
-        : nothing}
-      ${this.failure && this.failure.action !== 'reopen' ? this.#failureView(lang) : nothing} ${this.#warning.render(lang)}
+      ${this.canDecide ? this.#decisionForm(lang) : nothing}
+      ${this.failure && this.failure.action !== 'reopen' && this.failure.action !== 'revise' ? this.#failureView(lang) : nothing} ${this.#warning.render(lang)}
     </section>`;
   }
 }

@@ -242,8 +242,8 @@ select results_eq(
 select tests.login('editor');
 select is((select access from public.list_documents() where id = 'e5dc0000-0000-4000-a000-00000000d001'), 'view', 'list_documents says view for an approved document, as can_open_document does');
 select tests.login('editor');
-select lives_ok($$update public.job_descriptions set status = 'draft' where id = 'e5dc0000-0000-4000-a000-00000000d001'$$,
-  'an editor reopens an approved document as a new draft');
+select lives_ok($$select public.start_revision('e5dc0000-0000-4000-a000-00000000d001')$$,
+  'an editor reopens an approved document as a new draft (start_revision; writing the status directly is refused since 20261207400000)');
 select is(tests.access_of('editor', 'e5dc0000-0000-4000-a000-00000000d001'), 'edit', 'reopened as a draft: the editor edits again');
 select tests.login('admin');
 select lives_ok($$select public.submit_for_review('e5dc0000-0000-4000-a000-00000000d001')$$, 'an admin submits too');
