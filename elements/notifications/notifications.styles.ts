@@ -3,6 +3,10 @@ import { css } from 'lit';
 export const notificationsStyles = css`
   :host {
     display: inline-block;
+    vertical-align: top;
+  }
+  /* The list hangs from the bell, however tall a flex or grid parent stretches the host. */
+  .wrap {
     position: relative;
   }
   [part~='bell'] {
@@ -32,6 +36,7 @@ export const notificationsStyles = css`
     inset-inline-end: 0;
     inset-block-start: calc(100% + var(--_space) / 2);
     z-index: 10;
+    box-sizing: border-box;
     width: min(26rem, calc(100vw - 2 * var(--_space)));
     max-height: 70vh;
     overflow: auto;
@@ -83,6 +88,8 @@ export const notificationsStyles = css`
   }
   .dot {
     display: inline-block;
+    margin-inline-end: 0.35rem;
+    vertical-align: middle;
     width: 0.6rem;
     height: 0.6rem;
     border-radius: 50%;

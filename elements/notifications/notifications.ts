@@ -50,7 +50,7 @@ export class JdNotifications extends JdThemedElement {
   static override styles = [sharedStyles, notificationsStyles];
 
   /** ms between two polls of the server while the page is visible. */
-  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 1000;
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 750;
   /**
    * The address of a notification's link: `{lang}`, `{document}` and `{comment}` (empty when the
    * notification is about a review round) are filled in. Default: the demo portal's route.
@@ -109,8 +109,9 @@ export class JdNotifications extends JdThemedElement {
     const unread = n.readAt === null;
     return html`<li part=${unread ? 'item unread' : 'item'} data-kind=${n.kind} data-id=${n.id}>
       <div class="text">
-        ${unread ? html`<span class="dot" aria-hidden="true"></span><span class="visually-hidden">${this.#t('notifications.unreadItem')}: </span>` : nothing}
-        <a href=${this.#href(n)} @click=${(e: MouseEvent) => this.#follow(e, n)}>${text}</a>
+        <span>${unread
+          ? html`<span class="dot" aria-hidden="true"></span><span class="visually-hidden">${this.#t('notifications.unreadItem')}: </span>`
+          : nothing}<a href=${this.#href(n)} @click=${(e: MouseEvent) => this.#follow(e, n)}>${text}</a></span>
         ${n.commentExcerpt ? html`<q class="excerpt">${displayText(n.commentExcerpt, 200)}</q>` : nothing}
         <time datetime=${n.createdAt}>${when}</time>
       </div>
