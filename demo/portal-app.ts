@@ -13,6 +13,7 @@ import './pages/documents-page.js';
 import './pages/document-page.js';
 import './pages/sign-in-page.js';
 import './pages/import-page.js';
+import '../elements/notifications/define.js';
 
 /** Where the pages find the local stack (dev/demo-server.ts). */
 export interface StackConfig {
@@ -151,6 +152,8 @@ export class PortalApp extends LitElement {
                   <span class="who-name">${t(lang, 'signedInAs', { name: this.user.name })}</span>
                   ${membership ? html`<span class="who-role">${t(lang, 'role', { role: termOf(lang, 'role', membership.role) })}</span>` : nothing}
                 </p>
+                <!-- Outside <jd-session> (the header comes first), so it is handed the session's state. -->
+                <jd-notifications .session=${this.querySelector<JdSession>('jd-session')?.session}></jd-notifications>
                 <button type="button" class="sign-out" @click=${() => void this.querySelector<JdSession>('jd-session')?.signOut()}>${t(lang, 'signOut')}</button>
               </div>`
             : nothing}

@@ -458,6 +458,7 @@ export type Database = {
           "from_document": boolean;
           "id": string;
           "lang": string | null;
+          "mentions": (string)[];
           "organization_id": string;
           "parent_id": string | null;
           "resolved_at": string | null;
@@ -476,6 +477,7 @@ export type Database = {
           "from_document"?: boolean;
           "id"?: string;
           "lang"?: string | null;
+          "mentions"?: (string)[];
           "organization_id": string;
           "parent_id"?: string | null;
           "resolved_at"?: string | null;
@@ -493,6 +495,7 @@ export type Database = {
           "from_document"?: boolean;
           "id"?: string;
           "lang"?: string | null;
+          "mentions"?: (string)[];
           "organization_id"?: string;
           "parent_id"?: string | null;
           "resolved_at"?: string | null;
@@ -1012,6 +1015,91 @@ export type Database = {
           }
         ];
       };
+      "notifications": {
+        Row: {
+          "actor_id": string | null;
+          "approval_id": string | null;
+          "comment_id": string | null;
+          "created_at": string;
+          "document_id": string;
+          "id": string;
+          "kind": string;
+          "organization_id": string;
+          "read_at": string | null;
+          "recipient_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "actor_id"?: string | null;
+          "approval_id"?: string | null;
+          "comment_id"?: string | null;
+          "created_at"?: string;
+          "document_id": string;
+          "id"?: string;
+          "kind": string;
+          "organization_id": string;
+          "read_at"?: string | null;
+          "recipient_id": string;
+        };
+        Update: {
+          "actor_id"?: string | null;
+          "approval_id"?: string | null;
+          "comment_id"?: string | null;
+          "created_at"?: string;
+          "document_id"?: string;
+          "id"?: string;
+          "kind"?: string;
+          "organization_id"?: string;
+          "read_at"?: string | null;
+          "recipient_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "notifications_approval_id_fkey";
+            columns: [
+              "approval_id"
+            ];
+            isOneToOne: false;
+            referencedRelation: "approvals";
+            referencedColumns: [
+              "id"
+            ];
+          },
+          {
+            foreignKeyName: "notifications_comment_id_fkey";
+            columns: [
+              "comment_id"
+            ];
+            isOneToOne: false;
+            referencedRelation: "comments";
+            referencedColumns: [
+              "id"
+            ];
+          },
+          {
+            foreignKeyName: "notifications_document_id_fkey";
+            columns: [
+              "document_id"
+            ];
+            isOneToOne: false;
+            referencedRelation: "job_descriptions";
+            referencedColumns: [
+              "id"
+            ];
+          },
+          {
+            foreignKeyName: "notifications_organization_id_fkey";
+            columns: [
+              "organization_id"
+            ];
+            isOneToOne: false;
+            referencedRelation: "organizations";
+            referencedColumns: [
+              "id"
+            ];
+          }
+        ];
+      };
       "organizations": {
         Row: {
           "created_at": string;
@@ -1254,6 +1342,7 @@ export type Database = {
           "from_document": boolean;
           "id": string;
           "lang": string | null;
+          "mentions": (string)[];
           "organization_id": string;
           "parent_id": string | null;
           "resolved_at": string | null;
@@ -1450,6 +1539,43 @@ export type Database = {
           "updated_at": string;
         }[];
       };
+      "list_notifications": {
+        Args: {
+          "max_results"?: number;
+        };
+        Returns: {
+          "actor_id": string;
+          "actor_name": string;
+          "approval_id": string;
+          "comment_excerpt": string;
+          "comment_id": string;
+          "created_at": string;
+          "decision": string;
+          "document_id": string;
+          "document_title_en": string;
+          "document_title_fr": string;
+          "id": string;
+          "kind": string;
+          "read_at": string;
+        }[];
+      };
+      "mark_all_notifications_read": {
+        Args: Record<PropertyKey, never>;
+        Returns: number;
+      };
+      "mark_notification_read": {
+        Args: {
+          "notification": string;
+        };
+        Returns: undefined;
+      };
+      "notification_state": {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          "latest": string;
+          "unread": number;
+        }[];
+      };
       "record_ai_decision": {
         Args: {
           "changes_accepted": number;
@@ -1474,6 +1600,7 @@ export type Database = {
           "from_document": boolean;
           "id": string;
           "lang": string | null;
+          "mentions": (string)[];
           "organization_id": string;
           "parent_id": string | null;
           "resolved_at": string | null;

@@ -457,3 +457,57 @@ export async function fetchOpenErrorFindings(client: Client, documentId: string,
   const rows = (data ?? []) as OpenErrorFinding[];
   return { rows, count: count ?? rows.length };
 }
+
+// Notifications (issue 17 item 5) ------------------------------------------------------------------
+
+export type NotificationKind = 'mention' | 'submission' | 'decision' | 'reply';
+
+/** One of the signed-in user's notifications, as list_notifications gives it. */
+export interface NotificationItem {
+  id: string;
+  kind: NotificationKind;
+  documentId: string;
+  documentTitle: { en: string | null; fr: string | null };
+  commentId: string | null;
+  commentExcerpt: string | null;
+  decision: string | null;
+  actorName: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** What the notifications element polls: unread count and the time of the newest notification. */
+export interface NotificationState {
+  unread: number;
+  latest: string | null;
+}
+
+export async function fetchNotificationState(client: Client): Promise<NotificationState | { error: RequestFailure }> {
+  const { data, error, status } = await client.rpc('notification_state');
+  if (error) return { error: failureOf(error, status) };
+  const row = data?.[0];
+  return { unread: Number(row?.unread ?? 0), latest: row?.latest ?? null };
+}
+
+export async function fetchNotifications(client: Client, max = 30): Promise<NotificationItem[] | { error: RequestFailure }> {
+  const { data, error, status } = await client.rpc('list_notifications', { max_results: max });
+  if (error) return { error: failureOf(error, status) };
+  return (data ?? []).map((r) => ({
+    id: r.id,
+    kind: r.kind as NotificationKind,
+    documentId: r.document_id,
+    documentTitle: { en: r.document_title_en ?? null, fr: r.document_title_fr ?? null },
+    commentId: r.comment_id ?? null,
+    commentExcerpt: r.comment_excerpt ?? null,
+    decision: r.decision ?? null,
+    actorName: r.actor_name ?? null,
+    createdAt: r.created_at,
+    readAt: r.read_at ?? null,
+  }));
+}
+
+/** Marks one notification read (`id`) or all of them (null); the failure, or null. */
+export async function markNotificationsRead(client: Client, id: string | null): Promise<RequestFailure | null> {
+  const { error, status } = id ? await client.rpc('mark_notification_read', { notification: id }) : await client.rpc('mark_all_notifications_read');
+  return error ? failureOf(error, status) : null;
+}

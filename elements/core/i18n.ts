@@ -463,6 +463,24 @@ const en = {
   'workflow.busy.revise': 'Starting a new revision…',
   'workflow.action.rejected': 'Could not reject',
   'workflow.action.revise': 'Could not start a new revision',
+  // <jd-notifications> (issue 17 item 5)
+  'notifications.label': 'Notifications',
+  'notifications.bell': { one: 'Notifications, {count} unread', other: 'Notifications, {count} unread' },
+  'notifications.unread': { one: '{count} unread notification', other: '{count} unread notifications' },
+  'notifications.none': 'No notifications.',
+  'notifications.markRead': 'Mark read',
+  'notifications.markReadOf': 'Mark read: {what}',
+  'notifications.markAll': 'Mark all read',
+  'notifications.kind.mention': '{actor} mentioned you in {document}',
+  'notifications.kind.reply': '{actor} replied to your comment in {document}',
+  'notifications.kind.submission': '{actor} submitted {document} for review',
+  'notifications.kind.approved': '{actor} approved {document}',
+  'notifications.kind.changes_requested': '{actor} requested changes to {document}',
+  'notifications.kind.rejected': '{actor} rejected {document}',
+  'notifications.someone': 'Someone',
+  'notifications.untitled': 'an untitled job description',
+  'notifications.failed': 'Notifications could not be loaded: {message}',
+  'notifications.unreadItem': 'Unread',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -924,6 +942,24 @@ const fr: Catalog = {
   'workflow.busy.revise': 'Ouverture d’une nouvelle révision…',
   'workflow.action.rejected': 'Impossible de rejeter',
   'workflow.action.revise': 'Impossible de commencer une nouvelle révision',
+  // <jd-notifications> (issue 17 item 5)
+  'notifications.label': 'Notifications',
+  'notifications.bell': { one: 'Notifications, {count} non lue', other: 'Notifications, {count} non lues' },
+  'notifications.unread': { one: '{count} notification non lue', other: '{count} notifications non lues' },
+  'notifications.none': 'Aucune notification.',
+  'notifications.markRead': 'Marquer comme lue',
+  'notifications.markReadOf': 'Marquer comme lue : {what}',
+  'notifications.markAll': 'Tout marquer comme lu',
+  'notifications.kind.mention': '{actor} vous mentionne dans {document}',
+  'notifications.kind.reply': '{actor} a répondu à votre commentaire dans {document}',
+  'notifications.kind.submission': '{actor} a soumis {document} pour examen',
+  'notifications.kind.approved': '{actor} a approuvé {document}',
+  'notifications.kind.changes_requested': '{actor} demande des modifications à {document}',
+  'notifications.kind.rejected': '{actor} a rejeté {document}',
+  'notifications.someone': 'Quelqu’un',
+  'notifications.untitled': 'une description de travail sans titre',
+  'notifications.failed': 'Impossible de charger les notifications : {message}',
+  'notifications.unreadItem': 'Non lue',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

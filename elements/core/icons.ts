@@ -15,6 +15,7 @@ import ListOrdered from 'lucide/dist/esm/icons/list-ordered.mjs';
 import SquarePlus from 'lucide/dist/esm/icons/square-plus.mjs';
 import MessageSquarePlus from 'lucide/dist/esm/icons/message-square-plus.mjs';
 import BookPlus from 'lucide/dist/esm/icons/book-plus.mjs';
+import Bell from 'lucide/dist/esm/icons/bell.mjs';
 
 /** Every icon an element may show, by what it means. */
 export const ICONS = {
@@ -30,6 +31,7 @@ export const ICONS = {
   addSection: SquarePlus,
   comment: MessageSquarePlus,
   confirmPair: BookPlus,
+  notifications: Bell,
 } as const satisfies Record<string, IconNode>;
 
 export type IconName = keyof typeof ICONS;

@@ -26,6 +26,8 @@ export interface CommentRow {
   createdAt: number;
   resolvedBy: string | null;
   resolvedAt: number | null;
+  /** Users mentioned with @ (the triggers notify the organization's members among them). */
+  mentions: string[];
 }
 
 /** The section (its sectionId attribute) an anchor starts in, if it is still there. */
@@ -71,11 +73,12 @@ export function projectComments(doc: Y.Doc): CommentRow[] {
       createdAt: t.createdAt,
       resolvedBy: t.resolved ? t.resolvedBy : null,
       resolvedAt: t.resolved ? (t.resolvedAt ?? t.createdAt) : null,
+      mentions: t.mentions,
     });
     for (const r of t.replies) {
       const replyBody = bodyOf(r.body);
       if (!replyBody || !r.createdAt) continue;
-      replies.push({ id: r.id, parentId: t.id, lang: t.lang, sectionId, anchorText: null, anchor: null, body: replyBody, authorId: r.authorId || null, createdAt: r.createdAt, resolvedBy: null, resolvedAt: null });
+      replies.push({ id: r.id, parentId: t.id, lang: t.lang, sectionId, anchorText: null, anchor: null, body: replyBody, authorId: r.authorId || null, createdAt: r.createdAt, resolvedBy: null, resolvedAt: null, mentions: r.mentions });
     }
   }
   const seen = new Set<string>();
@@ -89,9 +92,11 @@ const PROJECTED = `
           (select u.id from auth.users u where u.id = r.author_id) as author_id,
           to_timestamp(r.created_at / 1000.0) as created_at,
           (select u.id from auth.users u where u.id = r.resolved_by) as resolved_by,
-          case when r.resolved_at is null then null else to_timestamp(r.resolved_at / 1000.0) end as resolved_at
+          case when r.resolved_at is null then null else to_timestamp(r.resolved_at / 1000.0) end as resolved_at,
+          r.mentions
      from jsonb_to_recordset($2::jsonb) as r(id uuid, parent_id uuid, lang text, section_id text, anchor_text text, anchor text,
-                                            body text, author_id uuid, created_at double precision, resolved_by uuid, resolved_at double precision))`;
+                                            body text, author_id uuid, created_at double precision, resolved_by uuid, resolved_at double precision,
+                                            mentions uuid[]))`;
 
 /**
  * The comment rows this projection wrote for the document: only these are ever updated or
@@ -108,8 +113,8 @@ const GONE = `${OURS} and not exists (select 1 from ${PROJECTED} p where ${SAME_
 // New comments. A reply is written only under a thread row of this projection (its parent's id
 // may be another document's comment, whose row the thread did not get).
 const INSERT = `
-  insert into public.comments (id, document_id, parent_id, lang, section_id, anchor_text, anchor, body, author_id, created_at, resolved_by, resolved_at, from_document)
-  select p.id, $1::uuid, p.parent_id, p.lang, p.section_id, p.anchor_text, p.anchor, p.body, p.author_id, p.created_at, p.resolved_by, p.resolved_at, true
+  insert into public.comments (id, document_id, parent_id, lang, section_id, anchor_text, anchor, body, author_id, created_at, resolved_by, resolved_at, mentions, from_document)
+  select p.id, $1::uuid, p.parent_id, p.lang, p.section_id, p.anchor_text, p.anchor, p.body, p.author_id, p.created_at, p.resolved_by, p.resolved_at, p.mentions, true
     from ${PROJECTED} p
    where p.parent_id is null
       or exists (select 1 from public.comments c where c.id = p.parent_id and ${OURS} and c.parent_id is null)
@@ -119,11 +124,11 @@ const INSERT = `
 const UPDATE = `
   update public.comments c
      set lang = p.lang, section_id = p.section_id, anchor_text = p.anchor_text, anchor = p.anchor, body = p.body,
-         resolved_by = p.resolved_by, resolved_at = p.resolved_at
+         resolved_by = p.resolved_by, resolved_at = p.resolved_at, mentions = p.mentions
     from ${PROJECTED} p
    where ${OURS} and ${SAME_COMMENT}
-     and (c.lang, c.section_id, c.anchor_text, c.anchor, c.body, c.resolved_by, c.resolved_at)
-         is distinct from (p.lang, p.section_id, p.anchor_text, p.anchor, p.body, p.resolved_by, p.resolved_at)`;
+     and (c.lang, c.section_id, c.anchor_text, c.anchor, c.body, c.resolved_by, c.resolved_at, c.mentions)
+         is distinct from (p.lang, p.section_id, p.anchor_text, p.anchor, p.body, p.resolved_by, p.resolved_at, p.mentions)`;
 
 const toJson = (rows: CommentRow[]) =>
   JSON.stringify(
@@ -139,6 +144,7 @@ const toJson = (rows: CommentRow[]) =>
       created_at: r.createdAt,
       resolved_by: r.resolvedBy,
       resolved_at: r.resolvedAt,
+      mentions: r.mentions,
     })),
   );
 

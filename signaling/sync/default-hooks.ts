@@ -1,6 +1,7 @@
 // The hooks every room runs, in order: a new projection (compliance findings, TM capture) is one
 // more entry here, with its own error kind.
 import { commentChangesBy } from '../comments/comment-guard.js';
+import { commentNoticeHook } from '../comments/comment-notice-hook.js';
 import { projectComments, writeComments } from '../comments/comment-projection.js';
 import { seedComments } from '../db/comment-seed.js';
 import { seedDocument } from '../db/document-seed.js';
@@ -83,4 +84,4 @@ export const commentProjectionHook = (room: RoomHookContext): RoomHook =>
     writeComments(room.db, room.documentId, projectComments(room.doc), commentChangesBy(room.doc)),
   );
 
-export const defaultRoomHooks: readonly RoomHookFactory[] = [seedHook, commentSeedHook, sectionProjectionHook, complianceHook, commentProjectionHook, compactionHook];
+export const defaultRoomHooks: readonly RoomHookFactory[] = [seedHook, commentSeedHook, sectionProjectionHook, complianceHook, commentProjectionHook, commentNoticeHook, compactionHook];

@@ -94,6 +94,12 @@ begin
     insert into tests.fx values (s, 'compliance_findings', id_text);
     insert into public.ai_settings (organization_id, provider_order, monthly_budget_usd) values (org, '{openai,offline}', 10);
     insert into tests.fx values (s, 'ai_settings', org::text);
+    -- A mention for ESDC's reviewer (side A) and for TC's editor (side B): only its recipient reads it.
+    insert into public.notifications (recipient_id, organization_id, kind, document_id, comment_id, actor_id)
+      values (case s when 'A' then 'e5dc0000-0000-4000-a000-000000000104'::uuid else editor end, org, 'mention', doc,
+              (select val::uuid from tests.fx where side = s and key = 'comments'), editor)
+      returning id::text into id_text;
+    insert into tests.fx values (s, 'notifications', id_text);
   end loop;
 end
 $$;
@@ -198,6 +204,11 @@ insert into tests.ops values
   ('approvals', 'update', 'update public.approvals set decision = ''approved'', comment = ''OK'' where id = {row}'),
   ('approvals', 'delete', 'delete from public.approvals where id = {row}'),
 
+  ('notifications', 'select', 'select count(*) from public.notifications where id = {row}'),
+  ('notifications', 'insert', 'insert into public.notifications (recipient_id, organization_id, kind, document_id, approval_id) values (auth.uid(), {org}, ''submission'', {doc2}, {approvals})'),
+  ('notifications', 'update', 'update public.notifications set read_at = now() where id = {row}'),
+  ('notifications', 'delete', 'delete from public.notifications where id = {row}'),
+
   ('audit_log', 'select', 'select count(*) from public.audit_log where organization_id = {org}'),
   -- Insert is an upsert: the organization already has its row (one per organization).
   ('ai_settings', 'select', 'select count(*) from public.ai_settings where organization_id = {org}'),
@@ -240,6 +251,8 @@ insert into tests.allowed values
   ('approvals', 'select', '{*}'), ('approvals', 'insert', '{editor,translator,admin}'),
   ('approvals', 'update', '{reviewer,admin}'), ('approvals', 'delete', '{}'),
   ('ai_settings', 'select', '{*}'), ('ai_settings', 'insert', '{admin}'), ('ai_settings', 'update', '{admin}'), ('ai_settings', 'delete', '{}'),
+  -- Notifications: their recipient only (the fixture's is the reviewer); written by triggers alone.
+  ('notifications', 'select', '{reviewer}'), ('notifications', 'insert', '{}'), ('notifications', 'update', '{reviewer}'), ('notifications', 'delete', '{}'),
   ('audit_log', 'select', '{admin}'), ('audit_log', 'insert', '{}'), ('audit_log', 'update', '{}'), ('audit_log', 'delete', '{}');
 
 create table tests.actors (actor text primary key, user_id uuid);
