@@ -6,6 +6,8 @@ import { blockLines, columnsOf, fieldLine, type ExportBlock, type ExportLanguage
 import type { Lang } from '../../domain/sections.ts';
 
 const FONT = 'Arial';
+/** US Letter in twentieths of a point, the paper of Government of Canada documents (as the PDF). */
+const LETTER = { width: 12240, height: 15840, orientation: PageOrientation.PORTRAIT };
 
 function paragraphsOf(block: ExportBlock, lang: Lang): Paragraph[] {
   switch (block.kind) {
@@ -55,7 +57,7 @@ export async function writeDocx(blocks: readonly ExportBlock[], languages: Expor
     creator: 'jd-kit',
     title: title ? title.text[columns[0]!] : 'Job description',
     styles: { default: { document: { run: { font: FONT, size: 22 } } } },
-    sections: [{ properties: languages === 'both' ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : {}, children }],
+    sections: [{ properties: { page: { size: LETTER } }, children }],
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));
 }
