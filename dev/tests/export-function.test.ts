@@ -18,7 +18,10 @@ const ESDC_DOCUMENT = 'e5dc0000-0000-4000-a000-00000000d001';
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/export');
 type Lang = 'en' | 'fr';
 
-const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+// Whitespace normalised. PDFKit may break a line after a hyphen ("follow-" / "ups"), which the
+// PDF's text items give as "follow- ups": a hyphen followed by a space is read as a hyphen, on
+// both sides, so stored "pre- and post-" compares the same way.
+const normalize = (text: string) => text.replace(/\s+/g, ' ').replace(/- /g, '-').trim();
 
 /** A named run of lines the export must show, in each language. */
 interface Expected {
@@ -135,7 +138,30 @@ describe('the export function', () => {
     const [left, right] = await pdfText(bytes, 2);
     assertSameText(left!, oneLanguage(blocks, 'en'), 'PDF both, left column');
     assertSameText(right!, oneLanguage(blocks, 'fr'), 'PDF both, right column');
+    assert.deepEqual(await pdfReader.overlaps(bytes), [], 'no line drawn over another');
     await pdfReader.screenshotFirstPage(bytes, resolve(ARTIFACTS, 'program-officer-both-page-1.png'));
+  });
+
+  test('a paragraph longer than a page stays side by side with its translation, word for word', async () => {
+    const TC_DOCUMENT = '7c000000-0000-4000-a000-00000000d001';
+    const service = clientFor(stack, stack.serviceRoleKey);
+    const long = (lang: Lang) =>
+      Array.from({ length: 220 }, (_, i) => (lang === 'en' ? `Inspects aircraft record ${i + 1} for compliance with the regulations.` : `Inspecte le dossier d’aéronef ${i + 1} pour vérifier sa conformité à la réglementation.`)).join(' ');
+    for (const lang of ['en', 'fr'] as const) {
+      const { error } = await service.from('document_sections').update({ body: `${long(lang)}\nA short closing line ${lang}.` }).eq('document_id', TC_DOCUMENT).eq('lang', lang).eq('section_id', 'effort');
+      assert.equal(error, null, error?.message);
+    }
+    const blocks = await storedBlocks(stack, TC_DOCUMENT, DRAFT);
+    const { bytes } = await exported(tcEditor.token, `document=${TC_DOCUMENT}&format=pdf&lang=both`);
+    const [left, right] = await pdfText(bytes, 2);
+    assertSameText(left!, oneLanguage(blocks, 'en'), 'long PDF, left column');
+    assertSameText(right!, oneLanguage(blocks, 'fr'), 'long PDF, right column');
+    assert.deepEqual(await pdfReader.overlaps(bytes), [], 'no line drawn over another');
+    const pages = await pdfReader.pages(bytes, 2);
+    const pageWith = (column: number, needle: string) => pages.findIndex((p) => normalize(p[column]!).includes(needle));
+    const start = pageWith(0, 'Inspects aircraft record 1 for');
+    assert.ok(start > 0, 'the long English paragraph is there');
+    assert.equal(pageWith(1, 'Inspecte le dossier d’aéronef 1 pour'), start, 'its French starts beside it, on the same page');
   });
 
   test('another department gets 404 and not a byte of the document', async () => {

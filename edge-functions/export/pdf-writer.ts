@@ -29,6 +29,27 @@ function styleOf(block: ExportBlock, index: number): LineStyle {
   return index === 0 ? HEADING : BODY;
 }
 
+/**
+ * `text` cut at spaces into pieces no taller than `room` at the current font: one piece for any
+ * ordinary paragraph. (A single word wider than the column is broken by PDFKit itself.)
+ */
+function piecesThatFit(doc: PDFKit.PDFDocument, text: string, width: number, room: number): string[] {
+  if (!text || doc.heightOfString(text, { width }) <= room) return [text];
+  const pieces: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const longer = current ? `${current} ${word}` : word;
+    if (current && doc.heightOfString(longer, { width }) > room) {
+      pieces.push(current);
+      current = word;
+    } else {
+      current = longer;
+    }
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
 /** The PDF bytes of an export. */
 export function writePdf(blocks: readonly ExportBlock[], languages: ExportLanguages): Promise<Uint8Array<ArrayBuffer>> {
   const columns = columnsOf(languages);
@@ -55,28 +76,37 @@ export function writePdf(blocks: readonly ExportBlock[], languages: ExportLangua
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   let y = doc.page.margins.top;
 
+  const room = bottom() - doc.page.margins.top;
+
+  /** Draws one row: each column's text from the same height, on a new page when it does not fit. */
+  const drawRow = (block: ExportBlock, style: LineStyle, cells: string[]) => {
+    const height = Math.max(...cells.map((text) => (text ? doc.heightOfString(text, { width: columnWidth }) : 0)));
+    const before = y === doc.page.margins.top ? 0 : style.before;
+    if (y + before + height > bottom()) {
+      doc.addPage();
+      y = doc.page.margins.top;
+    } else {
+      y += before;
+    }
+    cells.forEach((text, column) => {
+      if (!text) return;
+      const x = left + column * (columnWidth + GUTTER);
+      if (block.kind === 'stamp') doc.rect(x - 4, y - 4, columnWidth + 8, height + 8).lineWidth(1).strokeColor(style.color).stroke();
+      doc.fillColor(style.color).text(text, x, y, { width: columnWidth, lineBreak: true });
+    });
+    y += height + (block.kind === 'stamp' ? 6 : 0);
+  };
+
   for (const block of blocks) {
     const lines = columns.map((lang) => blockLines(block, lang));
     const rows = Math.max(...lines.map((l) => l.length));
     for (let index = 0; index < rows; index++) {
       const style = styleOf(block, index);
       doc.font(style.font).fontSize(style.size);
-      const cells = lines.map((l) => l[index] ?? '');
-      const height = Math.max(...cells.map((text) => (text ? doc.heightOfString(text, { width: columnWidth }) : 0)));
-      const before = y === doc.page.margins.top ? 0 : style.before;
-      if (y + before + height > bottom()) {
-        doc.addPage();
-        y = doc.page.margins.top;
-      } else {
-        y += before;
-      }
-      cells.forEach((text, column) => {
-        if (!text) return;
-        const x = left + column * (columnWidth + GUTTER);
-        if (block.kind === 'stamp') doc.rect(x - 4, y - 4, columnWidth + 8, height + 8).lineWidth(1).strokeColor(style.color).stroke();
-        doc.fillColor(style.color).text(text, x, y, { width: columnWidth, lineBreak: true });
-      });
-      y += height + (block.kind === 'stamp' ? 6 : 0);
+      // A paragraph taller than a page goes in page-sized pieces, each row still side by side.
+      const pieces = lines.map((l) => piecesThatFit(doc, l[index] ?? '', columnWidth, room));
+      const count = Math.max(...pieces.map((p) => p.length));
+      for (let piece = 0; piece < count; piece++) drawRow(block, style, pieces.map((p) => p[piece] ?? ''));
     }
   }
   doc.end();

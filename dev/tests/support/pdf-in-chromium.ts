@@ -19,20 +19,41 @@ const PAGE = `<!doctype html><meta charset="utf-8"><body style="margin:0;backgro
   pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
   const open = (base64) => pdfjs.getDocument({ data: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) });
   // Each page's text items left to right as drawn; with two columns, split at the page's middle.
-  window.pdfText = async (base64, columns) => {
+  window.pdfPages = async (base64, columns) => {
     const task = open(base64);
     const pdf = await task.promise;
-    const texts = Array.from({ length: columns }, () => []);
+    const pages = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const middle = page.getViewport({ scale: 1 }).width / 2;
+      const texts = Array.from({ length: columns }, () => []);
       for (const item of (await page.getTextContent()).items) {
         if (!('str' in item)) continue;
         texts[columns === 1 || item.transform[4] < middle ? 0 : 1].push(item.str);
       }
+      pages.push(texts.map((t) => t.join(' ')));
     }
     await task.destroy();
-    return texts.map((t) => t.join(' '));
+    return pages;
+  };
+  // Lines drawn over one another: two text items of one column on one page at the same height.
+  window.pdfOverlaps = async (base64) => {
+    const task = open(base64);
+    const pdf = await task.promise;
+    const overlaps = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const middle = page.getViewport({ scale: 1 }).width / 2;
+      const seen = new Map();
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const key = (item.transform[4] < middle ? 'left' : 'right') + '@' + Math.round(item.transform[5]);
+        if (seen.has(key)) overlaps.push('page ' + number + ', ' + key + ': ' + JSON.stringify(seen.get(key)) + ' and ' + JSON.stringify(item.str));
+        else seen.set(key, item.str);
+      }
+    }
+    await task.destroy();
+    return overlaps;
   };
   window.drawFirstPage = async (base64) => {
     const pdf = await open(base64).promise;
@@ -49,6 +70,10 @@ const PAGE = `<!doctype html><meta charset="utf-8"><body style="margin:0;backgro
 export interface PdfReader {
   /** The text of the whole PDF: one string, or one per column (split at the middle of the page). */
   text(pdf: Uint8Array, columns: 1 | 2): Promise<string[]>;
+  /** The same, page by page. */
+  pages(pdf: Uint8Array, columns: 1 | 2): Promise<string[][]>;
+  /** Lines of one column drawn over one another (same page, same height), described; none in a sound layout. */
+  overlaps(pdf: Uint8Array): Promise<string[]>;
   /** Draws page 1 and writes it to `pngPath`. */
   screenshotFirstPage(pdf: Uint8Array, pngPath: string): Promise<void>;
   close(): Promise<void>;
@@ -75,8 +100,15 @@ export async function startPdfReader(): Promise<PdfReader> {
     throw new Error(`pdfjs-dist did not load: ${errors.join('; ') || error.message}`);
   });
   const base64 = (pdf: Uint8Array) => Buffer.from(pdf).toString('base64');
+  const pagesOf = (pdf: Uint8Array, columns: 1 | 2) =>
+    page.evaluate((data, n) => (window as unknown as { pdfPages(d: string, n: number): Promise<string[][]> }).pdfPages(data, n), base64(pdf), columns);
   return {
-    text: (pdf, columns) => page.evaluate((data, n) => (window as unknown as { pdfText(d: string, n: number): Promise<string[]> }).pdfText(data, n), base64(pdf), columns),
+    pages: pagesOf,
+    async text(pdf, columns) {
+      const pages = await pagesOf(pdf, columns);
+      return Array.from({ length: columns }, (_, column) => pages.map((p) => p[column]).join(' '));
+    },
+    overlaps: (pdf) => page.evaluate((data) => (window as unknown as { pdfOverlaps(d: string): Promise<string[]> }).pdfOverlaps(data), base64(pdf)),
     async screenshotFirstPage(pdf, pngPath) {
       await page.evaluate((data) => (window as unknown as { drawFirstPage(d: string): Promise<void> }).drawFirstPage(data), base64(pdf));
       await (await page.$('#page'))!.screenshot({ path: pngPath as `${string}.png` });
