@@ -18,43 +18,35 @@ const PAGE = `<!doctype html><meta charset="utf-8"><body style="margin:0;backgro
   import * as pdfjs from '/pdf.mjs';
   pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
   const open = (base64) => pdfjs.getDocument({ data: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) });
-  // Each page's text items left to right as drawn; with two columns, split at the page's middle.
-  window.pdfPages = async (base64, columns) => {
+  // Every page's text items as drawn, each with its column: 0 (left of the page's middle) or 1.
+  const pagesOfItems = async (base64) => {
     const task = open(base64);
     const pdf = await task.promise;
     const pages = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const middle = page.getViewport({ scale: 1 }).width / 2;
-      const texts = Array.from({ length: columns }, () => []);
-      for (const item of (await page.getTextContent()).items) {
-        if (!('str' in item)) continue;
-        texts[columns === 1 || item.transform[4] < middle ? 0 : 1].push(item.str);
-      }
-      pages.push(texts.map((t) => t.join(' ')));
+      const items = (await page.getTextContent()).items.filter((item) => 'str' in item);
+      pages.push(items.map((item) => ({ str: item.str, column: item.transform[4] < middle ? 0 : 1, y: Math.round(item.transform[5]) })));
     }
     await task.destroy();
     return pages;
   };
+  window.pdfPages = async (base64, columns) =>
+    (await pagesOfItems(base64)).map((items) =>
+      Array.from({ length: columns }, (_, column) => items.filter((item) => columns === 1 || item.column === column).map((item) => item.str).join(' ')),
+    );
   // Lines drawn over one another: two text items of one column on one page at the same height.
-  window.pdfOverlaps = async (base64) => {
-    const task = open(base64);
-    const pdf = await task.promise;
-    const overlaps = [];
-    for (let number = 1; number <= pdf.numPages; number++) {
-      const page = await pdf.getPage(number);
-      const middle = page.getViewport({ scale: 1 }).width / 2;
+  window.pdfOverlaps = async (base64) =>
+    (await pagesOfItems(base64)).flatMap((items, index) => {
       const seen = new Map();
-      for (const item of (await page.getTextContent()).items) {
-        if (!('str' in item) || item.str.trim() === '') continue;
-        const key = (item.transform[4] < middle ? 'left' : 'right') + '@' + Math.round(item.transform[5]);
-        if (seen.has(key)) overlaps.push('page ' + number + ', ' + key + ': ' + JSON.stringify(seen.get(key)) + ' and ' + JSON.stringify(item.str));
-        else seen.set(key, item.str);
-      }
-    }
-    await task.destroy();
-    return overlaps;
-  };
+      return items.filter((item) => item.str.trim() !== '').flatMap((item) => {
+        const key = (item.column === 0 ? 'left' : 'right') + '@' + item.y;
+        if (seen.has(key)) return ['page ' + (index + 1) + ', ' + key + ': ' + JSON.stringify(seen.get(key)) + ' and ' + JSON.stringify(item.str)];
+        seen.set(key, item.str);
+        return [];
+      });
+    });
   window.drawFirstPage = async (base64) => {
     const pdf = await open(base64).promise;
     const page = await pdf.getPage(1);
