@@ -481,6 +481,20 @@ const en = {
   'notifications.untitled': 'an untitled job description',
   'notifications.failed': 'Notifications could not be loaded: {message}',
   'notifications.unreadItem': 'Unread',
+  // Issue 17 item 6: the export panel (DOCX / PDF in the TBS layout).
+  'export.label': 'Export',
+  'export.format': 'Format',
+  'export.format.pdf': 'PDF',
+  'export.format.docx': 'Word (DOCX)',
+  'export.languages': 'Languages',
+  'export.languages.en': 'English',
+  'export.languages.fr': 'French',
+  'export.languages.both': 'Both, side by side',
+  'export.download': 'Download',
+  'export.downloading': 'Preparing the file…',
+  'export.done': 'Downloaded {file}.',
+  'export.action': 'Could not export the job description',
+  'export.signIn': 'Sign in to export the job description.',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -960,6 +974,20 @@ const fr: Catalog = {
   'notifications.untitled': 'une description de travail sans titre',
   'notifications.failed': 'Impossible de charger les notifications : {message}',
   'notifications.unreadItem': 'Non lue',
+  // Issue 17 item 6: the export panel (DOCX / PDF in the TBS layout).
+  'export.label': 'Exporter',
+  'export.format': 'Format',
+  'export.format.pdf': 'PDF',
+  'export.format.docx': 'Word (DOCX)',
+  'export.languages': 'Langues',
+  'export.languages.en': 'Anglais',
+  'export.languages.fr': 'Français',
+  'export.languages.both': 'Les deux, côte à côte',
+  'export.download': 'Télécharger',
+  'export.downloading': 'Préparation du fichier…',
+  'export.done': '{file} téléchargé.',
+  'export.action': 'Impossible d’exporter la description de travail',
+  'export.signIn': 'Connectez-vous pour exporter la description de travail.',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

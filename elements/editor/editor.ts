@@ -33,6 +33,8 @@ import { GlossaryController } from './glossary-controller.js';
 import { sentenceAt, sentenceOf } from './sentences.js';
 import type { EditorSentence, TmEditor } from '../core/tm-events.js';
 import { statusStyles } from './status.styles.js';
+import { ExportController } from './export-controller.js';
+import { exportStyles } from './export.styles.js';
 import { XliffController } from './xliff-controller.js';
 import { xliffStyles } from './xliff.styles.js';
 import { AiAssistController } from './ai-assist-controller.js';
@@ -79,6 +81,7 @@ export type { VersionRow, ReviewRound };
  * @csspart workflow - The review panel.
  * @csspart ai - The AI panel (with `ai-assist`): task, the suggestion streaming in, its inline diff (a decision per change), provider, model and cost, sources and glossary warnings.
  * @csspart xliff - The XLIFF panel: export the text for a CAT tool, import the translated file.
+ * @csspart export - The export panel: the job description as PDF or Word, one language or both.
  * @csspart submission - Who submitted the open review round, and when.
  * @csspart decision - The last review decision: what, who, when and the reviewer's comment.
  * @csspart comment-button - The "Comment" button (shown while `commenting`).
@@ -97,7 +100,7 @@ export type { VersionRow, ReviewRound };
  * @cssproperty --jd-panel-width - Width of the side panel (default 18rem).
  */
 export class JdEditor extends JdThemedElement implements CommentsEditor, TmEditor, EditorHost, FindingsEditor {
-  static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles, xliffStyles, aiPanelStyles];
+  static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles, xliffStyles, exportStyles, aiPanelStyles];
 
   /** The job description's id (uuid). */
   @property({ attribute: 'document-id', reflect: true }) documentId = '';
@@ -136,6 +139,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
   #glossary = new GlossaryController(this);
   #confirmPair = new ConfirmPairController(this);
   #xliff = new XliffController(this);
+  #export = new ExportController(this);
   #ai = new AiAssistController(this);
   #wasEditable = false;
 
@@ -489,7 +493,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
       </div>
       <aside class="side" aria-label=${msg(lang, 'panel.label')}>
         ${this.aiAssist ? renderAiPanel(lang, this.#ai, this.editable) : nothing}
-        ${this.#workflow.render(lang)} ${this.#versions.renderPanel(lang)} ${this.#xliff.render(lang)}
+        ${this.#workflow.render(lang)} ${this.#versions.renderPanel(lang)} ${this.#xliff.render(lang)} ${this.#export.render(lang)}
         <slot name="panel"></slot>
       </aside>
     </div>`;
