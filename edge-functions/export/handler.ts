@@ -44,15 +44,18 @@ const must = <T>(result: { data: T; error: { message: string } | null }, what: s
 /** The approval behind an approved document: its latest approved round, the version it names, the approver. */
 async function approvalOf(supabase: SupabaseClient, documentId: string): Promise<ExportApproval | null> {
   const round = must(
-    await supabase.from('approvals').select('reviewer_id, decided_at').eq('document_id', documentId).eq('decision', 'approved').order('decided_at', { ascending: false }).limit(1).maybeSingle(),
+    await supabase.from('approvals').select('reviewer_id, decided_at, version_number').eq('document_id', documentId).eq('decision', 'approved').order('decided_at', { ascending: false }).limit(1).maybeSingle(),
     'the approval',
-  ) as { reviewer_id: string | null; decided_at: string } | null;
+  ) as { reviewer_id: string | null; decided_at: string; version_number: number | null } | null;
   if (!round) return null;
-  // The version approved: the latest one saved up to the decision.
-  const version = must(
-    await supabase.from('document_versions').select('version_number').eq('document_id', documentId).lte('created_at', round.decided_at).order('version_number', { ascending: false }).limit(1).maybeSingle(),
-    'the approved version',
-  ) as { version_number: number } | null;
+  // The version the round pinned when it was submitted (approvals.version_number); rounds from
+  // before pinning name none: then the latest version saved up to the decision.
+  const version = round.version_number !== null
+    ? { version_number: round.version_number }
+    : (must(
+        await supabase.from('document_versions').select('version_number').eq('document_id', documentId).lte('created_at', round.decided_at).order('version_number', { ascending: false }).limit(1).maybeSingle(),
+        'the approved version',
+      ) as { version_number: number } | null);
   const approver = round.reviewer_id
     ? (must(await supabase.from('profiles').select('display_name').eq('id', round.reviewer_id).maybeSingle(), 'the approver') as { display_name: string | null } | null)
     : null;
