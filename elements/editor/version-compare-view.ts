@@ -53,7 +53,8 @@ export function renderComparison(comparison: Comparison, lang: Lang, close: () =
       <h2 id="version-compare-heading">${msg(lang, 'compare.heading', { from: comparison.from, to: comparison.to })}</h2>
       <button type="button" @click=${close}>${msg(lang, 'compare.close')}</button>
     </div>
-    <p class="legend">${msg(lang, 'compare.legend')} ${msg(lang, 'compare.summary', { count: changed, total: comparison.sections.length })}</p>
+    <p class="legend">${msg(lang, 'compare.legend')}</p>
+    <p class="legend">${msg(lang, 'compare.summary', { count: changed, total: comparison.sections.length })}</p>
     ${comparison.sections.map((section, i) => renderSection(section, lang, i))}
   </section>`;
 }

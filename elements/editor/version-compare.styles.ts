@@ -31,11 +31,16 @@ export const versionCompareStyles = css`
     border: 1px solid var(--_border);
     padding: var(--_space);
     background: var(--_surface-alt);
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
   .compare-text p {
     margin: 0;
+    /* Blocks of a section are separated by line breaks in the compared text. */
+    white-space: pre-wrap;
+  }
+  [part='version-compare'] .unchanged {
+    margin: 0 0 var(--_space);
+    color: var(--_muted);
   }
   .compare-text .compare-heading {
     font-weight: bold;
