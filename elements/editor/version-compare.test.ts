@@ -6,24 +6,12 @@ import { expect, waitUntil } from '@open-wc/testing';
 import './define.js';
 import type { JdEditor } from './editor.js';
 import { withScratchEsdcDocument } from '../core/test-helpers.js';
-import { selectionInSection } from './pane.js';
-import { personOn } from './test-support.js';
+import { appendToSection, personOn, sectionText as sectionTextOf } from './test-support.js';
 
 const SECTION = 'skill';
 
-function sectionText(el: JdEditor, lang: 'en' | 'fr', sectionId = SECTION): string {
-  let text = '';
-  el.getView(lang)!.state.doc.forEach((node) => {
-    if (node.attrs['sectionId'] === sectionId) text = node.textContent;
-  });
-  return text;
-}
-
-function append(el: JdEditor, lang: 'en' | 'fr', text: string): void {
-  const end = selectionInSection(el.getView(lang)!, SECTION, true);
-  if (!end) throw new Error(`no section ${SECTION} in ${lang}`);
-  expect(el.insertText(lang, end.from, text)).to.equal(true);
-}
+const sectionText = (el: JdEditor, lang: 'en' | 'fr') => sectionTextOf(el, lang, SECTION);
+const append = (el: JdEditor, lang: 'en' | 'fr', text: string) => appendToSection(el, lang, SECTION, text);
 
 const compared = (el: JdEditor) => el.shadowRoot!.querySelector<HTMLElement>('[part=version-compare]');
 /** The texts of the marks of one kind in one language's column of a section of the comparison. */
