@@ -40,6 +40,7 @@ import { xliffStyles } from './xliff.styles.js';
 import { AiAssistController } from './ai-assist-controller.js';
 import { renderAiPanel } from './ai-panel.js';
 import { aiPanelStyles } from './ai-panel.styles.js';
+import { versionCompareStyles } from './version-compare.styles.js';
 import type { AiTask } from '../../domain/ai/assist-types.js';
 import type { FindingMark, FindingsEditor } from '../core/compliance-link.js';
 import { findingMarks, setFindingMarks } from './finding-decorations.js';
@@ -78,6 +79,9 @@ export type { VersionRow, ReviewRound };
  * @csspart pane - Each language pane (also `pane-en`, `pane-fr`).
  * @csspart versions - The versions panel.
  * @csspart version-view - A past version shown side by side.
+ * @csspart version-compare - Two versions (or one and the current text) compared per section, word by word.
+ * @csspart compare - The form choosing the two versions to compare.
+ * @csspart undo-restore - The button that undoes the last restore.
  * @csspart workflow - The review panel.
  * @csspart ai - The AI panel (with `ai-assist`): task, the suggestion streaming in, its inline diff (a decision per change), provider, model and cost, sources and glossary warnings.
  * @csspart xliff - The XLIFF panel: export the text for a CAT tool, import the translated file.
@@ -100,7 +104,7 @@ export type { VersionRow, ReviewRound };
  * @cssproperty --jd-panel-width - Width of the side panel (default 18rem).
  */
 export class JdEditor extends JdThemedElement implements CommentsEditor, TmEditor, EditorHost, FindingsEditor {
-  static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles, xliffStyles, exportStyles, aiPanelStyles];
+  static override styles = [sharedStyles, editorStyles, toolbarStyles, statusStyles, xliffStyles, exportStyles, aiPanelStyles, versionCompareStyles];
 
   /** The job description's id (uuid). */
   @property({ attribute: 'document-id', reflect: true }) documentId = '';
@@ -417,9 +421,19 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
     return this.#versions.view(versionNumber);
   }
 
-  /** Restores a past version as a new change by this user (history is never rewritten; undo reverts it). */
+  /** Restores a past version as one change by this user that everyone sees at once (history is never rewritten; undoRestore reverts it). */
   restoreVersion(versionNumber: number): Promise<boolean> {
     return this.#versions.restore(versionNumber);
+  }
+
+  /** Undoes the last restore in one step (both languages and the identification fields). */
+  undoRestore(): boolean {
+    return this.#versions.undoRestore();
+  }
+
+  /** Compares version `from` with version `to`, or with the current text when `to` is null, and shows the comparison. */
+  compareVersions(from: number, to: number | null = null): Promise<boolean> {
+    return this.#versions.compare(from, to);
   }
 
   /** The document as XLIFF 2.0 (what "Export XLIFF" downloads), or null when refused (the panel says why). */

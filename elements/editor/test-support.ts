@@ -1,9 +1,10 @@
 // Shared by the editor's browser tests.
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import './define.js';
 import type { JdEditor } from './editor.js';
 import type { JdSession } from '../session/session.js';
 import { ESDC_DOC, signedInSession, stack, uniqueCache } from '../core/test-helpers.js';
+import { selectionInSection } from './pane.js';
 
 /** An editor on `documentId` inside `session`, resolved once both panes are mounted (or it settled on a notice). */
 export async function openEditor(session: JdSession, documentId = ESDC_DOC, settle: 'panes' | 'notice' = 'panes'): Promise<JdEditor> {
@@ -47,4 +48,20 @@ export async function confirmSubmitWarning(el: JdEditor): Promise<void> {
   const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part=submit-warning]')!;
   await waitUntil(() => dialog.open || workflowText(el).includes('In review'), 'the compliance warning or the submission', { timeout: 10_000 });
   if (dialog.open) Array.from(dialog.querySelectorAll('button')).find((b) => /Submit anyway/.test(b.textContent ?? ''))!.click();
+}
+
+/** The text of one section in one language, as the pane shows it. */
+export function sectionText(el: JdEditor, lang: 'en' | 'fr', sectionId: string): string {
+  let text = '';
+  el.getView(lang)!.state.doc.forEach((node) => {
+    if (node.attrs['sectionId'] === sectionId) text = node.textContent;
+  });
+  return text;
+}
+
+/** Appends `text` at the end of a section through the editor's API (one undoable change). */
+export function appendToSection(el: JdEditor, lang: 'en' | 'fr', sectionId: string, text: string): void {
+  const end = selectionInSection(el.getView(lang)!, sectionId, true);
+  if (!end) throw new Error(`no section ${sectionId} in ${lang}`);
+  expect(el.insertText(lang, end.from, text)).to.equal(true);
 }

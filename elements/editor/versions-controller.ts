@@ -1,19 +1,32 @@
-// Named versions: the list (document_versions), saving one, showing one beside the text, and
-// restoring one as a new change of this user.
+// Named versions: the list (document_versions), saving one, showing one beside the text,
+// comparing two (or one and the live text) word by word, and restoring one as a new change of
+// this user: one Yjs transaction over both languages and the identification fields, so everyone
+// sees it at once through the sync server, undone in one step by "Undo restoring".
 import { html, nothing } from 'lit';
 import * as Y from 'yjs';
 import { DOMSerializer, type Node as PmNode } from 'prosemirror-model';
-import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { msg, langOf, localeOf } from '../core/i18n.js';
 import { jdSchema } from '../core/schema.js';
 import { LANGS, META_FIELDS, type Lang } from '../../domain/sections.js';
 import { fetchVersionContent, fetchVersions, saveVersion, type VersionRow } from '../core/data-access.js';
-import { replaceAllContent } from './editor-text.js';
+import { compareDocuments, type SectionComparison } from '../../domain/version-compare.js';
+import { renderComparison } from './version-compare-view.js';
 import { JdVersionEvent } from './events.js';
 import { RecordsController } from './editor-host.js';
 import { describeFailure, type FailedAction } from './request-failure.js';
 
-type VersionAction = 'save' | 'restore' | 'view';
+type VersionAction = 'save' | 'restore' | 'view' | 'compare';
+
+/** The origin of a restore's Yjs transaction: the restore's own UndoManager tracks it, and nothing else. */
+const RESTORE_ORIGIN = Symbol('jd-version-restore');
+
+/** A comparison as computed: versions by number, `to` null for the live text as it was then. */
+interface VersionComparison {
+  from: number;
+  to: number | null;
+  sections: SectionComparison[];
+}
 
 export type { VersionRow };
 
@@ -39,6 +52,11 @@ export class VersionsController extends RecordsController {
   /** The last action that failed, until another one runs or the document closes. */
   failure: FailedAction<VersionAction> | null = null;
   #viewed: ViewedVersion | null = null;
+  #comparison: VersionComparison | null = null;
+  /** Undoes this user's restores (both languages and the fields at once), for the document it was made on. */
+  #restoreUndo: { doc: Y.Doc; manager: Y.UndoManager } | null = null;
+  /** The version whose restore "Undo restoring" reverts, while it can. */
+  #restoredName: string | null = null;
   /** Past versions rendered once per view, not on every keystroke's render. */
   #dom = new WeakMap<ViewedVersion, Record<Lang, HTMLElement>>();
 
@@ -47,6 +65,10 @@ export class VersionsController extends RecordsController {
     this.busy = null;
     this.failure = null;
     this.#viewed = null;
+    this.#comparison = null;
+    this.#restoreUndo?.manager.destroy();
+    this.#restoreUndo = null;
+    this.#restoredName = null;
   }
 
   /** Runs one action at a time with its progress shown; a failure is kept with a way to run it again. */
@@ -99,21 +121,29 @@ export class VersionsController extends RecordsController {
   }
 
   /** The failure when a version's content could not be fetched (offline or refused). */
-  #fetchFailure(action: 'restore' | 'view'): { failure: string } {
-    return { failure: describeFailure(this.#lang, `versions.action.${action}`, { message: 'the version could not be read', code: '', status: globalThis.navigator?.onLine === false ? 0 : 500 }) };
+  #fetchFailure(action: 'restore' | 'view' | 'compare'): { failure: string } {
+    return { failure: describeFailure(this.#lang, action === 'compare' ? 'compare.failed' : `versions.action.${action}`, { message: 'the version could not be read', code: '', status: globalThis.navigator?.onLine === false ? 0 : 500 }) };
   }
 
   get #lang(): Lang {
     return this.host.session?.lang ?? langOf(this.host);
   }
 
-  async #fetch(versionNumber: number): Promise<ViewedVersion | null> {
+  /** A saved version as a Y.Doc of its own (the caller destroys it). */
+  async #fetchDoc(versionNumber: number): Promise<{ row: VersionRow; doc: Y.Doc } | null> {
     const client = this.host.session?.client;
     const row = this.versions.find((v) => v.version_number === versionNumber);
     const content = client && row ? await fetchVersionContent(client, row.id) : null;
     if (!row || !content) return null;
     const doc = new Y.Doc();
     for (const bytes of [content.state, ...(content.updates ?? [])].map(decodeBytea)) if (bytes) Y.applyUpdate(doc, bytes);
+    return { row, doc };
+  }
+
+  async #fetch(versionNumber: number): Promise<ViewedVersion | null> {
+    const fetched = await this.#fetchDoc(versionNumber);
+    if (!fetched) return null;
+    const { row, doc } = fetched;
     const docs = {
       en: yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment('en'), jdSchema) as PmNode,
       fr: yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment('fr'), jdSchema) as PmNode,
@@ -134,9 +164,53 @@ export class VersionsController extends RecordsController {
       },
       () => void this.view(versionNumber),
     );
-    if (viewed) this.#viewed = viewed;
+    if (viewed) {
+      this.#viewed = viewed;
+      this.#comparison = null;
+    }
     this.host.requestUpdate();
     return viewed !== null;
+  }
+
+  /**
+   * Compares version `from` with version `to`, or with the live text when `to` is null (as it is
+   * now: the comparison does not follow later typing), per section and word by word in both
+   * languages; shown in place of a viewed version.
+   */
+  async compare(from: number, to: number | null): Promise<boolean> {
+    const comparison = await this.#track(
+      'compare',
+      from,
+      async () => {
+        const live = this.host.documentState.document?.doc;
+        const [before, after] = await Promise.all([this.#fetchDoc(from), to === null ? null : this.#fetchDoc(to)]);
+        try {
+          const afterDoc = to === null ? live : after?.doc;
+          if (!before || !afterDoc) return this.#fetchFailure('compare');
+          return { ok: { from, to, sections: compareDocuments(before.doc, afterDoc) } };
+        } finally {
+          before?.doc.destroy();
+          after?.doc.destroy();
+        }
+      },
+      () => void this.compare(from, to),
+    );
+    if (comparison) {
+      this.#comparison = comparison;
+      this.#viewed = null;
+    }
+    this.host.requestUpdate();
+    return comparison !== null;
+  }
+
+  /** The UndoManager of restores on `doc`: it tracks only RESTORE_ORIGIN, so the restorer's own typing and others' changes are not in it. */
+  #undoManagerFor(doc: Y.Doc): Y.UndoManager {
+    if (this.#restoreUndo?.doc !== doc) {
+      this.#restoreUndo?.manager.destroy();
+      const scope = [...LANGS.map((l) => doc.getXmlFragment(l)), doc.getMap('meta')];
+      this.#restoreUndo = { doc, manager: new Y.UndoManager(scope, { trackedOrigins: new Set([RESTORE_ORIGIN]), captureTimeout: 0 }) };
+    }
+    return this.#restoreUndo.manager;
   }
 
   /** Restores a past version as a new change by this user (history is never rewritten; undo reverts it). */
@@ -152,19 +226,63 @@ export class VersionsController extends RecordsController {
       () => void this.restore(versionNumber),
     );
     const doc = this.host.documentState.document?.doc;
-    const panes = LANGS.map((l) => this.host.pane(l));
-    if (!version || !doc || !this.host.editable || panes.some((p) => !p)) return false;
-    replaceAllContent(panes.map((p) => p!), version.docs);
-    const meta = doc.getMap('meta');
+    if (!version || !doc || !this.host.editable) return false;
+    const undo = this.#undoManagerFor(doc);
+    undo.stopCapturing();
+    // One transaction: one update through the sync server, applied by every client at once.
+    // prosemirrorToYXmlFragment changes only what differs, so unchanged paragraphs (and the
+    // comments anchored in them) stay.
     doc.transact(() => {
+      for (const lang of LANGS) prosemirrorToYXmlFragment(version.docs[lang], doc.getXmlFragment(lang));
+      const meta = doc.getMap('meta');
       for (const field of META_FIELDS) {
         const value = version.meta[field];
         if (field !== 'status' && typeof value === 'string' && meta.get(field) !== value) meta.set(field, value);
       }
-    });
+    }, RESTORE_ORIGIN);
+    undo.stopCapturing();
+    this.#restoredName = version.row.name;
+    this.host.requestUpdate();
     this.host.say(msg(this.#lang, 'versions.restored', { name: version.row.name }));
     this.host.dispatchEvent(new JdVersionEvent('restored', version.row.version_number, version.row.name));
     return true;
+  }
+
+  /** Reverts the last restore (both languages and the fields) in one step; others' changes made since stay. */
+  undoRestore(): boolean {
+    const name = this.#restoredName;
+    const undo = this.#restoreUndo;
+    if (name === null || !undo || !this.host.editable || undo.doc !== this.host.documentState.document?.doc) return false;
+    if (undo.manager.undo() === null) return false;
+    this.#restoredName = undo.manager.canUndo() ? name : null;
+    this.host.say(msg(this.#lang, 'compare.restoreUndone', { name }));
+    this.host.requestUpdate();
+    return true;
+  }
+
+  #renderCompareForm(lang: Lang) {
+    if (this.versions.length === 0) return nothing;
+    const onCompare = (e: SubmitEvent) => {
+      e.preventDefault();
+      const form = e.target as HTMLFormElement;
+      const value = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement).value;
+      const to = value('compare-to');
+      void this.compare(Number(value('compare-from')), to === 'current' ? null : Number(to));
+    };
+    const latest = this.versions.reduce((a, b) => (b.version_number > a.version_number ? b : a));
+    const option = (v: VersionRow, selected: boolean) => html`<option value=${v.version_number} ?selected=${selected}>${v.version_number}. ${v.name}</option>`;
+    const comparing = this.busy?.action === 'compare';
+    return html`<form part="compare" class="row" @submit=${onCompare} aria-label=${msg(lang, 'compare.label')}>
+      <label>${msg(lang, 'compare.from')} <select name="compare-from">${this.versions.map((v) => option(v, v === latest))}</select></label>
+      <label
+        >${msg(lang, 'compare.to')}
+        <select name="compare-to">
+          <option value="current" selected>${msg(lang, 'compare.current')}</option>
+          ${this.versions.map((v) => option(v, false))}
+        </select></label
+      >
+      <button type="submit" ?disabled=${this.busy !== null} aria-busy=${comparing ? 'true' : 'false'}>${comparing ? msg(lang, 'compare.busy') : msg(lang, 'compare.submit')}</button>
+    </form>`;
   }
 
   renderPanel(lang: Lang) {
@@ -175,7 +293,7 @@ export class VersionsController extends RecordsController {
     };
     const busy = this.busy;
     const isBusy = (action: VersionAction, versionNumber: number | null = null) => busy?.action === action && busy.versionNumber === versionNumber;
-    const label = (action: VersionAction, versionNumber: number | null, idle: string) => (isBusy(action, versionNumber) ? msg(lang, `versions.busy.${action}`) : idle);
+    const label = (action: Exclude<VersionAction, 'compare'>, versionNumber: number | null, idle: string) => (isBusy(action, versionNumber) ? msg(lang, `versions.busy.${action}`) : idle);
     return html`<details part="versions" aria-busy=${busy ? 'true' : 'false'}>
       <summary>${msg(lang, 'versions.label')}</summary>
       ${this.host.documentState.access === 'edit'
@@ -190,6 +308,10 @@ export class VersionsController extends RecordsController {
             <button type="button" ?disabled=${busy !== null} @click=${this.failure.retry}>${msg(lang, 'failure.retry')}</button>
           </div>`
         : nothing}
+      ${this.#restoredName !== null && this.host.editable
+        ? html`<p class="row"><button type="button" part="undo-restore" @click=${() => void this.undoRestore()}>${msg(lang, 'compare.undoRestore', { name: this.#restoredName })}</button></p>`
+        : nothing}
+      ${this.#renderCompareForm(lang)}
       ${this.versions.length === 0
         ? html`<p>${msg(lang, 'versions.none')}</p>`
         : html`<ul>
@@ -213,6 +335,18 @@ export class VersionsController extends RecordsController {
   }
 
   renderView(lang: Lang) {
+    const comparison = this.#comparison;
+    if (comparison) {
+      const label = (n: number | null) => {
+        const row = this.versions.find((v) => v.version_number === n);
+        return row ? msg(lang, 'compare.version', { number: row.version_number, name: row.name }) : msg(lang, 'compare.currentText');
+      };
+      const close = () => {
+        this.#comparison = null;
+        this.host.requestUpdate();
+      };
+      return renderComparison({ from: label(comparison.from), to: label(comparison.to), sections: comparison.sections }, lang, close);
+    }
     const viewed = this.#viewed;
     if (!viewed) return nothing;
     let rendered = this.#dom.get(viewed);

@@ -5,25 +5,11 @@ import './define.js';
 import type { JdEditor } from './editor.js';
 import { withScratchEsdcDocument } from '../core/test-helpers.js';
 import { selectionInSection } from './pane.js';
-import { confirmSubmitWarning, personOn, workflowText, workflowShown, decisionButtons } from './test-support.js';
+import { appendToSection, confirmSubmitWarning, personOn, sectionText, workflowText, workflowShown, decisionButtons } from './test-support.js';
 
 const SECTION = 'skill';
 
-/** The text of one section in one language, as the pane shows it. */
-function sectionText(el: JdEditor, lang: 'en' | 'fr', sectionId: string): string {
-  let text = '';
-  el.getView(lang)!.state.doc.forEach((node) => {
-    if (node.attrs['sectionId'] === sectionId) text = node.textContent;
-  });
-  return text;
-}
-
-/** Appends `text` at the end of a section through the editor's API (one undoable change). */
-function append(el: JdEditor, lang: 'en' | 'fr', text: string): void {
-  const end = selectionInSection(el.getView(lang)!, SECTION, true);
-  if (!end) throw new Error(`no section ${SECTION} in ${lang}`);
-  expect(el.insertText(lang, end.from, text)).to.equal(true);
-}
+const append = (el: JdEditor, lang: 'en' | 'fr', text: string) => appendToSection(el, lang, SECTION, text);
 
 /** The button of the workflow panel whose label matches. */
 function workflowButton(el: JdEditor, label: RegExp): HTMLButtonElement | undefined {

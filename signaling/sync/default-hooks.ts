@@ -6,6 +6,7 @@ import { projectComments, writeComments } from '../comments/comment-projection.j
 import { seedComments } from '../db/comment-seed.js';
 import { seedDocument } from '../db/document-seed.js';
 import { projectSections, writeSections } from '../db/section-projection.js';
+import { projectIdentification, writeIdentification } from '../db/identification-projection.js';
 import { compactionHook } from './compaction-hook.js';
 import { complianceHook } from './compliance-hook.js';
 import type { RoomHook, RoomHookContext, RoomHookFactory } from './room-hook.js';
@@ -84,4 +85,12 @@ export const commentProjectionHook = (room: RoomHookContext): RoomHook =>
     writeComments(room.db, room.documentId, projectComments(room.doc), commentChangesBy(room.doc)),
   );
 
-export const defaultRoomHooks: readonly RoomHookFactory[] = [seedHook, commentSeedHook, sectionProjectionHook, complianceHook, commentProjectionHook, commentNoticeHook, compactionHook];
+/** The identification fields (titles, classification, NOC, position number, language profile), to job_descriptions; refused values are logged, not written. */
+export const identificationProjectionHook = (room: RoomHookContext): RoomHook =>
+  projection(room, 'identification', 'identification-projection', 'writing the identification fields failed', async () => {
+    const update = projectIdentification(room.doc);
+    if (Object.keys(update.refused).length > 0) room.log.info({ refused: update.refused }, 'identification values the rules refuse were not stored');
+    await writeIdentification(room.db, room.documentId, update);
+  });
+
+export const defaultRoomHooks: readonly RoomHookFactory[] = [seedHook, commentSeedHook, sectionProjectionHook, identificationProjectionHook, complianceHook, commentProjectionHook, commentNoticeHook, compactionHook];
