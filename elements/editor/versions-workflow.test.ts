@@ -4,7 +4,6 @@ import { expect, waitUntil } from '@open-wc/testing';
 import './define.js';
 import type { JdEditor } from './editor.js';
 import { withScratchEsdcDocument } from '../core/test-helpers.js';
-import { selectionInSection } from './pane.js';
 import { appendToSection, confirmSubmitWarning, personOn, sectionText, workflowText, workflowShown, decisionButtons } from './test-support.js';
 
 const SECTION = 'skill';
