@@ -703,6 +703,7 @@ export type Database = {
           "kind": string | null;
           "lang": string;
           "position": number | null;
+          "search_vector": unknown;
           "section_id": string;
           "updated_at": string | null;
         };
@@ -714,6 +715,7 @@ export type Database = {
           "kind"?: string | null;
           "lang": string;
           "position"?: number | null;
+          "search_vector"?: never;
           "section_id": string;
           "updated_at"?: string | null;
         };
@@ -724,6 +726,7 @@ export type Database = {
           "kind"?: string | null;
           "lang"?: string;
           "position"?: number | null;
+          "search_vector"?: never;
           "section_id"?: string;
           "updated_at"?: string | null;
         };
@@ -1298,6 +1301,15 @@ export type Database = {
           "usage_count": number;
         }[];
       };
+      "create_job_description": {
+        Args: {
+          "identification"?: Json;
+          "kind"?: string;
+          "organization": string;
+          "source"?: string;
+        };
+        Returns: string;
+      };
       "decide_approval": {
         Args: {
           "comment"?: string;
@@ -1486,6 +1498,32 @@ export type Database = {
           "version_number": number;
         }[];
       };
+      "search_documents": {
+        Args: {
+          "author_filter"?: string;
+          "classification_filter"?: string;
+          "max_results"?: number;
+          "query"?: string;
+          "skip"?: number;
+          "status_filter"?: string;
+        };
+        Returns: {
+          "classification": string;
+          "created_by": string;
+          "id": string;
+          "organization_id": string;
+          "rank": number;
+          "snippet": string;
+          "snippet_heading": string;
+          "snippet_lang": string;
+          "snippet_section_id": string;
+          "status": string;
+          "title_en": string;
+          "title_fr": string;
+          "total_count": number;
+          "updated_at": string;
+        }[];
+      };
       "submit_for_review": {
         Args: {
           "doc": string;
@@ -1619,6 +1657,22 @@ export type Database = {
           "source_texts": (string)[];
         };
         Returns: number;
+      };
+      "waiting_for_me": {
+        Args: {
+          "max_results"?: number;
+        };
+        Returns: {
+          "classification": string;
+          "id": string;
+          "note": string;
+          "organization_id": string;
+          "reason": string;
+          "since": string;
+          "status": string;
+          "title_en": string;
+          "title_fr": string;
+        }[];
       };
     };
     Enums: {
