@@ -33,10 +33,15 @@ export const documentsStyles = css`
     gap: var(--_space);
     align-items: end;
   }
-  label,
-  .field {
+  label {
     display: grid;
     gap: 0.25rem;
+    min-width: 0;
+  }
+  label > :is(input:not([type='checkbox']), select) {
+    width: 100%;
+    box-sizing: border-box;
+    min-width: 0;
   }
   .check {
     display: flex;
@@ -66,11 +71,23 @@ export const documentsStyles = css`
     gap: 0.25rem;
     min-width: 0;
   }
+  /* The title opens the document: a button (it fires an event, no URL) that reads as a link. */
   [part='title'] {
     justify-self: start;
     text-align: start;
     font-weight: 700;
     overflow-wrap: anywhere;
+    border: 0;
+    background: none;
+    padding: 0;
+    /* 24 px: the smallest target WCAG 2.5.8 allows. */
+    min-height: 1.5rem;
+    color: var(--_link);
+    text-decoration: underline;
+  }
+  button[part='title']:hover:not(:disabled) {
+    background: none;
+    color: var(--_link-hover);
   }
   [part='meta'] {
     color: var(--_muted);
