@@ -135,62 +135,60 @@ begin
     return; -- only stop words
   end if;
 
+  -- Candidates come from the two GIN indexes only (sections, identification fields); the
+  -- department and the filters are applied to those, and the snippet is made for the page alone.
   return query
-    with visible as (
-      select jd.* from public.job_descriptions jd
+    with section_hits as (
+      select s.document_id, ts_rank_cd(s.search_vector, case s.lang when 'fr' then q_fr else q_en end) as r
+        from public.document_sections s
+       where (s.lang = 'en' and s.search_vector @@ q_en) or (s.lang = 'fr' and s.search_vector @@ q_fr)
+    ),
+    field_hits as (
+      select jd.id as document_id,
+             ts_rank_cd(private.job_description_search_vector(jd.title_en, jd.title_fr, jd.classification, jd.position_number, jd.noc_code),
+                        q_en || q_fr) as r
+        from public.job_descriptions jd
+       where private.job_description_search_vector(jd.title_en, jd.title_fr, jd.classification, jd.position_number, jd.noc_code)
+             @@ (q_en || q_fr)
+    ),
+    scored as (
+      select h.document_id, sum(h.r)::real as score
+        from (select * from section_hits union all select * from field_hits) h
+       group by h.document_id
+    ),
+    ranked as (
+      select jd.id, jd.organization_id, jd.title_en, jd.title_fr, jd.classification, jd.status, jd.created_by, jd.updated_at,
+             sc.score, count(*) over () as total
+        from scored sc
+        join public.job_descriptions jd on jd.id = sc.document_id
        where jd.organization_id in (select private.my_org_ids())
          and (status_filter is null or jd.status = status_filter)
          and (level_filter is null or jd.classification = level_filter)
          and (group_filter is null or jd.classification_group = group_filter)
          and (author_filter is null or jd.created_by = author_filter)
-    ),
-    section_hits as (
-      select s.document_id, s.lang, s.section_id, s.heading, s.body,
-             ts_rank_cd(s.search_vector, case s.lang when 'fr' then q_fr else q_en end) as r
-        from public.document_sections s
-       where ((s.lang = 'en' and s.search_vector @@ q_en) or (s.lang = 'fr' and s.search_vector @@ q_fr))
-         and s.document_id in (select v.id from visible v)
-    ),
-    best_section as (
-      select distinct on (h.document_id) h.document_id, h.lang, h.section_id, h.heading, h.body, h.r
-        from section_hits h
-       order by h.document_id, h.r desc, h.lang, h.section_id
-    ),
-    section_score as (
-      select h.document_id, sum(h.r) as r from section_hits h group by h.document_id
-    ),
-    field_hits as (
-      select v.id as document_id,
-             ts_rank_cd(private.job_description_search_vector(v.title_en, v.title_fr, v.classification, v.position_number, v.noc_code),
-                        q_en || q_fr) as r
-        from visible v
-       where private.job_description_search_vector(v.title_en, v.title_fr, v.classification, v.position_number, v.noc_code)
-             @@ (q_en || q_fr)
-    ),
-    ranked as (
-      select v.*, (coalesce(f.r, 0) + coalesce(ss.r, 0))::real as score,
-             b.lang as b_lang, b.section_id as b_section, b.heading as b_heading, b.body as b_body,
-             count(*) over () as total
-        from visible v
-        left join field_hits f on f.document_id = v.id
-        left join section_score ss on ss.document_id = v.id
-        left join best_section b on b.document_id = v.id
-       where f.document_id is not null or ss.document_id is not null
-       order by score desc, v.updated_at desc, v.id
+       order by sc.score desc, jd.updated_at desc, jd.id
        limit max_results offset skip
     )
-    -- The headline only for the page shown: it is the costly part.
     select r.id, r.organization_id, r.title_en, r.title_fr, r.classification, r.status, r.created_by, r.updated_at,
-           r.score, r.b_lang, r.b_section, r.b_heading,
-           case when r.b_body is not null then
-             ts_headline(case r.b_lang when 'fr' then 'french'::regconfig else 'english'::regconfig end,
-                         translate(r.b_body, private.search_mark('start') || private.search_mark('stop'), ''),
-                         case r.b_lang when 'fr' then q_fr else q_en end,
+           r.score, b.lang, b.section_id, b.heading,
+           case when b.body is not null then
+             ts_headline(case b.lang when 'fr' then 'french'::regconfig else 'english'::regconfig end,
+                         translate(b.body, private.search_mark('start') || private.search_mark('stop'), ''),
+                         case b.lang when 'fr' then q_fr else q_en end,
                          format('StartSel=%s, StopSel=%s, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "',
                                 private.search_mark('start'), private.search_mark('stop')))
            end,
            r.total
       from ranked r
+      -- The best section of each document on the page: the snippet's source.
+      left join lateral (
+        select s.lang, s.section_id, s.heading, s.body
+          from public.document_sections s
+         where s.document_id = r.id
+           and ((s.lang = 'en' and s.search_vector @@ q_en) or (s.lang = 'fr' and s.search_vector @@ q_fr))
+         order by ts_rank_cd(s.search_vector, case s.lang when 'fr' then q_fr else q_en end) desc, s.lang, s.section_id
+         limit 1
+      ) b on true
      order by r.score desc, r.updated_at desc, r.id;
 end
 $$;
