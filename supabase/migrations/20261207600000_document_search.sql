@@ -138,10 +138,15 @@ begin
   -- Candidates come from the two GIN indexes only (sections, identification fields); the
   -- department and the filters are applied to those, and the snippet is made for the page alone.
   return query
+    -- One branch per language, so that each can use the GIN index with its own query.
     with section_hits as (
-      select s.document_id, ts_rank_cd(s.search_vector, case s.lang when 'fr' then q_fr else q_en end) as r
+      select s.document_id, ts_rank_cd(s.search_vector, q_en) as r
         from public.document_sections s
-       where (s.lang = 'en' and s.search_vector @@ q_en) or (s.lang = 'fr' and s.search_vector @@ q_fr)
+       where s.search_vector @@ q_en and s.lang = 'en'
+      union all
+      select s.document_id, ts_rank_cd(s.search_vector, q_fr) as r
+        from public.document_sections s
+       where s.search_vector @@ q_fr and s.lang = 'fr'
     ),
     field_hits as (
       select jd.id as document_id,
