@@ -723,6 +723,7 @@ export type Database = {
           "kind": string | null;
           "lang": string;
           "position": number | null;
+          "search_vector": unknown;
           "section_id": string;
           "updated_at": string | null;
         };
@@ -734,6 +735,7 @@ export type Database = {
           "kind"?: string | null;
           "lang": string;
           "position"?: number | null;
+          "search_vector"?: never;
           "section_id": string;
           "updated_at"?: string | null;
         };
@@ -744,6 +746,7 @@ export type Database = {
           "kind"?: string | null;
           "lang"?: string;
           "position"?: number | null;
+          "search_vector"?: never;
           "section_id"?: string;
           "updated_at"?: string | null;
         };
@@ -1404,6 +1407,15 @@ export type Database = {
           "usage_count": number;
         }[];
       };
+      "create_job_description": {
+        Args: {
+          "identification"?: Json;
+          "kind"?: string;
+          "organization": string;
+          "source"?: string;
+        };
+        Returns: string;
+      };
       "decide_approval": {
         Args: {
           "comment"?: string;
@@ -1632,6 +1644,32 @@ export type Database = {
           "version_number": number;
         }[];
       };
+      "search_documents": {
+        Args: {
+          "author_filter"?: string;
+          "classification_filter"?: string;
+          "max_results"?: number;
+          "query"?: string;
+          "skip"?: number;
+          "status_filter"?: string;
+        };
+        Returns: {
+          "classification": string;
+          "created_by": string;
+          "id": string;
+          "organization_id": string;
+          "rank": number;
+          "snippet": string;
+          "snippet_heading": string;
+          "snippet_lang": string;
+          "snippet_section_id": string;
+          "status": string;
+          "title_en": string;
+          "title_fr": string;
+          "total_count": number;
+          "updated_at": string;
+        }[];
+      };
       "start_revision": {
         Args: {
           "doc": string;
@@ -1778,6 +1816,22 @@ export type Database = {
           "source_texts": (string)[];
         };
         Returns: number;
+      };
+      "waiting_for_me": {
+        Args: {
+          "max_results"?: number;
+        };
+        Returns: {
+          "classification": string;
+          "id": string;
+          "note": string;
+          "organization_id": string;
+          "reason": string;
+          "since": string;
+          "status": string;
+          "title_en": string;
+          "title_fr": string;
+        }[];
       };
     };
     Enums: {
