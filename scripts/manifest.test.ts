@@ -90,6 +90,22 @@ const EXPECTED: Record<string, Record<'attributes' | 'events' | 'slots' | 'cssPa
     cssProperties: ['--jd-color-primary', '--jd-color-focus'],
     cssStates: ['signed-out', 'loading', 'checking', 'errors'],
   },
+  'jd-documents': {
+    attributes: ['organization-id', 'hide-queue'],
+    events: ['jd-document-open', 'jd-document-created'],
+    slots: [],
+    cssParts: ['base', 'search', 'status', 'results', 'result', 'title', 'meta', 'date', 'snippet', 'waiting', 'waiting-item', 'new'],
+    cssProperties: ['--jd-mark', '--jd-color-primary', '--jd-color-focus'],
+    cssStates: [],
+  },
+  'jd-notifications': {
+    attributes: ['poll-interval', 'link-template', 'open'],
+    events: ['jd-notification-open'],
+    slots: [],
+    cssParts: ['bell', 'count', 'panel', 'item', 'mark-read', 'mark-all', 'error'],
+    cssProperties: ['--jd-color-primary', '--jd-color-focus'],
+    cssStates: [],
+  },
 };
 
 /** Properties that are deliberately not attributes (`attribute: false`): objects, functions, tokens. */

@@ -83,6 +83,7 @@ export type { VersionRow, ReviewRound };
  * @csspart compare - The form choosing the two versions to compare.
  * @csspart undo-restore - The button that undoes the last restore.
  * @csspart workflow - The review panel.
+ * @csspart frozen - Inside the read-only notice of an approved document: who approved which version when, and that a new revision reopens it.
  * @csspart ai - The AI panel (with `ai-assist`): task, the suggestion streaming in, its inline diff (a decision per change), provider, model and cost, sources and glossary warnings.
  * @csspart xliff - The XLIFF panel: export the text for a CAT tool, import the translated file.
  * @csspart export - The export panel: the job description as PDF or Word, one language or both.
