@@ -188,11 +188,16 @@ describe('the export function', () => {
     const editor = await signInDemoUser(stack, 'editor@esdc.example');
     const saved = await editor.supabase.rpc('save_version', { doc: ESDC_DOCUMENT, version_name: 'For approval' });
     assert.equal(saved.error, null, saved.error?.message);
-    const versionNumber = (saved.data as { version_number: number }[])[0]!.version_number;
     const submitted = await editor.supabase.rpc('submit_for_review', { doc: ESDC_DOCUMENT });
     assert.equal(submitted.error, null, submitted.error?.message);
     const decided = await (await signInDemoUser(stack, 'reviewer@esdc.example')).supabase.rpc('decide_approval', { doc: ESDC_DOCUMENT, decision: 'approved' });
     assert.equal(decided.error, null, decided.error?.message);
+    // The version the round pinned when it was submitted (issue 17 item 1), the one after the saved one.
+    const savedNumber = (saved.data as { version_number: number }[])[0]!.version_number;
+    const round = await editor.supabase.from('approvals').select('version_number').eq('document_id', ESDC_DOCUMENT).eq('decision', 'approved').single();
+    assert.equal(round.error, null, round.error?.message);
+    const versionNumber = round.data!.version_number as number;
+    assert.equal(versionNumber, savedNumber + 1, 'the submission pinned a new version');
     const day = (decided.data as { decided_at: string }).decided_at.slice(0, 10);
     const service = clientFor(stack, stack.serviceRoleKey);
     const name = (await service.from('profiles').select('display_name').eq('id', reviewer.userId).single()).data!.display_name as string;
