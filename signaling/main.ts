@@ -6,6 +6,7 @@
 // project that still signs them with it). REDIS_URL enables scale-out. SIGTERM/SIGINT stop
 // gracefully (clients get 1012 and reconnect elsewhere).
 import { createSupabaseTokenVerifier, supabaseTokenOptionsFromEnv } from './auth/token-verifier.js';
+import { checkDatabaseRole } from './db/database-role-check.js';
 import { connectPostgres, postgresAccess } from './db/sql-access.js';
 import { createLogger } from './ops/logger.js';
 import { startSignalingServer } from './signaling-server.js';
@@ -30,6 +31,8 @@ const log = createLogger();
 // makes it fail with "Invalid array length".
 const sql = connectPostgres(required('DATABASE_URL'), { max: integer('JD_DB_POOL_SIZE', 10, 1, 1000, 'a number of connections (1 to 1000)') });
 const database = postgresAccess(sql);
+// Before listening: a role that cannot act as the API roles would close every client with 1011.
+await checkDatabaseRole(database);
 const tokens = createSupabaseTokenVerifier(supabaseTokenOptionsFromEnv(process.env));
 const host = process.env['JD_BIND_HOST'] ?? '127.0.0.1';
 

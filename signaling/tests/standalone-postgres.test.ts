@@ -25,51 +25,16 @@ import { connectClient, sleep, synced, textOf, waitFor, type TestClient } from '
 import { startPostgres, type PostgresServer } from './support/postgres-server.js';
 import { messagesOf, openSignaling, type SignalingPeer } from './support/signaling-client.js';
 import { ESDC_IDENTIFICATION } from './support/seeded-identification.js';
+import { accessTokenClaims, ESDC_DOCUMENT, hs256AccessToken, SEEDED_USERS, TC_DOCUMENT, type SeededUser } from './support/supabase-access-tokens.js';
 
 const mainEntry = join(import.meta.dirname, '..', 'main.ts');
 const JWT_SECRET = 'standalone-test-secret-with-at-least-32-characters';
-const SUPABASE_URL = 'https://standalone-test.supabase.co';
-
-// From supabase/seed.sql.
-const ESDC_DOCUMENT = 'e5dc0000-0000-4000-a000-00000000d001';
-const TC_DOCUMENT = '7c000000-0000-4000-a000-00000000d001';
-const USERS = {
-  viewer: { id: 'e5dc0000-0000-4000-a000-000000000101', email: 'viewer@esdc.example' },
-  editor: { id: 'e5dc0000-0000-4000-a000-000000000102', email: 'editor@esdc.example' },
-  translator: { id: 'e5dc0000-0000-4000-a000-000000000103', email: 'translator@esdc.example' },
-  reviewer: { id: 'e5dc0000-0000-4000-a000-000000000104', email: 'reviewer@esdc.example' },
-  tcEditor: { id: '7c000000-0000-4000-a000-000000000102', email: 'editor@tc.example' },
-} as const;
-type User = (typeof USERS)[keyof typeof USERS];
-
-/** The claims Supabase Auth puts in a user's access token. */
-function accessTokenClaims(user: User) {
-  const now = Math.floor(Date.now() / 1000);
-  return {
-    email: user.email,
-    phone: '',
-    app_metadata: { provider: 'email', providers: ['email'] },
-    user_metadata: { email: user.email, email_verified: true },
-    role: 'authenticated',
-    aal: 'aal1',
-    amr: [{ method: 'password', timestamp: now }],
-    session_id: randomUUID(),
-    is_anonymous: false,
-    iss: `${SUPABASE_URL}/auth/v1`,
-    sub: user.id,
-    aud: 'authenticated',
-    iat: now,
-    exp: now + 3600,
-  };
-}
+const USERS = SEEDED_USERS;
+type User = SeededUser;
 
 /** An access token as Supabase Auth issues it with the legacy HS256 secret. */
-async function tokenFor(user: User, options: { expiresIn?: number; secret?: string } = {}): Promise<string> {
-  const claims = accessTokenClaims(user);
-  return new SignJWT({ ...claims, exp: claims.iat + (options.expiresIn ?? 3600) })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .sign(new TextEncoder().encode(options.secret ?? JWT_SECRET));
-}
+const tokenFor = (user: User, options: { expiresIn?: number; secret?: string } = {}) =>
+  hs256AccessToken(user, options.secret ?? JWT_SECRET, options.expiresIn);
 
 interface SectionRow {
   lang: string;

@@ -25,22 +25,36 @@ export interface AppliedSchema {
   skipped: string[];
 }
 
-/** Applies the platform files, the migrations and the seed; throws naming the file that failed. */
-export async function applySupabaseSchema(server: PostgresServer): Promise<AppliedSchema> {
-  const run = (what: string, sql: string) => {
-    const result = server.psql(sql, { singleTransaction: true });
+export interface SchemaRoles {
+  /** The role the migrations and the seed run as (default: the server's superuser). */
+  migrationsRole?: string;
+  /** SQL run as the superuser before the platform files (e.g. the roles they grant to). */
+  beforePlatform?: string;
+  /** SQL run as the superuser after the platform files, before the first migration (e.g. grants on what they created). */
+  afterPlatform?: string;
+}
+
+/**
+ * Applies the platform files (as the superuser, as Supabase provisions a project), the
+ * migrations and the seed (as `migrationsRole`); throws naming the file that failed.
+ */
+export async function applySupabaseSchema(server: PostgresServer, roles: SchemaRoles = {}): Promise<AppliedSchema> {
+  const run = (what: string, sql: string, user?: string) => {
+    const result = server.psql(sql, { singleTransaction: true, user });
     if (result.status !== 0) throw new Error(`${what} failed: ${describeRun(result)}`);
   };
   const available = server.psql(`select count(*) from pg_available_extensions where name = 'vector'`);
   if (available.status !== 0) throw new Error(`listing the available extensions failed: ${describeRun(available)}`);
   const hasVector = available.stdout.trim() === '1';
 
+  if (roles.beforePlatform) run('the SQL before the platform files', roles.beforePlatform);
   for (const name of await listSqlFiles(platformDir)) {
     const file = join(platformDir, name);
     let sql = readFileSync(file, 'utf8');
     if (!hasVector) sql = sql.replace(CREATES_VECTOR, '-- (pgvector is not installed on this server)');
     run(`platform file ${file}`, sql);
   }
+  if (roles.afterPlatform) run('the SQL after the platform files', roles.afterPlatform);
   const applied: string[] = [];
   const skipped: string[] = [];
   for (const { path } of await listMigrations(migrationsDir)) {
@@ -49,9 +63,9 @@ export async function applySupabaseSchema(server: PostgresServer): Promise<Appli
       skipped.push(path);
       continue;
     }
-    run(`migration ${path}`, sql);
+    run(`migration ${path}`, sql, roles.migrationsRole);
     applied.push(path);
   }
-  run(`seed ${seedFile}`, readFileSync(seedFile, 'utf8'));
+  run(`seed ${seedFile}`, readFileSync(seedFile, 'utf8'), roles.migrationsRole);
   return { hasVector, applied, skipped };
 }

@@ -42,13 +42,15 @@ function check(result: SpawnSyncReturns<string>, what: string) {
 }
 
 export interface PostgresServer {
-  /** `postgres://postgres:<password>@127.0.0.1:<port>/postgres`: over TCP a password is needed (SCRAM). */
+  /** `postgres://<superuser>:<password>@127.0.0.1:<port>/postgres`: over TCP a password is needed (SCRAM). */
   url: string;
+  /** The bootstrap superuser initdb created (`postgres` unless startPostgres was told otherwise). */
+  superuser: string;
   port: number;
   /** Where the Unix socket is (`psql -h`). */
   socketDir: string;
-  /** psql as `postgres` over the socket (trusted), ON_ERROR_STOP, the SQL on standard input; `-1`: one transaction. */
-  psql(sql: string, options?: { singleTransaction?: boolean }): SpawnSyncReturns<string>;
+  /** psql over the socket (trusted), ON_ERROR_STOP, the SQL on standard input; `-1`: one transaction; `user`: the role to log in as (default the superuser). */
+  psql(sql: string, options?: { singleTransaction?: boolean; user?: string }): SpawnSyncReturns<string>;
   /** Stops the server (default `immediate`; `fast` disconnects clients and shuts down cleanly), deletes its files; throws if pg_ctl fails. */
   stop(mode?: 'fast' | 'immediate'): void;
 }
@@ -57,8 +59,10 @@ export interface PostgresServer {
  * initdb + pg_ctl start in a fresh temporary folder: the Unix socket there (trusted: the folder
  * is only the server's) and 127.0.0.1 on a free port, where the `postgres` role needs its
  * random password, so other local users cannot use the throwaway server meanwhile.
+ * `superuser`: the bootstrap superuser's name; hosted Supabase's is `supabase_admin`, its
+ * `postgres` being an ordinary role (signaling/tests/support/hosted-supabase-roles.ts).
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres({ superuser = 'postgres' }: { superuser?: string } = {}): Promise<PostgresServer> {
   const bin = findServerBin();
   if (!bin) throw new Error(NO_POSTGRES_SERVER);
   const workDir = mkdtempSync(join(tmpdir(), 'jd-pg-'));
@@ -76,7 +80,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   try {
     check(
       runServerTool(join(bin, 'initdb'), [
-        '-D', data, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--no-locale',
+        '-D', data, '-U', superuser, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--no-locale',
       ]),
       'initdb',
     );
@@ -94,11 +98,12 @@ export async function startPostgres(): Promise<PostgresServer> {
     rmSync(passwordFile, { force: true });
   }
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url: `postgres://${superuser}:${password}@127.0.0.1:${port}/postgres`,
+    superuser,
     port,
     socketDir: workDir,
-    psql(sql, { singleTransaction = false } = {}) {
-      const args = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', workDir, '-p', String(port), '-U', 'postgres', '-d', 'postgres'];
+    psql(sql, { singleTransaction = false, user = superuser } = {}) {
+      const args = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', workDir, '-p', String(port), '-U', user, '-d', 'postgres'];
       if (singleTransaction) args.push('-1');
       args.push('-f', '-');
       return spawnSync(join(bin, 'psql'), args, { input: sql, encoding: 'utf8', timeout: 120_000 });
