@@ -22,6 +22,7 @@ import { JdReviewFindingsEvent } from '../core/compliance-link.js';
 import { AiReviewController } from './ai-review-controller.js';
 import { renderAiReview } from './ai-review-view.js';
 import { aiReviewStyles } from './ai-review.styles.js';
+import { historyActionOf } from '../editor/history-shortcut.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** The roles dismiss_compliance_finding accepts. */
@@ -241,6 +242,7 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
       return false;
     }
     const applied = editor.replaceRange(lang, range.from, range.to, finding.fix);
+    if (applied) this.#lastAppliedLang = lang;
     this.message = applied ? { kind: 'info', text: this.#t('compliance.applied', { text: finding.text, fix: finding.fix }) } : { kind: 'error', text: this.#t('compliance.notInText', { text: finding.text }) };
     return applied;
   }
@@ -275,9 +277,22 @@ export class JdCompliance extends JdThemedElement implements FindingsHost {
     return STANDARD_SECTIONS.find((s) => s.sectionId === section)?.title[this.uiLang] ?? section;
   }
 
+  /** The pane the last fix applied from this panel went to: where Ctrl+Z pressed in the panel undoes. */
+  #lastAppliedLang: Lang | undefined;
+
+  /** Ctrl+Z / Ctrl+Y in the panel (focus stays here after "Apply fix") undo / redo in the linked editor, not nowhere. */
+  #onKeydown = (event: KeyboardEvent): void => {
+    const action = historyActionOf(event);
+    const editor = this.linkedEditor;
+    if (!action || !editor) return;
+    // The browser's own undo must not run too: it would replay native typing into the text.
+    event.preventDefault();
+    editor[action](this.#lastAppliedLang);
+  };
+
   override render() {
     const phase = this.documentState.phase;
-    return html`<section part="base" aria-labelledby="compliance-title">
+    return html`<section part="base" aria-labelledby="compliance-title" @keydown=${this.#onKeydown}>
       <h2 id="compliance-title" tabindex="-1">${this.#t('compliance.title')}</h2>
       ${phase === 'open' ? this.#renderOpen() : html`<p part="status" role="status" data-kind="info">${this.#t(phase === 'signed-out' ? 'compliance.signedOut' : phase === 'no-access' ? 'compliance.noAccess' : 'compliance.loading')}</p>`}
     </section>`;

@@ -13,10 +13,14 @@ export interface ComplianceEditor extends CommentsEditor {
   getView(lang: Lang): EditorView | undefined;
   /** Replaces from..to with `content` as one undoable step. */
   replaceRange(lang: Lang, from: number, to: number, content: string): boolean;
+  /** Undoes / redoes this user's last change in a language (what Ctrl+Z / Ctrl+Y in the panel do). */
+  undo(lang?: Lang): boolean;
+  redo(lang?: Lang): boolean;
 }
 
 export const isComplianceEditor = (editor: CommentsEditor | null): editor is ComplianceEditor =>
-  !!editor && typeof (editor as Partial<ComplianceEditor>).getView === 'function' && typeof (editor as Partial<ComplianceEditor>).replaceRange === 'function';
+  !!editor && typeof (editor as Partial<ComplianceEditor>).getView === 'function' && typeof (editor as Partial<ComplianceEditor>).replaceRange === 'function' &&
+  typeof (editor as Partial<ComplianceEditor>).undo === 'function';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

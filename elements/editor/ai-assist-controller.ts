@@ -232,9 +232,13 @@ export class AiAssistController implements ReactiveController {
     return false;
   }
 
+  /** The pane the last suggestion was applied to: where Ctrl+Z pressed in the panel undoes. */
+  lastAppliedLang: Lang | undefined;
+
   #dispatchAsOneStep(lang: Lang, tr: ReturnType<typeof replaceWithText> | null): void {
     const pane = this.host.pane(lang);
     if (!pane || !tr) return;
+    this.lastAppliedLang = lang;
     // y-prosemirror's UndoManager merges changes made close together: stopping the capture on
     // both sides makes this transaction an undo step of its own.
     const undo = pane.undoManager();

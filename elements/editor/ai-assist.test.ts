@@ -204,6 +204,36 @@ describe('<jd-editor> AI assistance (issue 16, item 4)', () => {
     });
   });
 
+  it('translate, then Ctrl+Z with focus still in the panel: the French translation is undone (not the English typing); Ctrl+Y redoes it', async function () {
+    this.timeout(40_000);
+    await withScratchEsdcDocument('AI translate undo from panel', async (documentId) => {
+      const { editor: el } = await personOn('translator@esdc.example', documentId);
+      await withAi(el);
+      writeInSection(el, 'en', 'key-activities', 'Manages the team.');
+      select(el, 'en', 'Manages the team.');
+      el.shadowRoot!.querySelector<HTMLSelectElement>('[part=ai] select')!.value = 'translate';
+      el.shadowRoot!.querySelector<HTMLSelectElement>('[part=ai] select')!.dispatchEvent(new Event('change'));
+      ai.next({ pieces: ['Gère ', 'l’équipe.'] });
+      button(el, 'ask').click();
+      await waitUntil(() => button(el, 'place'), 'the translation to place');
+      button(el, 'place').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => text(el, 'fr').includes('Gère l’équipe.'), 'the French section filled');
+      await waitUntil(() => el.shadowRoot!.activeElement?.closest('[part=ai]'), 'focus stays in the panel (its notice) once the button is gone');
+
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'z' });
+      await sendKeys({ up: 'Control' });
+      await waitUntil(() => !text(el, 'fr').includes('Gère l’équipe.'), `Ctrl+Z in the panel removes the translation: ${text(el, 'fr')}`);
+      expect(text(el, 'en')).to.include('Manages the team.');
+
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'y' });
+      await sendKeys({ up: 'Control' });
+      await waitUntil(() => text(el, 'fr').includes('Gère l’équipe.'), 'Ctrl+Y in the panel puts it back');
+    });
+  });
+
   it('says why there is no suggestion: the function’s refusal as it is, an unreachable server in the interface language', async function () {
     this.timeout(30_000);
     await withScratchEsdcDocument('AI refused', async (documentId) => {

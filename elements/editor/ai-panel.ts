@@ -109,11 +109,21 @@ function renderReview(lang: Lang, ai: AiAssistController) {
     ${renderAnswerFacts(lang, phase.done)}
     <div class="row">
       ${phase.diff.changes.length > 0
-        ? html`<button type="button" class="primary" data-ai="apply" @click=${() => void ai.apply()}>${msg(lang, 'ai.apply')}</button>
-            <button type="button" data-ai="accept-all" @click=${() => void ai.acceptAll()}>${msg(lang, 'ai.acceptAll')}</button>
-            <button type="button" data-ai="reject-all" @click=${() => void ai.rejectAll()}>${msg(lang, 'ai.rejectAll')}</button>`
+        ? html`<button type="button" class="primary" data-ai="apply" @click=${(e: Event) => thenFocusNotice(e, ai.apply())}>${msg(lang, 'ai.apply')}</button>
+            <button type="button" data-ai="accept-all" @click=${(e: Event) => thenFocusNotice(e, ai.acceptAll())}>${msg(lang, 'ai.acceptAll')}</button>
+            <button type="button" data-ai="reject-all" @click=${(e: Event) => thenFocusNotice(e, ai.rejectAll())}>${msg(lang, 'ai.rejectAll')}</button>`
         : html`<button type="button" data-ai="dismiss" @click=${() => void ai.dismiss()}>${msg(lang, 'ai.dismiss')}</button>`}
     </div>`;
+}
+
+/**
+ * Once a button's action is done, focuses the panel's notice (what it did): the button itself is
+ * gone with its suggestion, and focus dropped to the page would leave Ctrl+Z reaching nothing
+ * (or the browser's own undo) instead of the editor's undo (editor.ts, side panel keydown).
+ */
+function thenFocusNotice(event: Event, action: Promise<unknown>): void {
+  const panel = (event.currentTarget as HTMLElement).closest('[part=ai]');
+  void action.then(() => panel?.querySelector<HTMLElement>('[data-ai-notice]')?.focus());
 }
 
 function renderTranslation(lang: Lang, ai: AiAssistController) {
@@ -124,7 +134,7 @@ function renderTranslation(lang: Lang, ai: AiAssistController) {
     <div class="ai-text" data-ai-suggestion lang=${localeOf(phase.into)}>${phase.suggestion.split('\n').map((line) => html`<p>${line}</p>`)}</div>
     ${renderAnswerFacts(lang, phase.done)}
     <div class="row">
-      <button type="button" class="primary" data-ai="place" @click=${() => void ai.placeTranslation()}>
+      <button type="button" class="primary" data-ai="place" @click=${(e: Event) => thenFocusNotice(e, ai.placeTranslation())}>
         ${msg(lang, phase.placement === 'section' ? 'ai.fillSection' : 'ai.insertAtCursor', { lang: into })}
       </button>
       <button type="button" data-ai="dismiss" @click=${() => void ai.dismiss()}>${msg(lang, 'ai.dismiss')}</button>
@@ -168,7 +178,7 @@ export function renderAiPanel(lang: Lang, ai: AiAssistController, editable: bool
     ${streaming ? html`<div class="ai-text ai-streaming" data-ai-stream lang=${localeOf(phase.target.lang)}>${phase.text}<span class="ai-caret" aria-hidden="true">▍</span></div>` : nothing}
     ${renderReview(lang, ai)} ${renderTranslation(lang, ai)} ${renderEquivalence(lang, ai)}
     <!-- Both live regions stay in the page, so what is put in either is announced. -->
-    <div data-ai-notice>
+    <div data-ai-notice tabindex="-1">
       <div role="status">${notice?.kind === 'status' ? html`<p>${notice.text}</p>` : nothing}</div>
       <div role="alert" class="error">${notice?.kind === 'alert' ? html`<p>${notice.text}</p>` : nothing}</div>
     </div>

@@ -44,6 +44,7 @@ import { versionCompareStyles } from './version-compare.styles.js';
 import type { AiTask } from '../../domain/ai/assist-types.js';
 import type { FindingMark, FindingsEditor } from '../core/compliance-link.js';
 import { findingMarks, setFindingMarks } from './finding-decorations.js';
+import { historyActionOf } from './history-shortcut.js';
 
 export type { VersionRow, ReviewRound };
 
@@ -264,6 +265,15 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
       event.preventDefault();
       void this.confirmPair();
     }
+  };
+
+  /** Ctrl+Z / Ctrl+Y in the side panels (focus stays there after the AI panel's "Apply") undo / redo in the text. */
+  #onSideKeydown = (event: KeyboardEvent) => {
+    const action = historyActionOf(event);
+    if (!action) return;
+    // The browser's own undo must not run too: it would replay native typing into the text.
+    event.preventDefault();
+    this[action](this.#ai.lastAppliedLang);
   };
 
   // ---- Public API -----------------------------------------------------------------------------
@@ -506,7 +516,7 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
         </div>
         ${this.#glossary.render()} ${this.#versions.renderView(lang)}
       </div>
-      <aside class="side" aria-label=${msg(lang, 'panel.label')}>
+      <aside class="side" aria-label=${msg(lang, 'panel.label')} @keydown=${this.#onSideKeydown}>
         ${this.aiAssist ? renderAiPanel(lang, this.#ai, this.editable) : nothing}
         ${this.#workflow.render(lang)} ${this.#versions.renderPanel(lang)} ${this.#xliff.render(lang)} ${this.#export.render(lang)}
         <slot name="panel"></slot>
