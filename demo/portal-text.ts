@@ -86,6 +86,9 @@ const en = {
   importWarningsHeading: 'Check these points in the new job description',
   importOpen: 'Open the new job description',
   importStepFailed: 'failed',
+  // The list page embeds <jd-documents> (issue 17 leftovers).
+  allDocumentsHeading: 'All job descriptions',
+  listFilters: 'Filter the list',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -173,6 +176,9 @@ const fr: Record<keyof typeof en, string> = {
   importWarningsHeading: 'Vérifiez ces points dans la nouvelle description de travail',
   importOpen: 'Ouvrir la nouvelle description de travail',
   importStepFailed: 'échec',
+  // The list page embeds <jd-documents> (issue 17 leftovers).
+  allDocumentsHeading: 'Toutes les descriptions de travail',
+  listFilters: 'Filtrer la liste',
 };
 
 export type PortalTextId = keyof typeof en;

@@ -67,7 +67,7 @@ test('the build lists every story of every stories/*.stories.ts file, with its d
 
 test('the preview is built with the stories', async () => {
   const assets = await readdir(join(outDir, 'assets'));
-  for (const file of ['jd-session', 'jd-editor', 'jd-comments']) {
+  for (const file of ['jd-session', 'jd-editor', 'jd-comments', 'jd-documents', 'jd-notifications']) {
     assert.ok(
       assets.some((asset) => asset.startsWith(`${file}.stories-`) && asset.endsWith('.js')),
       `no bundle for stories/${file}.stories.ts`,

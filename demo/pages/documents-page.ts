@@ -1,5 +1,7 @@
-// The document list (search, status filter) and, with `review`, the review queue (documents in
-// review only). Both read RPC list_documents as the signed-in user.
+// The documents page: the kit's <jd-documents> (full-text search, filters, what waits for me, New
+// and Clone) above the department's list (search, status filter); with `review`, the review queue
+// (documents in review only). The lists read RPC list_documents as the signed-in user; a document
+// chosen or created in <jd-documents> opens on its own page.
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
@@ -8,6 +10,8 @@ import { documentTable } from './document-table.js';
 import { DOCUMENT_STATUSES, listDocuments, type DocumentStatus } from '../portal-data.js';
 import { t, termOf } from '../portal-text.js';
 import { routeHref } from '../router.js';
+import type { JdDocumentCreatedEvent, JdDocumentOpenEvent } from '../../elements/documents/events.js';
+import '../../elements/documents/define.js';
 
 @customElement('portal-documents-page')
 export class PortalDocumentsPage extends PortalPage {
@@ -33,9 +37,14 @@ export class PortalDocumentsPage extends PortalPage {
     this.status = (DOCUMENT_STATUSES as readonly string[]).includes(status) ? (status as DocumentStatus) : '';
   }
 
+  /** Opens a document <jd-documents> chose or created: the route changes, the portal follows. */
+  #open(event: JdDocumentOpenEvent | JdDocumentCreatedEvent): void {
+    location.hash = routeHref({ lang: this.uiLang, page: 'document', id: event.documentId });
+  }
+
   #filters() {
     const lang = this.uiLang;
-    return html`<form class="filters" role="search" @submit=${this.#onSubmit}>
+    return html`<form class="filters" role="search" aria-label=${t(lang, 'listFilters')} @submit=${this.#onSubmit}>
       <div class="field grow">
         <label for="search">${t(lang, 'search')}</label>
         <input id="search" name="search" type="search" maxlength="500" .value=${this.search} />
@@ -60,6 +69,10 @@ export class PortalDocumentsPage extends PortalPage {
     return html`<h1 id="page-heading">${t(lang, this.review ? 'reviewHeading' : 'documentsHeading')}</h1>
       <p class="intro">${t(lang, this.review ? 'reviewIntro' : 'documentsIntro')}</p>
       ${this.review ? nothing : html`<p class="page-actions"><a class="button-link" href=${routeHref({ lang, page: 'import' })}>${t(lang, 'importAction')}</a></p>`}
+      ${this.review
+        ? nothing
+        : html`<jd-documents lang=${lang} @jd-document-open=${this.#open} @jd-document-created=${this.#open}></jd-documents>
+            <h2 id="all-documents">${t(lang, 'allDocumentsHeading')}</h2>`}
       ${this.review ? nothing : this.#filters()}
       ${this.#rows.render({
         pending: () => html`<p class="notice" role="status">${t(lang, 'loading')}</p>`,

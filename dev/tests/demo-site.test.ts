@@ -145,4 +145,39 @@ describe('demo site (npm start)', { timeout: 180_000 }, () => {
     // Among them a second copy of Yjs, which Vite served when checkouts shared its dependency cache.
     assert.deepEqual(portal.consoleErrors, []);
   });
+  it('the list page embeds <jd-documents>: what waits for me, full-text search and New open documents', async () => {
+    const { page } = portal;
+    await signOut(page);
+    portal.failedRequests.length = 0;
+    // The reviewer: the document the editor submitted above waits for them, and opens from the queue.
+    await signInWithPicker(portal, 'reviewer@esdc.example', 'fr');
+    const item = await page.waitForSelector('portal-documents-page jd-documents >>> [part=waiting-item][data-reason=review]', { timeout: 20_000 });
+    assert.match(await item!.evaluate((li) => (li.textContent ?? '').replace(/\s+/g, ' ')), /Agent de programme.*Révision demandée/);
+    await (await item!.$('button[part=title]'))!.click();
+    await page.waitForFunction((id) => location.hash === `#/fr/documents/${id}`, { timeout: 10_000 }, ESDC_DOCUMENT_ID);
+    await signOut(page);
+
+    // The editor: a phrase of the French body finds the document first, its words marked; a
+    // result opens its document; New creates a blank draft and opens it.
+    await signInWithPicker(portal, 'editor@esdc.example', 'en');
+    const query = await page.waitForSelector('portal-documents-page jd-documents >>> input[name=query]', { timeout: 20_000 });
+    await query!.type("surveille l'avancement des projets financés");
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => [...(document.querySelector('jd-documents')?.shadowRoot?.querySelectorAll('[part=result]:first-child [part=snippet] mark') ?? [])].some((mark) => mark.textContent === 'Surveille'),
+      { timeout: 10_000 },
+    );
+    const first = await page.$('jd-documents >>> [part=result] button[part=title]');
+    assert.equal(await first!.evaluate((b) => b.closest('[part=result]')?.getAttribute('data-id')), ESDC_DOCUMENT_ID);
+    await first!.click();
+    await page.waitForFunction((id) => location.hash === `#/en/documents/${id}`, { timeout: 10_000 }, ESDC_DOCUMENT_ID);
+    await page.click('nav.menu a[href="#/en/documents"]');
+    const create = await page.waitForSelector('portal-documents-page jd-documents >>> [part=new] button[type=button]', { timeout: 20_000 });
+    await create!.click();
+    await page.waitForFunction((id) => /^#\/en\/documents\/[0-9a-f-]{36}$/.test(location.hash) && !location.hash.endsWith(id), { timeout: 10_000 }, ESDC_DOCUMENT_ID);
+    await page.waitForSelector('portal-document-page jd-editor', { timeout: 20_000 });
+    assert.deepEqual(portal.pageErrors, []);
+    assert.deepEqual(portal.failedRequests, []);
+    assert.deepEqual(portal.consoleErrors, []);
+  });
 });

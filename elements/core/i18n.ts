@@ -553,6 +553,8 @@ const en = {
   'documents.waiting.review': 'Review requested',
   'documents.waiting.changes_requested': 'Changes requested',
   'documents.waiting.rejected': 'Rejected',
+  // waiting_for_me lists mentions (issue 17 leftovers).
+  'documents.waiting.mention': 'You were mentioned',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -1104,6 +1106,8 @@ const fr: Catalog = {
   'documents.waiting.review': 'Révision demandée',
   'documents.waiting.changes_requested': 'Modifications demandées',
   'documents.waiting.rejected': 'Rejetée',
+  // waiting_for_me lists mentions (issue 17 leftovers).
+  'documents.waiting.mention': 'Vous avez été mentionné·e',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

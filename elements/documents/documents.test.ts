@@ -114,6 +114,30 @@ describe('<jd-documents>', () => {
     });
   });
 
+  it('shows a mention of me in an open comment thread in the queue, named in French', async function () {
+    this.timeout(30_000);
+    await withScratchEsdcDocument('Mention waiting', async (documentId) => {
+      const { session, el } = await documentsFor('reviewer@esdc.example', 'fr');
+      try {
+        const editor = await signedInSession('editor@esdc.example', { cacheName: uniqueCache('documents-editor') });
+        const written = await editor.client!.from('comments').insert({
+          document_id: documentId, lang: 'fr', body: '@Rachel Reviewer, le budget est-il juste ?', mentions: [session.user!.id],
+        });
+        editor.remove();
+        expect(written.error).to.equal(null);
+        await el.refreshQueue();
+        await el.updateComplete;
+        const item = root(el).querySelector<HTMLElement>(`[part=waiting-item][data-reason=mention]`);
+        expect(item, 'the mention in the queue').to.not.equal(null);
+        expect(item!.textContent).to.contain('Mention waiting');
+        expect(item!.textContent).to.contain('Vous avez été mentionné·e');
+        expect(item!.textContent).to.contain('le budget est-il juste ?');
+      } finally {
+        session.remove();
+      }
+    });
+  });
+
   it('creates a blank description and clones a result of the same department', async function () {
     this.timeout(30_000);
     const { session, el } = await documentsFor('editor@esdc.example');

@@ -21,7 +21,8 @@ const PAGE = 20;
  * Create and find job descriptions: full-text search over both languages' text and the
  * identification fields (ranked, the matched words of the best section highlighted), filters by
  * status, classification (group or group and level) and author (mine), paging; the "waiting for
- * me" queue (reviews open to my role, my submissions sent back with the reviewer's reason); New
+ * me" queue (reviews open to my role, my submissions sent back with the reviewer's reason,
+ * mentions of me in open comment threads I have not answered); New
  * (a blank TBS description, or a clone of a result of the same department). A portal embeds it
  * in a `<jd-session>` and opens documents on `jd-document-open`. What a user sees and may create
  * is decided by the database (row-level security: another department's documents never appear).
