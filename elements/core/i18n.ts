@@ -553,6 +553,10 @@ const en = {
   'documents.waiting.review': 'Review requested',
   'documents.waiting.changes_requested': 'Changes requested',
   'documents.waiting.rejected': 'Rejected',
+  // Issue 18 item 5: the sync server refused a change (elements/editor/refusal-controller.ts).
+  'refusal.read-only': 'The server did not accept your change: you cannot edit this job description. It was undone here.',
+  'refusal.comment-rule': 'The server did not accept your change to the comments: your role does not allow it. It was undone here.',
+  'refusal.too-large': 'The server did not accept your change: this job description has reached its size limit. It was undone here.',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -1104,6 +1108,10 @@ const fr: Catalog = {
   'documents.waiting.review': 'Révision demandée',
   'documents.waiting.changes_requested': 'Modifications demandées',
   'documents.waiting.rejected': 'Rejetée',
+  // Issue 18 item 5: the sync server refused a change (elements/editor/refusal-controller.ts).
+  'refusal.read-only': 'Le serveur n’a pas accepté votre modification : vous ne pouvez pas modifier cette description de travail. Elle a été annulée ici.',
+  'refusal.comment-rule': 'Le serveur n’a pas accepté votre modification des commentaires : votre rôle ne le permet pas. Elle a été annulée ici.',
+  'refusal.too-large': 'Le serveur n’a pas accepté votre modification : cette description de travail a atteint sa taille maximale. Elle a été annulée ici.',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };
