@@ -555,6 +555,10 @@ const en = {
   'documents.waiting.rejected': 'Rejected',
   // waiting_for_me lists mentions (issue 17 leftovers).
   'documents.waiting.mention': 'You were mentioned',
+  // Issue 18 item 5: the sync server refused a change (elements/editor/refusal-controller.ts).
+  'refusal.read-only': 'The server did not accept your change: you cannot edit this job description. It was undone here.',
+  'refusal.comment-rule': 'The server did not accept your change to the comments: your role does not allow it. It was undone here.',
+  'refusal.too-large': 'The server did not accept your change: this job description has reached its size limit. It was undone here.',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -1108,6 +1112,10 @@ const fr: Catalog = {
   'documents.waiting.rejected': 'Rejetée',
   // waiting_for_me lists mentions (issue 17 leftovers).
   'documents.waiting.mention': 'Vous avez été mentionné·e',
+  // Issue 18 item 5: the sync server refused a change (elements/editor/refusal-controller.ts).
+  'refusal.read-only': 'Le serveur n’a pas accepté votre modification : vous ne pouvez pas modifier cette description de travail. Elle a été annulée ici.',
+  'refusal.comment-rule': 'Le serveur n’a pas accepté votre modification des commentaires : votre rôle ne le permet pas. Elle a été annulée ici.',
+  'refusal.too-large': 'Le serveur n’a pas accepté votre modification : cette description de travail a atteint sa taille maximale. Elle a été annulée ici.',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, fr };

@@ -38,6 +38,7 @@ import { exportStyles } from './export.styles.js';
 import { XliffController } from './xliff-controller.js';
 import { xliffStyles } from './xliff.styles.js';
 import { AiAssistController } from './ai-assist-controller.js';
+import { RefusalController } from './refusal-controller.js';
 import { renderAiPanel } from './ai-panel.js';
 import { aiPanelStyles } from './ai-panel.styles.js';
 import { versionCompareStyles } from './version-compare.styles.js';
@@ -147,6 +148,8 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
   #xliff = new XliffController(this);
   #export = new ExportController(this);
   #ai = new AiAssistController(this);
+  /** @internal Undoes and explains the changes the sync server refused. */
+  readonly refusals = new RefusalController(this);
   #wasEditable = false;
 
   /** The connection status now. */

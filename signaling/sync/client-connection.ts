@@ -21,6 +21,7 @@ import {
   isEmptyUpdate,
   keepaliveFrame,
   MessageType,
+  refusalFrame,
   syncStep1Frame,
   syncStep2Frame,
   SyncStep,
@@ -338,7 +339,10 @@ export class ClientConnection implements RoomPeer, AccessHolder {
       // Viewers keep their connection (and presence); their edits go nowhere. No y-protocols
       // "permission denied" message: the stock client logs it with the URL, token included.
       // Counted, so a test (or an operator) sees the refusal; not the empty updates every client's sync reply may carry.
-      if (!isEmptyUpdate(update)) this.ctx.metrics.errors.inc({ kind: 'read-only' });
+      if (!isEmptyUpdate(update)) {
+        this.ctx.metrics.errors.inc({ kind: 'read-only' });
+        this.send(refusalFrame('read-only', 'this document is read-only for you', update));
+      }
       if (!this.toldReadOnly) {
         this.toldReadOnly = true;
         this.log.info('update from a read-only client refused');
@@ -349,6 +353,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     Y.decodeUpdate(update); // throws on malformed or truncated updates, before anything is stored
     if (room.storedBytes + update.byteLength > this.ctx.limits.maxDocumentBytes) {
       this.ctx.metrics.errors.inc({ kind: 'document-too-large' });
+      // Told before the close, so the editor can say why (the close code alone says it too).
+      this.send(refusalFrame('too-large', 'document size limit reached', update));
       this.close(CloseCode.documentTooLarge, 'document size limit reached', { storedBytes: room.storedBytes, updateBytes: update.byteLength });
       return;
     }
@@ -363,6 +369,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
       if (!decision.ok) {
         this.ctx.metrics.errors.inc({ kind: 'update-refused' });
         this.log.info({ reason: decision.reason }, 'update refused');
+        this.send(refusalFrame(decision.reason.startsWith('read-only') ? 'read-only' : 'comment-rule', decision.reason, update));
         return;
       }
     }

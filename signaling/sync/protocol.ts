@@ -4,8 +4,10 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { REFUSAL_MESSAGE_TYPE, refusedIdentity, writeRefusal, type RefusalReason } from '../../domain/sync-refusal.js';
 
-export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+/** y-protocols' types, and the server's own refusal (domain/sync-refusal.ts), which stock clients skip. */
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, refusal: REFUSAL_MESSAGE_TYPE } as const;
 export const SyncStep = {
   step1: syncProtocol.messageYjsSyncStep1,
   step2: syncProtocol.messageYjsSyncStep2,
@@ -60,6 +62,10 @@ export const keepaliveFrame = () =>
     encoding.writeVarUint(inner, 0);
     encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
   });
+
+/** Tells the sender that `update` was refused, why, and which of its structs it was. */
+export const refusalFrame = (reason: RefusalReason, message: string, update: Uint8Array) =>
+  frame((e) => writeRefusal(e, { reason, message, ...refusedIdentity(update) }));
 
 /** The smallest valid Yjs update (no structs, empty delete set): nothing to persist. */
 export function isEmptyUpdate(update: Uint8Array): boolean {

@@ -6,6 +6,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startSyncServer, type RunningSyncServer } from '../sync-server.js';
 import { updateFrame } from '../sync/protocol.js';
+import * as decoding from 'lib0/decoding';
+import { readRefusal, REFUSAL_MESSAGE_TYPE, type RefusalReason } from '../../domain/sync-refusal.js';
 import { connectClient, synced, textOf, waitFor, type TestClient } from './support/clients.js';
 import { DOCUMENTS, startTestDatabase, USERS, type TestDatabase } from './support/test-database.js';
 
@@ -73,8 +75,15 @@ describe('sync server: limits', () => {
   it('refuses updates that would make the document larger than its limit with 4413', async () => {
     const big = connectClient(server.url, DOCUMENTS.esdc, await database.token(USERS.editor));
     await synced(big);
+    // Issue 18 item 5: the sender is told why before the close (a refusal message the stock provider skips).
+    const refusals: RefusalReason[] = [];
+    big.provider.ws!.addEventListener('message', (event: MessageEvent) => {
+      const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+      if (decoding.readVarUint(decoder) === REFUSAL_MESSAGE_TYPE) refusals.push(readRefusal(decoder).reason);
+    });
     for (let i = 0; i < 5; i++) big.doc.getText('big').insert(0, 'x'.repeat(50 * 1024));
     assert.equal(await big.closed, 4413);
+    assert.deepEqual(refusals, ['too-large']);
     assert.ok(logs.some((l) => l['code'] === 4413));
     big.destroy();
     await stillServing('after-too-large ');
