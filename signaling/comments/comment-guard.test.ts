@@ -344,6 +344,31 @@ describe('comment guard', () => {
       guard2.destroy();
     });
 
+    it('decodes once and does not apply a sender’s updates to its copy a second time when the room applies them', () => {
+      const room = serverDoc();
+      const guard = new CommentGuard(room);
+      const client = clientOf(room);
+      const peer = { name: 'connection' };
+      const typed = ['l', 'la', 'la '].map((s, i) => client.next((d) => textOf(d).insert(i, s.slice(-1))));
+      const start = { ...guardCounters };
+      // Judged with the decoding the connection already made (its validity check).
+      for (const u of typed) assert.deepEqual(guard.admit(u, actor('editor'), undefined, { origin: peer, decoded: Y.decodeUpdate(u) }), { ok: true, text: true, comments: false });
+      // Stored, then applied by the room as one run of that sender: its copy holds them already.
+      Y.transact(room, () => typed.forEach((u) => Y.applyUpdate(room, u, peer)), peer);
+      assert.equal(guardCounters.alreadyHeld - start.alreadyHeld, 1);
+      assert.equal(guardCounters.followed - start.followed, 0);
+      // What reaches the room another way (Postgres, another instance) is still followed.
+      const other = clientOf(room);
+      Y.applyUpdate(room, other.next((d) => textOf(d).insert(0, 'X')), Symbol('from-store'));
+      assert.equal(guardCounters.followed - start.followed, 1);
+      // And the next keystrokes of both are judged on top of all of it, the fast way.
+      const next = client.next((d) => (Y.applyUpdate(d, Y.encodeStateAsUpdate(room)), textOf(d).insert(0, 'Y')));
+      assert.deepEqual(guard.admit(next, actor('editor'), undefined, { origin: peer }), { ok: true, text: true, comments: false });
+      assert.equal(guardCounters.full - start.full, 0);
+      assert.equal(guard.admit(client.next((d) => textOf(d).insert(0, 'Z')), actor('viewer'), undefined, { origin: peer }).ok, false);
+      guard.destroy();
+    });
+
     it('decides as the full check does, on random edits by several clients', () => {
       const room = serverDoc();
       const id = createThread(room, { lang: 'fr', anchor: anchorInText(textOf(room), 0, 3), quote: 'l’a', author: person('translator'), body: 'x' });

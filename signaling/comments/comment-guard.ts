@@ -281,9 +281,26 @@ export function checkUpdate(
 }
 
 /** How updates were judged: `fast` without a copy of the document, `full` by copy and compare (checkUpdate). */
-export const guardCounters = { fast: 0, full: 0 };
+export const guardCounters = { fast: 0, full: 0, followed: 0, alreadyHeld: 0 };
+// followed: room updates applied to the guard's copy (from Postgres, other instances, unjudged senders);
+// alreadyHeld: room updates of admitted senders, which the copy already holds (not applied again).
+
 
 type Struct = Y.Item | Y.GC | Y.Skip;
+
+/** What Y.decodeUpdate returns: the caller that already decoded an update (to validate it) hands it over instead of decoding it again. */
+export type DecodedUpdate = { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+
+/** Where an update came from, for CommentGuard.admit: what the room will apply it with, and its decoding when already made. */
+export interface AdmitSource {
+  /**
+   * The origin the room applies the update with once it is stored (the client connection). The
+   * copy already holds what was admitted from it, so the room's update event for that origin is
+   * not applied to the copy a second time.
+   */
+  origin?: object;
+  decoded?: DecodedUpdate;
+}
 
 /** The struct of `structs` (one client's, in clock order) that holds `clock`, or null. */
 function structAt<T extends Struct>(structs: T[], clock: number): T | null {
@@ -310,13 +327,13 @@ function structAt<T extends Struct>(structs: T[], clock: number): T | null {
  * what `base` has, and every reference points into `base` or to an earlier struct of the same
  * client in the update.
  */
-export function touchedRoots(base: Y.Doc, update: Uint8Array): Set<string> | null {
+export function touchedRoots(base: Y.Doc, update: Uint8Array, alreadyDecoded?: DecodedUpdate): Set<string> | null {
   const store = base.store;
   // Pending structs could be unblocked by this update, and their changes would not be seen here.
   if (hasPending(base)) return null;
-  let decoded: { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+  let decoded: DecodedUpdate;
   try {
-    decoded = Y.decodeUpdate(update);
+    decoded = alreadyDecoded ?? Y.decodeUpdate(update);
   } catch {
     return null;
   }
@@ -431,7 +448,18 @@ export class CommentGuard {
    * deletion. Changes that reached the room another way (another instance, Postgres) are not in it.
    */
   readonly changedBy = new Map<string, string>();
-  readonly #onRoomUpdate = (update: Uint8Array) => Y.applyUpdate(this.#shadow, update);
+  /** Origins whose updates were judged here: the copy holds them before the room does. */
+  readonly #judged = new WeakSet<object>();
+  /** Once the copy was reset to the room's state, it follows every room update again (see #reset). */
+  #followAll = false;
+  readonly #onRoomUpdate = (update: Uint8Array, origin: unknown) => {
+    if (!this.#followAll && typeof origin === 'object' && origin !== null && this.#judged.has(origin)) {
+      guardCounters.alreadyHeld++;
+      return;
+    }
+    guardCounters.followed++;
+    Y.applyUpdate(this.#shadow, update);
+  };
 
   constructor(private readonly room: Y.Doc) {
     this.#shadow = CommentGuard.#copyOf(room);
@@ -440,9 +468,10 @@ export class CommentGuard {
   }
 
   /** Judges an update; when accepted it counts as applied for the next ones. */
-  admit(update: Uint8Array, actor: GuardActor, now = Date.now()): GuardDecision {
+  admit(update: Uint8Array, actor: GuardActor, now = Date.now(), source: AdmitSource = {}): GuardDecision {
+    if (source.origin) this.#judged.add(source.origin);
     // Fast path: no comments touched, and every change's root known without integrating it.
-    const roots = touchedRoots(this.#shadow, update);
+    const roots = touchedRoots(this.#shadow, update, source.decoded);
     if (roots && !roots.has(COMMENTS_KEY)) {
       guardCounters.fast++;
       const text = roots.size > 0;
@@ -481,6 +510,8 @@ export class CommentGuard {
    * #onRoomUpdate once they are applied to it.
    */
   #reset(): void {
+    // Updates admitted but not yet in the room must reach the new copy through the room.
+    this.#followAll = true;
     this.#shadow.destroy();
     this.#shadow = CommentGuard.#copyOf(this.room);
   }

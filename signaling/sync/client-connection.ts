@@ -350,7 +350,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
       return;
     }
     if (isEmptyUpdate(update)) return;
-    Y.decodeUpdate(update); // throws on malformed or truncated updates, before anything is stored
+    // Throws on malformed or truncated updates, before anything is stored; the guard reuses the decoding.
+    const decoded = Y.decodeUpdate(update);
     if (room.storedBytes + update.byteLength > this.ctx.limits.maxDocumentBytes) {
       this.ctx.metrics.errors.inc({ kind: 'document-too-large' });
       // Told before the close, so the editor can say why (the close code alone says it too).
@@ -365,7 +366,10 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     // decision and the submission, so updates are judged in the order they are stored).
     // A token without a user (the service) is not judged: it acts for the system.
     if (this.user?.userId) {
-      const decision = guardFor(room.doc).admit(update, { userId: this.user.userId, name: this.memberName, role: this.memberRole, access: this.readOnly ? 'view' : 'edit' });
+      const decision = guardFor(room.doc).admit(update, { userId: this.user.userId, name: this.memberName, role: this.memberRole, access: this.readOnly ? 'view' : 'edit' }, undefined, {
+        origin: this,
+        decoded,
+      });
       if (!decision.ok) {
         this.ctx.metrics.errors.inc({ kind: 'update-refused' });
         this.log.info({ reason: decision.reason }, 'update refused');

@@ -35,11 +35,24 @@ export const syncStep2Frame = (doc: Y.Doc, stateVector: Uint8Array) =>
     encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
   });
 
-export const updateFrame = (update: Uint8Array) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    syncProtocol.writeUpdate(e, update);
-  });
+/**
+ * A sync update frame (what lib0's encoder writes: type, step, varuint length, update), built
+ * in one allocation: the room builds one per committed run and every recipient gets the same
+ * bytes, so the encoder's growing buffers and final copy are saved on the hottest path.
+ */
+export function updateFrame(update: Uint8Array): Uint8Array {
+  let lengthBytes = 1;
+  for (let n = update.length; n > 0x7f; n = Math.floor(n / 128)) lengthBytes++;
+  const out = new Uint8Array(2 + lengthBytes + update.length);
+  out[0] = MessageType.sync;
+  out[1] = SyncStep.update;
+  let at = 2;
+  let n = update.length;
+  for (; n > 0x7f; n = Math.floor(n / 128)) out[at++] = 0x80 | (n & 0x7f);
+  out[at++] = n;
+  out.set(update, at);
+  return out;
+}
 
 export const awarenessFrame = (update: Uint8Array) =>
   frame((e) => {
