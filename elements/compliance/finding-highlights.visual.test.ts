@@ -19,21 +19,26 @@ describe('compliance findings in <jd-editor> screenshots', () => {
   /** The editor on the fixture with a (hidden) <jd-compliance> linked to it, the findings drawn; the sentence added once. */
   async function editorWithFindings(lang: 'en' | 'fr', width: number): Promise<JdEditor> {
     await useWidth(width);
+    if (!written) {
+      // Written once, by an editor of its own that then leaves: the editor in the shots has no
+      // change of its own, so its status reads "Up to date" in every shot, never "saved at <time>".
+      const writer = await editorOn(fixtureId(), PEOPLE.editor.email, { lang: 'en' });
+      const view = writer.getView('en')!;
+      let end = -1;
+      view.state.doc.forEach((section, offset) => {
+        if (section.attrs['sectionId'] === 'key-activities') end = Selection.near(view.state.doc.resolve(offset + section.nodeSize - 1), -1).from;
+      });
+      writer.insertText('en', end, ADDED);
+      await waitUntil(() => writer.status === 'saved', `the addition saved (status ${writer.status})`, { timeout: 8000 });
+      writer.closest('jd-session')!.remove();
+      written = true;
+    }
     const editor = await editorOn(fixtureId(), PEOPLE.editor.email, { lang });
     const panel = document.createElement('jd-compliance');
     panel.documentId = fixtureId();
     // Beside the editor but not shown: the shots are of the editor (the panel has its own).
     panel.hidden = true;
     editor.closest('jd-session')!.append(panel);
-    if (!written) {
-      const view = editor.getView('en')!;
-      let end = -1;
-      view.state.doc.forEach((section, offset) => {
-        if (section.attrs['sectionId'] === 'key-activities') end = Selection.near(view.state.doc.resolve(offset + section.nodeSize - 1), -1).from;
-      });
-      editor.insertText('en', end, ADDED);
-      written = true;
-    }
     const underlined = (severity: string) => editor.getView('en')!.dom.querySelector(`.jd-finding[data-severity=${severity}]`);
     await waitUntil(() => underlined('error') && underlined('warning'), 'an error and a warning underlined', { timeout: 15_000 });
     return editor;
