@@ -2,7 +2,7 @@
 -- operation with indexed filter columns, functions' security settings, and the validation of
 -- job description identification fields.
 begin;
-select plan(53);
+select plan(55);
 
 -- Contract -----------------------------------------------------------------------------------------
 
@@ -36,6 +36,18 @@ select fk_ok('public', 'doc_updates', 'document_id', 'public', 'job_descriptions
 select is(
   (select confdeltype::text from pg_constraint where conrelid = 'public.doc_updates'::regclass and contype = 'f'),
   'c', 'doc_updates rows go with their document (on delete cascade)');
+
+-- The dashboard explains itself: every table and every column of the kit carries a comment -------------
+
+select is_empty(
+  $$select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind in ('r', 'p', 'v') and obj_description(c.oid, 'pg_class') is null$$,
+  'every public table and view has a comment (shown in the Supabase dashboard)');
+select is_empty(
+  $$select c.relname || '.' || a.attname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+     where n.nspname = 'public' and c.relkind in ('r', 'p') and col_description(c.oid, a.attnum) is null$$,
+  'every column of the public tables has a comment (shown in the Supabase dashboard)');
 
 -- RLS everywhere, one policy per operation, indexed filter columns ---------------------------------
 
