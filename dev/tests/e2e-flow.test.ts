@@ -146,6 +146,10 @@ describe('demo portal end to end (issue 19 criterion 1)', { timeout: 300_000 }, 
     await page.keyboard.type(NEW_EN);
     // A new paragraph (a key activity), not a sub-heading (elements/core/schema.ts).
     await pane(page, 'en').locator('p').getByText(NEW_EN, { exact: true }).waitFor();
+    // The live compliance check flags the generic "He" (the AI step below rewrites it).
+    const pronounFinding = page.locator('jd-compliance [part="finding"][data-rule="inclusive.generic-pronoun"]');
+    await pronounFinding.waitFor();
+    assert.match(await visibleText(pronounFinding), /^A gendered pronoun refers to whoever holds .* English He → They /);
     await screenshot(page, 'english-edited', pane(page, 'en').getByText(NEW_EN, { exact: true }));
 
     await newKeyActivity(page, 'fr');
@@ -179,6 +183,7 @@ describe('demo portal end to end (issue 19 criterion 1)', { timeout: 300_000 }, 
     await ai.getByRole('button', { name: 'Accept all' }).click();
     await pane(page, 'en').getByText(IMPROVED_EN, { exact: true }).waitFor();
     assert.equal(await pane(page, 'en').getByText(NEW_EN, { exact: true }).count(), 0);
+    await pronounFinding.waitFor({ state: 'detached' });
     await screenshot(page, 'ai-accepted', pane(page, 'en').getByText(IMPROVED_EN, { exact: true }));
 
     // Translation memory: a new, empty French key activity; search the shared memory, insert the match.
