@@ -120,8 +120,7 @@ describe('demo portal end to end (issue 19 criterion 1)', { timeout: 300_000 }, 
   });
 
   it('an editor edits, comments, improves with AI, inserts a TM match, checks compliance and submits; a reviewer approves', async () => {
-    const editor = await newPerson();
-    const page = editor.page;
+    const { page } = await newPerson();
     try {
       await editorAndReviewer(page);
     } catch (error) {
@@ -131,8 +130,8 @@ describe('demo portal end to end (issue 19 criterion 1)', { timeout: 300_000 }, 
     }
   });
 
+  /** The flow, from the editor's page (`page`); the reviewer gets a second browser context. */
   async function editorAndReviewer(page: Page): Promise<void> {
-
     await signIn(page, 'Eddie Editor');
     assert.match(await visibleText(page.locator('.who-name')), /Eddie Editor/);
     await screenshot(page, 'signed-in');
