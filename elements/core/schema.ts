@@ -35,6 +35,14 @@ const nodes: Record<string, NodeSpec> = {
     ],
     // No parseDOM rule: pasted HTML never creates sections (section ids must stay unique).
   },
+  // Before the heading: ProseMirror's default block (what Enter starts, splitBlock) is the first
+  // text block of the group the content allows, and a new line is a paragraph.
+  paragraph: {
+    content: 'inline*',
+    group: 'block',
+    toDOM: (): DOMOutputSpec => ['p', 0],
+    parseDOM: [{ tag: 'p' }, { tag: 'div', priority: 10 }],
+  },
   heading: {
     attrs: { level: { default: 3 } },
     content: 'inline*',
@@ -49,12 +57,6 @@ const nodes: Record<string, NodeSpec> = {
       { tag: 'h5', attrs: { level: 4 } },
       { tag: 'h6', attrs: { level: 4 } },
     ],
-  },
-  paragraph: {
-    content: 'inline*',
-    group: 'block',
-    toDOM: (): DOMOutputSpec => ['p', 0],
-    parseDOM: [{ tag: 'p' }, { tag: 'div', priority: 10 }],
   },
   bullet_list: {
     content: 'list_item+',

@@ -3,6 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import './define.js';
 import type { JdEditor } from './editor.js';
+import type { JdWorkflowEvent } from './events.js';
 import { withScratchEsdcDocument } from '../core/test-helpers.js';
 import { appendToSection, confirmSubmitWarning, personOn, sectionText, workflowText, workflowShown, decisionButtons } from './test-support.js';
 
@@ -55,6 +56,10 @@ describe('<jd-editor> versions and review, end to end', () => {
       const editor = await personOn('editor@esdc.example', documentId);
       const reviewer = await personOn('reviewer@esdc.example', documentId);
       await workflowShown(editor.editor, 'Draft');
+      // jd-workflow tells the page every move of the status, the reviewer's too (a portal shows the
+      // status beside the editor: the demo's document page).
+      const announced: string[] = [];
+      editor.editor.addEventListener('jd-workflow', (event) => announced.push((event as JdWorkflowEvent).status));
 
       // The editor submits from the panel.
       workflowButton(editor.editor, /Submit for review/)!.click();
@@ -86,6 +91,8 @@ describe('<jd-editor> versions and review, end to end', () => {
         await workflowShown(el, 'Approved');
         expect(el.shadowRoot!.querySelector('[part=workflow] [role=status]')!.textContent).to.contain('Approved');
       }
+      await waitUntil(() => announced.at(-1) === 'approved', `the editor's element announces the approval (announced: ${announced.join(', ')})`, { timeout: 8000 });
+      expect(announced, 'each move once: own submissions and the reviewer\'s decisions').to.deep.equal(['in_review', 'draft', 'in_review', 'approved']);
       for (const person of [editor, reviewer]) person.session.remove();
     });
   });

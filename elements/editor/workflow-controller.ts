@@ -96,6 +96,9 @@ export class WorkflowController extends RecordsController {
     const names = round ? await profileNames(client, [round.requested_by, round.reviewer_id].filter((id): id is string => typeof id === 'string')) : new Map<string, string>();
     if (!this.isLatest(load)) return;
     const nameOf = (id: string | null) => (id ? (names.get(id) ?? '').slice(0, 200) : '');
+    // A move seen here (someone else's step, announced through the document) is the page's news
+    // too: a portal shows the status beside the editor. Not at opening (nothing moved yet).
+    const moved = this.status !== '' && this.status !== status;
     this.status = status;
     this.round = round && {
       step: Number(round.step),
@@ -109,6 +112,7 @@ export class WorkflowController extends RecordsController {
       versionNumber: typeof round.version_number === 'number' ? round.version_number : null,
     };
     this.host.requestUpdate();
+    if (moved) this.host.dispatchEvent(new JdWorkflowEvent(status));
   }
 
   /** Runs a workflow step: submit (editors), approve / request changes (reviewers), reopen as draft. */
@@ -142,8 +146,10 @@ export class WorkflowController extends RecordsController {
       return false;
     }
     this.host.documentState.document?.announceRecordsChange();
+    const before = this.status;
     await this.load();
-    this.host.dispatchEvent(new JdWorkflowEvent(this.status));
+    // Once per step: load() announced it when the status moved.
+    if (this.status === before) this.host.dispatchEvent(new JdWorkflowEvent(this.status));
     return true;
   }
 

@@ -4,7 +4,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startStack } from '../../stack.js';
 import { startDemoServer } from '../../demo-server.js';
-import type { RunningStack } from '../../stack-types.js';
+import type { RunningStack, StackOptions } from '../../stack-types.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -24,9 +24,34 @@ export interface DemoPortal {
   stop(): Promise<void>;
 }
 
+/** What `npm start` runs, without a browser: the stack in memory on free ports and the Vite-served portal. */
+export interface DemoStack {
+  stack: RunningStack;
+  /** The portal's address for a hash route, e.g. `#/fr/documents`. */
+  url(route: string): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `npm start`'s stack and demo site; `options` overrides the stack's settings (e.g. no AI keys). */
+export async function startDemoStack(options: Pick<StackOptions, 'functionSecrets'> = {}): Promise<DemoStack> {
+  const stack = await startStack({ dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log: () => {}, ...options });
+  const demo = await startDemoServer({ apiUrl: stack.apiUrl, anonKey: stack.anonKey, syncUrl: stack.syncUrl, signalingUrl: stack.signalingUrl, port: 0 }).catch(async (error: unknown) => {
+    await stack.stop();
+    throw error;
+  });
+  const base = demo.url.replace(/\/$/, '');
+  return {
+    stack,
+    url: (route) => `${base}/${route}`,
+    async stop() {
+      await demo.stop();
+      await stack.stop();
+    },
+  };
+}
+
 export async function startDemoPortal(): Promise<DemoPortal> {
-  const stack = await startStack({ dataDir: 'memory', apiPort: 0, dbPort: 0, syncPort: 0, signalingPort: 0, log: () => {} });
-  const demo = await startDemoServer({ apiUrl: stack.apiUrl, anonKey: stack.anonKey, syncUrl: stack.syncUrl, signalingUrl: stack.signalingUrl, port: 0 });
+  const demo = await startDemoStack();
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -43,19 +68,17 @@ export async function startDemoPortal(): Promise<DemoPortal> {
   page.on('response', (response) => {
     if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
   });
-  const base = demo.url.replace(/\/$/, '');
   return {
-    stack,
+    stack: demo.stack,
     browser,
     page,
-    url: (route) => `${base}/${route}`,
+    url: demo.url,
     pageErrors,
     consoleErrors,
     failedRequests,
     async stop() {
       await browser.close();
       await demo.stop();
-      await stack.stop();
     },
   };
 }
