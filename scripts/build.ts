@@ -66,7 +66,9 @@ async function packageJson(): Promise<string> {
     SHARED.map((name) => {
       const range = root.dependencies[name];
       if (!range) throw new Error(`${name} is a peer dependency of the package but not a dependency of the workspace's package.json`);
-      return [name, range];
+      // The workspace pins some versions exactly (supabase-js) for reproducible tests; a portal
+      // sharing the library needs a compatible one, not that exact release.
+      return [name, /^\d/.test(range) ? `^${range}` : range];
     }),
   );
   const published = {

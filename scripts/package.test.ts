@@ -3,13 +3,16 @@
 // folder and opens them in Chromium against a local stack:
 // - a plain HTML page loading the single-file CDN bundle with a script tag (twice: a page that
 //   includes it from two places still works), signed in with an SSO token (`accessToken`);
-// - a React 19 app bundled by esbuild from the npm entries (`jd-kit/session`, `jd-kit/editor`),
-//   with the kit's peer dependencies installed beside it from the registry;
+// - a React 19 app bundled by esbuild from the npm entries (`jd-kit/session`, `jd-kit/editor`,
+//   `jd-kit/compliance`), with the kit's peer dependencies installed beside it from the registry,
+//   and a TypeScript file type-checked against the published declarations;
 // - that React app on a page that loaded the CDN bundle first (two copies of the kit, one page).
-// Each renders <jd-session> + <jd-editor> on the seeded ESDC job description and shows its text.
+// Each renders <jd-session> + <jd-editor> on the seeded ESDC job description and shows its text;
+// <jd-compliance> beside it checks the text in its worker (inlined in the CDN bundle, a file
+// beside the npm build).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -92,6 +95,7 @@ describe('the packed package', () => {
     const { stdout } = await run('tar', ['-xzOf', tarball, 'package/package.json']);
     const manifest = JSON.parse(stdout) as { peerDependencies: Record<string, string>; dependencies?: unknown; exports: Record<string, { types?: string; default?: string } | string> };
     assert.deepEqual(Object.keys(manifest.peerDependencies).sort(), [...SHARED].sort());
+    for (const [name, range] of Object.entries(manifest.peerDependencies)) assert.match(range, /^\^\d/, `${name}: a compatible range, not one exact release`);
     assert.equal(manifest.dependencies, undefined, 'everything else is bundled');
     const { stdout: listing } = await run('tar', ['-tzf', tarball]);
     const files = new Set(listing.split('\n').map((line) => line.replace(/^package\//, '')));
@@ -120,10 +124,14 @@ describe('the packed package', () => {
       join(folder, 'index.html'),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain page</title>
 <link rel="stylesheet" href="./node_modules/jd-kit/${outputs.theme}">
+<script>window.JD_CHECKS = []; addEventListener('jd-compliance-checked', (e) => JD_CHECKS.push(e.count));</script>
 <script type="module" src="${cdn}"></script>
 <script type="module" src="${cdn}?again"></script>
 </head><body>
-<jd-session ${sessionAttributes()}><jd-editor document-id="${ESDC_DOC}"></jd-editor></jd-session>
+<jd-session ${sessionAttributes()}>
+  <jd-editor document-id="${ESDC_DOC}"></jd-editor>
+  <jd-compliance document-id="${ESDC_DOC}"></jd-compliance>
+</jd-session>
 </body></html>\n`,
     );
     // What a portal's single sign-on hands over: a Supabase access token for the person.
@@ -140,6 +148,8 @@ describe('the packed package', () => {
     assert.deepEqual(errors, []);
     const twice = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('/cdn/jd-kit.js')).length);
     assert.equal(twice, 2, 'both copies of the CDN bundle loaded');
+    // <jd-compliance> checks in a worker, which the CDN bundle carries inside itself.
+    await page.waitForFunction(() => (window as unknown as { JD_CHECKS: number[] }).JD_CHECKS.length > 0, { timeout: 30_000 });
     await page.close();
   });
 
@@ -156,17 +166,20 @@ describe('the packed package', () => {
         `import { createRoot } from 'react-dom/client';
 import 'jd-kit/session';
 import 'jd-kit/editor';
+import 'jd-kit/compliance';
 import { JdSession } from 'jd-kit/session/element';
 import { JdStatusChangeEvent } from 'jd-kit/editor/events';
 import 'jd-kit/theme.css';
 
 const config = window.JD_CONFIG;
 const statuses = (window.JD_STATUSES = []);
+const checks = (window.JD_CHECKS = []);
 
 function App() {
   return (
     <jd-session supabase-url={config.apiUrl} anon-key={config.anonKey} sync-url={config.syncUrl} cache-name={config.cacheName}>
       <jd-editor document-id={config.documentId} onjd-status-change={(event) => statuses.push(event instanceof JdStatusChangeEvent ? event.status : 'not a JdStatusChangeEvent')} />
+      <jd-compliance document-id={config.documentId} onjd-compliance-checked={(event) => checks.push(event.count)} />
     </jd-session>
   );
 }
@@ -187,6 +200,9 @@ window.JD_SESSION_CLASS_REGISTERED = customElements.get('jd-session') === JdSess
         define: { 'process.env.NODE_ENV': '"production"' },
         logLevel: 'warning',
       });
+      // esbuild leaves <jd-compliance>'s `new URL('./findings-worker.js', import.meta.url)` as it
+      // is: the worker goes beside the bundle, as the README says.
+      await copyFile(join(folder(), 'node_modules', 'jd-kit', outputs.worker), join(folder(), 'build', outputs.worker));
       const config = { apiUrl: stack.apiUrl, anonKey: stack.anonKey, syncUrl: stack.syncUrl, documentId: ESDC_DOC, ...EDITOR };
       const page = (withCdn: boolean) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>React app</title>
 <link rel="stylesheet" href="./build/app.css">
@@ -211,7 +227,31 @@ ${withCdn ? `<script type="module" src="./node_modules/jd-kit/${outputs.cdn}"></
       assert.ok(!statuses.includes('not a JdStatusChangeEvent'), `events are the package's classes: ${statuses.join(', ')}`);
       const primary = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--jd-color-primary').trim());
       assert.match(primary, /^#[0-9a-f]{6}$/i, 'the default theme is loaded');
+      await page.waitForFunction(() => (window as unknown as { JD_CHECKS: number[] }).JD_CHECKS.length > 0, { timeout: 30_000 });
       await page.close();
+    });
+
+    it("types a TypeScript portal's use of the entries (tags, properties, events)", async () => {
+      await writeFile(
+        join(folder(), 'typed.ts'),
+        `import 'jd-kit/session';
+import { JdEditor } from 'jd-kit/editor';
+import { JdStatusChangeEvent } from 'jd-kit/editor/events';
+import { JdSession, JdComments } from 'jd-kit';
+const editor: JdEditor = document.createElement('jd-editor');
+editor.documentId = '${ESDC_DOC}';
+editor.addEventListener('jd-status-change', (event) => console.log(event.status.toUpperCase(), event instanceof JdStatusChangeEvent));
+const session: JdSession = document.createElement('jd-session');
+session.accessToken = 'a token';
+// @ts-expect-error documentId is a string
+document.createElement('jd-comments').documentId = 1;
+console.log(JdComments);
+`,
+      );
+      // skipLibCheck: supabase-js's own declarations need @types/node otherwise.
+      const tsc = join(projectRoot, 'node_modules', '.bin', 'tsc');
+      const flags = ['--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2023,dom,dom.iterable'];
+      await run(tsc, [...flags, 'typed.ts'], { cwd: folder() }).catch((error: { stdout?: string }) => assert.fail(`tsc: ${error.stdout ?? String(error)}`));
     });
 
     it('renders the editor on a page that loaded the CDN bundle first: the npm entries leave its elements registered', async () => {
