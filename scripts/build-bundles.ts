@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { ALL_ENTRY } from './package-layout.js';
 import { projectRoot } from './run-command.js';
 
-const WORKER_SOURCE = 'elements/compliance/findings-worker.ts';
+export const WORKER_SOURCE = 'elements/compliance/findings-worker.ts';
 const WORKER_CONTROLLER = /elements\/compliance\/findings-controller\.ts$/;
 const WORKER_URL = "new URL('./findings-worker.ts', import.meta.url)";
 

@@ -5,10 +5,11 @@
 import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { ALL_ENTRY, ELEMENTS, SHARED, defineModule, eventsModule, exportsMap, outputs, sharedExternals } from './package-layout.js';
-import { cdnBundle, common, workerBundle, workerUrl } from './build-bundles.js';
+import { WORKER_SOURCE, cdnBundle, common, workerBundle, workerUrl } from './build-bundles.js';
 import { projectRoot } from './run-command.js';
 import { THEME_TOKENS } from '../elements/core/tokens.js';
 
@@ -54,6 +55,43 @@ function themeCss(): string {
   ].join('\n');
 }
 
+/** Where a source module of the workspace is in the package: an entry's JS file, or else its declarations. */
+function publishedPath(modulePath: string): string {
+  // The analyzer writes both `elements/x.ts` and `/elements/x.js` for the same module.
+  const source = modulePath.replace(/^\//, '').replace(/\.js$/, '.ts');
+  const entries = new Map<string, string>([
+    [ALL_ENTRY, outputs.all],
+    [WORKER_SOURCE, outputs.worker],
+    ...ELEMENTS.flatMap((element): [string, string][] => [
+      [defineModule(element), outputs.define(element)],
+      [element.classes, outputs.classes(element)],
+      [eventsModule(element), outputs.events(element)],
+    ]),
+  ]);
+  return entries.get(source) ?? `types/${source.replace(/\.ts$/, '.d.ts')}`;
+}
+
+/**
+ * The manifest as the package has it: every module path (`path`, and `module` in references,
+ * which the analyzer sometimes writes relative to the module) a file of the package, and the
+ * modules the package does not ship (test support) left out.
+ */
+async function publishedManifest(): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(projectRoot, 'custom-elements.json'), 'utf8')) as { modules: { path: string }[] };
+  const rewrite = (value: unknown, base: string): unknown => {
+    if (Array.isArray(value)) return value.map((inner) => rewrite(inner, base));
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => {
+        if ((key !== 'path' && key !== 'module') || typeof inner !== 'string' || !/\.(ts|js)$/.test(inner)) return [key, rewrite(inner, base)];
+        return [key, publishedPath(inner.startsWith('.') ? posix.join(posix.dirname(base), inner) : inner)];
+      }),
+    );
+  };
+  const modules = manifest.modules.map((module) => rewrite(module, module.path) as { path: string }).filter((module) => existsSync(join(dist, module.path)));
+  return `${JSON.stringify({ ...manifest, modules }, null, 2)}\n`;
+}
+
 async function packageJson(): Promise<string> {
   const root = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as {
     version: string;
@@ -97,7 +135,7 @@ async function buildPackage(): Promise<void> {
   await Promise.all([buildModules(), cdnBundle(workerCode).then((code) => writeFile(join(dist, outputs.cdn), code))]);
   await run(bin('tsc'), ['-p', 'scripts/tsconfig.build.json'], { cwd: projectRoot });
   await run(bin('cem'), ['analyze', '--quiet'], { cwd: projectRoot });
-  await copyFile(join(projectRoot, 'custom-elements.json'), join(dist, 'custom-elements.json'));
+  await writeFile(join(dist, 'custom-elements.json'), await publishedManifest());
   await writeFile(join(dist, outputs.theme), themeCss());
   await writeFile(join(dist, 'package.json'), await packageJson());
   await copyFile(join(projectRoot, 'README.md'), join(dist, 'README.md'));

@@ -108,6 +108,19 @@ describe('the packed package', () => {
       }
     }
     for (const file of [outputs.cdn, outputs.theme, outputs.worker, 'custom-elements.json']) assert.ok(files.has(file), `${file} is in the tarball`);
+    // The manifest names files of the package (IDEs and Storybook follow them), and every tag.
+    const elementsManifest: unknown = JSON.parse((await run('tar', ['-xzOf', tarball, 'package/custom-elements.json'], { maxBuffer: 64 * 1024 * 1024 })).stdout);
+    const referenced = new Set<string>();
+    const tags = new Set<string>();
+    const walk = (value: unknown, key?: string): void => {
+      if (Array.isArray(value)) value.forEach((inner) => walk(inner));
+      else if (value && typeof value === 'object') for (const [innerKey, inner] of Object.entries(value)) walk(inner, innerKey);
+      else if ((key === 'path' || key === 'module') && typeof value === 'string') referenced.add(value);
+      else if (key === 'tagName' && typeof value === 'string') tags.add(value);
+    };
+    walk(elementsManifest);
+    assert.deepEqual([...referenced].filter((path) => !files.has(path)), [], 'every module the manifest names is in the tarball');
+    assert.deepEqual([...tags].sort(), ELEMENTS.flatMap((element) => element.tags).sort());
     const theme = (await run('tar', ['-xzOf', tarball, `package/${outputs.theme}`])).stdout;
     assert.match(theme, /--jd-color-primary: #[0-9a-f]{6};/i);
   });
