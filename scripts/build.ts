@@ -97,7 +97,6 @@ async function packageJson(): Promise<string> {
     version: string;
     description: string;
     license: string;
-    engines?: unknown;
     dependencies: Record<string, string>;
   };
   const peerDependencies = Object.fromEntries(
