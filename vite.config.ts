@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 
-// The demo site and the library build share this config. Lit, Yjs and supabase-js stay
-// external in the library build so host pages share one copy.
+// The demo site's config (dev/demo-server.ts serves it for `npm start`). The publishable package
+// is built by scripts/build.ts (`npm run build`), with esbuild.
 export default defineConfig({
   build: { target: 'es2022' },
 });

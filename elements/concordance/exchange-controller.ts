@@ -8,7 +8,9 @@
 // only sends over HTTP/2; the local gateway and many department proxies speak HTTP/1.1, where
 // such a request is refused. XHR's upload events work everywhere. Exports are plain fetches.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { z } from 'zod';
+// zod's tree-shakeable API: the classic one (`import { z } from 'zod'`) bundles its whole API
+// into every page that loads the kit (npm run size).
+import * as z from 'zod/mini';
 import type { JdSessionState } from '../core/session-context.js';
 import { MEMBER_ROLES, type MemberRole } from '../../domain/comment-model.js';
 
@@ -16,11 +18,12 @@ import { MEMBER_ROLES, type MemberRole } from '../../domain/comment-model.js';
 export type ExchangeKind = 'tmx' | 'tbx';
 
 /** The answer of an import, whether written or refused (edge-functions/_shared/exchange.ts). */
+const count = () => z.int().check(z.nonnegative());
 const importAnswer = z.object({
-  imported: z.number().int().nonnegative(),
-  updated: z.number().int().nonnegative(),
-  skipped: z.number().int().nonnegative(),
-  errors: z.array(z.object({ line: z.number().int().nonnegative(), message: z.string() })),
+  imported: count(),
+  updated: count(),
+  skipped: count(),
+  errors: z.array(z.object({ line: count(), message: z.string() })),
 });
 export type ImportAnswer = z.infer<typeof importAnswer>;
 

@@ -3,7 +3,9 @@
 // arrive (domain/ai/assist-types.ts AssistStreamEvent, one JSON object per `data:` line). Aborting
 // the signal aborts the fetch, which closes the connection; the function sees its request aborted
 // and aborts the provider call, so a cancelled suggestion stops costing tokens.
-import { z } from 'zod';
+// zod's tree-shakeable API: the classic one (`import { z } from 'zod'`) bundles its whole API
+// into every page that loads the kit (npm run size).
+import * as z from 'zod/mini';
 import type { AssistBody, AssistStreamEvent } from '../../domain/ai/assist-types.js';
 
 export type AssistDone = Extract<AssistStreamEvent, { type: 'done' }>;
@@ -39,7 +41,7 @@ const streamEvent = z.discriminatedUnion('type', [
     provider: z.string(),
     model: z.string(),
     sources: z.array(source),
-    request_id: z.number().nullable(),
+    request_id: z.nullable(z.number()),
     tokens_in: z.number(),
     tokens_out: z.number(),
     cost: z.number(),
@@ -47,26 +49,26 @@ const streamEvent = z.discriminatedUnion('type', [
       z.object({
         kind: z.enum(['forbidden-term-used', 'approved-term-missing']),
         term_id: z.string(),
-        expected: z.string().nullable(),
-        found: z.string().nullable(),
+        expected: z.nullable(z.string()),
+        found: z.nullable(z.string()),
       }),
     ),
-    notice: z.string().optional(),
+    notice: z.optional(z.string()),
     /** compliance-review (<jd-compliance>'s AI review): the items, every one advisory. */
-    review: z
-      .array(
+    review: z.optional(
+      z.array(
         z.object({
           kind: z.enum(['equivalence', 'group-fit', 'rewrite']),
-          section: z.string().nullable(),
-          lang: z.enum(['en', 'fr']).nullable(),
-          finding_rule: z.string().optional(),
-          text: z.string().optional(),
+          section: z.nullable(z.string()),
+          lang: z.nullable(z.enum(['en', 'fr'])),
+          finding_rule: z.optional(z.string()),
+          text: z.optional(z.string()),
           message: z.string(),
-          suggestion: z.string().optional(),
+          suggestion: z.optional(z.string()),
           advisory: z.literal(true),
         }),
-      )
-      .optional(),
+      ),
+    ),
   }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
