@@ -1,6 +1,7 @@
 // Issue 12, criterion 4 (first part): axe-core finds nothing on any page of the demo portal, in
 // English and in French: sign-in, the document list, the document page (editor and comments,
-// whose open shadow roots axe walks), the review queue and the import from Word.
+// whose open shadow roots axe walks), the review queue, the import from Word and the admin page
+// (issue 19 criterion 4; and its refusal to someone who is not an admin).
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -103,6 +104,41 @@ describe('demo portal accessibility (axe, issue 12 criterion 4)', { timeout: 300
     it(`review queue (${lang})`, async () => {
       await openFresh(portal, `#/${lang}/review`);
       await portal.page.waitForSelector('portal-documents-page[review] .notice', { timeout: 20_000 });
+      assert.deepEqual(await violations(), []);
+    });
+  }
+
+  for (const lang of ['en', 'fr'] as Lang[]) {
+    it(`admin page refused to a reviewer (${lang})`, async () => {
+      await openFresh(portal, `#/${lang}/admin`);
+      await portal.page.waitForSelector('portal-admin-page .admin-no-access', { timeout: 20_000 });
+      assert.deepEqual(await violations(), []);
+    });
+  }
+
+  it('signs in as the department’s admin (the admin page is theirs)', async () => {
+    await portal.page.click('button.sign-out');
+    await portal.page.waitForSelector('portal-sign-in-page button.account', { timeout: 10_000 });
+    await signInWithPicker(portal, 'admin@esdc.example');
+  });
+
+  for (const lang of ['en', 'fr'] as Lang[]) {
+    it(`admin page (${lang}), with its form errors shown`, async () => {
+      const { page } = portal;
+      await openFresh(portal, `#/${lang}/admin`);
+      await page.waitForSelector('portal-admin-members table tbody tr', { timeout: 20_000 });
+      await page.waitForSelector('portal-admin-glossary table tbody tr', { timeout: 20_000 });
+      await page.waitForSelector('portal-admin-ai form.ai-settings', { timeout: 20_000 });
+      await page.waitForSelector('portal-admin-audit table tbody tr', { timeout: 20_000 });
+      await page.waitForSelector('portal-admin-files details[open] .exchange-group', { timeout: 20_000 });
+      assert.deepEqual(await violations(), []);
+      await page.click('form.term-form button[type=submit]');
+      await page.waitForSelector('#glossary-error .notice', { timeout: 10_000 });
+      await page.type('#ai-budget', 'x');
+      await page.click('form.ai-settings button[type=submit]');
+      await page.waitForSelector('#ai-error .notice', { timeout: 10_000 });
+      await page.click('portal-admin-glossary tbody button');
+      await page.waitForFunction(() => document.querySelector('#term-form-heading')?.textContent?.includes('“') || document.querySelector('#term-form-heading')?.textContent?.includes('«'), { timeout: 10_000 });
       assert.deepEqual(await violations(), []);
     });
   }
