@@ -128,15 +128,38 @@ describe('demo admin page (issue 19 item 1)', { timeout: 180_000 }, () => {
     assert.deepEqual(saved, [{ order: 'offline,openai,local', budget: '10.00' }]);
   });
 
+  it('keyboard: a provider moves with Enter and keeps the focus; a role changes from the keyboard alone', async () => {
+    const { page } = portal;
+    const focused = () => page.evaluate(() => ({ label: document.activeElement?.getAttribute('aria-label'), rank: [...document.querySelectorAll('#ai-order li')].findIndex((li) => li.contains(document.activeElement)) + 1 }));
+    // Saved order above: offline, openai, local, anthropic (unused). Local moves up once.
+    await page.focus('button[aria-label="Move Local server (OpenAI-compatible) up"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#ai-order li:nth-child(2) label')?.textContent?.includes('Local server'), { timeout: 10_000 });
+    assert.deepEqual(await focused(), { label: 'Move Local server (OpenAI-compatible) up', rank: 2 });
+    await page.keyboard.press('Enter');
+    // At the top its up button is disabled: the focus goes to its other button, never lost.
+    await page.waitForFunction(() => document.querySelector('#ai-order li:nth-child(1) label')?.textContent?.includes('Local server'), { timeout: 10_000 });
+    assert.deepEqual(await focused(), { label: 'Move Local server (OpenAI-compatible) down', rank: 1 });
+
+    const row = 'portal-admin-members tr[data-user="e5dc0000-0000-4000-a000-000000000103"]';
+    await page.focus(`${row} select`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Change role of Thérèse Traductrice');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('portal-admin-members [role=status]')?.textContent?.includes('The role of Thérèse Traductrice is now Reviewer.'), { timeout: 10_000 });
+  });
+
   it('the audit log shows who did what, newest first, a page at a time', async () => {
     const { page } = portal;
     await page.waitForSelector('portal-admin-audit table tbody tr', { timeout: 10_000 });
     const rows = await rowsOf(page, 'portal-admin-audit');
     assert.equal(rows.length, 20, 'a page of 20');
-    assert.match(rows[0]!, /Alain Admin Changed: AI settings|Alain Admin Added: AI settings/);
+    assert.match(rows[0]!, /Alain Admin Changed: membership role$/, 'the last change (the keyboard test’s) comes first');
     assert.ok(rows.some((r) => /Alain Admin Changed: glossary term status/.test(r)), rows.join(' | '));
     assert.ok(rows.some((r) => /Alain Admin Added: glossary term/.test(r)), rows.join(' | '));
     assert.ok(rows.some((r) => /Alain Admin Changed: membership role/.test(r)), rows.join(' | '));
+    assert.ok(rows.some((r) => /Alain Admin Added: AI settings —/.test(r)), rows.join(' | '));
     const times = await page.$$eval('portal-admin-audit tbody time', (list) => list.map((t) => Date.parse(t.getAttribute('datetime')!)));
     assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first');
     await page.click('portal-admin-audit nav.pager button:last-child');

@@ -44,7 +44,7 @@ export class PortalAdminAudit extends AdminSection {
               <th scope="row" data-label=${label('auditWhen')}><time datetime=${row.at}>${formatDate(lang, row.at)}</time></th>
               <td data-label=${label('auditWho')}>${row.actor}</td>
               <td data-label=${label('auditWhat')}>${t(lang, 'auditDid', { action: termOf(lang, 'auditAction', row.action), table: termOf(lang, 'auditTable', row.table) })}</td>
-              <td data-label=${label('auditChanged')} class="fields">${row.changed.join(', ')}</td>
+              <td data-label=${label('auditChanged')} class="fields">${row.changed.length > 0 ? row.changed.join(', ') : '—'}</td>
             </tr>`,
           )}
         </tbody>

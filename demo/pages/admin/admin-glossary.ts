@@ -32,21 +32,21 @@ export class PortalAdminGlossary extends AdminSection {
     this.page = 0;
   }
 
-  async #save(term: TermInput, id: string | undefined, done: string): Promise<boolean> {
+  /** Writes a term; `onSaved` runs before the success is announced (the form is cleared by then). */
+  async #save(term: TermInput, id: string | undefined, done: string, onSaved?: () => void): Promise<void> {
     const client = this.session?.client;
-    if (!client || this.busy) return false;
+    if (!client || this.busy) return;
     this.busy = true;
     this.status = '';
     this.error = '';
     try {
       await saveTerm(client, this.organizationId, term, id);
+      onSaved?.();
       this.status = done;
       await this.#terms.run();
       this.announceChange();
-      return true;
     } catch (error) {
       this.error = t(this.uiLang, 'adminSaveError', { message: this.messageOf(error) });
-      return false;
     } finally {
       this.busy = false;
     }
@@ -74,11 +74,10 @@ export class PortalAdminGlossary extends AdminSection {
       return;
     }
     const editing = this.editing;
-    const saved = await this.#save(term, editing?.id, t(lang, editing ? 'termSaved' : 'termAdded', { term: term.term_en }));
-    if (saved) {
+    await this.#save(term, editing?.id, t(lang, editing ? 'termSaved' : 'termAdded', { term: term.term_en }), () => {
       this.editing = null;
       form.reset();
-    }
+    });
   }
 
   async #edit(term: GlossaryTerm): Promise<void> {
