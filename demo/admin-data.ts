@@ -51,7 +51,7 @@ export const GLOSSARY_STATUSES: readonly GlossaryStatus[] = ['approved', 'forbid
 export const GLOSSARY_PAGE_SIZE = 25;
 
 /** The department's own terms (not the shared ones), matching `search` in either language, a page at a time. */
-export async function listGlossary(client: Client, organizationId: string, search: string, page: number): Promise<{ rows: GlossaryTerm[]; total: number }> {
+export async function listGlossary(client: Client, organizationId: string, search: string, page: number): Promise<{ rows: GlossaryTerm[]; total: number; page: number }> {
   let query = client
     .from('glossary_terms')
     .select('id, term_en, term_fr, domain, status, notes, organization_id', { count: 'exact' })
@@ -61,7 +61,7 @@ export async function listGlossary(client: Client, organizationId: string, searc
   const from = page * GLOSSARY_PAGE_SIZE;
   const { data, error, count } = await query.order('term_en_normalized').order('id').range(from, from + GLOSSARY_PAGE_SIZE - 1);
   if (error) throw new Error(error.message);
-  return { rows: data, total: count ?? data.length };
+  return { rows: data, total: count ?? data.length, page };
 }
 
 export interface TermInput {
@@ -138,8 +138,8 @@ function changedColumns(before: unknown, after: unknown): string[] {
   return Object.keys(b).filter((key) => key !== 'updated_at' && JSON.stringify(a[key]) !== JSON.stringify(b[key]));
 }
 
-/** One page of the department's audit log, newest first; `more` when an older page exists. */
-export async function loadAuditPage(client: Client, organizationId: string, page: number, systemName: string): Promise<{ rows: AuditEntry[]; more: boolean }> {
+/** One page of the department's audit log (`page` from 0), newest first; `more` when an older page exists. */
+export async function loadAuditPage(client: Client, organizationId: string, page: number, systemName: string): Promise<{ rows: AuditEntry[]; more: boolean; page: number }> {
   const from = page * AUDIT_PAGE_SIZE;
   // One row past the page says whether there is another.
   const { data, error } = await client
@@ -153,6 +153,7 @@ export async function loadAuditPage(client: Client, organizationId: string, page
   const rows = data.slice(0, AUDIT_PAGE_SIZE);
   const names = await namesOf(client, rows.flatMap((r) => (r.actor ? [r.actor] : [])));
   return {
+    page,
     more: data.length > AUDIT_PAGE_SIZE,
     rows: rows.map((r) => ({
       id: r.id,

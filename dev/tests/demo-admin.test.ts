@@ -140,6 +140,15 @@ describe('demo admin page (issue 19 item 1)', { timeout: 180_000 }, () => {
     // At the top its up button is disabled: the focus goes to its other button, never lost.
     await page.waitForFunction(() => document.querySelector('#ai-order li:nth-child(1) label')?.textContent?.includes('Local server'), { timeout: 10_000 });
     assert.deepEqual(await focused(), { label: 'Move Local server (OpenAI-compatible) down', rank: 1 });
+    // Saved a second time: the department's settings row is updated in place.
+    await page.$eval('#ai-budget', (i) => ((i as HTMLInputElement).value = ''));
+    await page.type('#ai-budget', '12,5');
+    await page.click('form.ai-settings button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('.ai-summary')?.textContent?.includes('US$4.50 spent of a US$12.50 monthly budget.'), { timeout: 10_000 });
+    const saved = await portal.stack.database.runAsOwner(async (tx) =>
+      (await tx.query<{ order: string; budget: string }>(`select array_to_string(provider_order, ',') as order, monthly_budget_usd::text as budget from public.ai_settings`)).rows,
+    );
+    assert.deepEqual(saved, [{ order: 'local,offline,openai', budget: '12.50' }]);
 
     const row = 'portal-admin-members tr[data-user="e5dc0000-0000-4000-a000-000000000103"]';
     await page.focus(`${row} select`);
@@ -156,6 +165,7 @@ describe('demo admin page (issue 19 item 1)', { timeout: 180_000 }, () => {
     const rows = await rowsOf(page, 'portal-admin-audit');
     assert.equal(rows.length, 20, 'a page of 20');
     assert.match(rows[0]!, /Alain Admin Changed: membership role$/, 'the last change (the keyboard test’s) comes first');
+    assert.ok(rows.some((r) => /Alain Admin Changed: AI settings provider_order, monthly_budget_usd/.test(r)), rows.join(' | '));
     assert.ok(rows.some((r) => /Alain Admin Changed: glossary term status/.test(r)), rows.join(' | '));
     assert.ok(rows.some((r) => /Alain Admin Added: glossary term/.test(r)), rows.join(' | '));
     assert.ok(rows.some((r) => /Alain Admin Changed: membership role/.test(r)), rows.join(' | '));

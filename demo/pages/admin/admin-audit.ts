@@ -17,7 +17,7 @@ export class PortalAdminAudit extends AdminSection {
 
   #entries = new Task(this, {
     task: async ([client, organizationId, page]) =>
-      client && organizationId ? loadAuditPage(client, organizationId, page, t(this.uiLang, 'auditSystem')) : { rows: [], more: false },
+      client && organizationId ? loadAuditPage(client, organizationId, page, t(this.uiLang, 'auditSystem')) : { rows: [], more: false, page: 0 },
     args: () => [this.session?.client, this.organizationId, this.page, this.revision] as const,
   });
 
@@ -25,11 +25,11 @@ export class PortalAdminAudit extends AdminSection {
     if (changed.has('revision')) this.page = 0;
   }
 
-  #table(rows: readonly AuditEntry[], more: boolean) {
+  #table(rows: readonly AuditEntry[], more: boolean, page: number) {
     const lang = this.uiLang;
     const label = (id: Parameters<typeof t>[1]) => t(lang, id);
     return html`<table class="documents admin-table audit">
-        <caption>${t(lang, 'auditCaption', { page: this.page + 1 })}</caption>
+        <caption>${t(lang, 'auditCaption', { page: page + 1 })}</caption>
         <thead>
           <tr>
             <th scope="col">${label('auditWhen')}</th>
@@ -49,10 +49,10 @@ export class PortalAdminAudit extends AdminSection {
           )}
         </tbody>
       </table>
-      ${this.page > 0 || more
+      ${page > 0 || more
         ? html`<nav class="pager" aria-label=${t(lang, 'pagination')}>
-            <button type="button" ?disabled=${this.page === 0} @click=${() => (this.page -= 1)}>${label('auditNewer')}</button>
-            <button type="button" ?disabled=${!more} @click=${() => (this.page += 1)}>${label('auditOlder')}</button>
+            <button type="button" ?disabled=${page === 0} @click=${() => (this.page = page - 1)}>${label('auditNewer')}</button>
+            <button type="button" ?disabled=${!more} @click=${() => (this.page = page + 1)}>${label('auditOlder')}</button>
           </nav>`
         : nothing}`;
   }
@@ -61,7 +61,7 @@ export class PortalAdminAudit extends AdminSection {
     const lang = this.uiLang;
     return html`<h2 id="admin-audit">${t(lang, 'auditHeading')}</h2>
       <p class="intro">${t(lang, 'auditIntro')}</p>
-      ${this.renderLoaded(this.#entries, ({ rows, more }) => (rows.length === 0 ? html`<p class="notice">${t(lang, 'auditEmpty')}</p>` : this.#table(rows, more)))}`;
+      ${this.renderLoaded(this.#entries, ({ rows, more, page }) => (rows.length === 0 ? html`<p class="notice">${t(lang, 'auditEmpty')}</p>` : this.#table(rows, more, page)))}`;
   }
 }
 

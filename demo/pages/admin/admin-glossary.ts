@@ -22,7 +22,7 @@ export class PortalAdminGlossary extends AdminSection {
 
   #terms = new Task(this, {
     task: async ([client, organizationId, search, page]) =>
-      client && organizationId ? listGlossary(client, organizationId, search, page) : { rows: [], total: 0 },
+      client && organizationId ? listGlossary(client, organizationId, search, page) : { rows: [], total: 0, page: 0 },
     args: () => [this.session?.client, this.organizationId, this.search, this.page] as const,
   });
 
@@ -94,10 +94,10 @@ export class PortalAdminGlossary extends AdminSection {
     void this.#save({ term_en, term_fr, domain, notes, status: 'forbidden' }, term.id, t(this.uiLang, 'termSaved', { term: term_en }));
   }
 
-  #table(rows: readonly GlossaryTerm[], total: number) {
+  #table(rows: readonly GlossaryTerm[], total: number, page: number) {
     const lang = this.uiLang;
     const label = (id: Parameters<typeof t>[1]) => t(lang, id);
-    const from = this.page * GLOSSARY_PAGE_SIZE;
+    const from = page * GLOSSARY_PAGE_SIZE;
     return html`<table class="documents admin-table glossary">
         <caption>${t(lang, 'glossaryCaption', { from: formatCount(lang, from + 1), to: formatCount(lang, from + rows.length), count: formatCount(lang, total) })}</caption>
         <thead>
@@ -128,14 +128,14 @@ export class PortalAdminGlossary extends AdminSection {
           )}
         </tbody>
       </table>
-      ${total > GLOSSARY_PAGE_SIZE ? this.#pager(from + rows.length < total) : nothing}`;
+      ${total > GLOSSARY_PAGE_SIZE ? this.#pager(page, from + rows.length < total) : nothing}`;
   }
 
-  #pager(more: boolean) {
+  #pager(page: number, more: boolean) {
     const lang = this.uiLang;
     return html`<nav class="pager" aria-label=${t(lang, 'pagination')}>
-      <button type="button" ?disabled=${this.page === 0} @click=${() => (this.page -= 1)}>${t(lang, 'previousPage')}</button>
-      <button type="button" ?disabled=${!more} @click=${() => (this.page += 1)}>${t(lang, 'nextPage')}</button>
+      <button type="button" ?disabled=${page === 0} @click=${() => (this.page = page - 1)}>${t(lang, 'previousPage')}</button>
+      <button type="button" ?disabled=${!more} @click=${() => (this.page = page + 1)}>${t(lang, 'nextPage')}</button>
     </nav>`;
   }
 
@@ -191,7 +191,7 @@ export class PortalAdminGlossary extends AdminSection {
         </div>
         <button class="primary" type="submit">${t(lang, 'apply')}</button>
       </form>
-      ${this.renderLoaded(this.#terms, ({ rows, total }) => (rows.length === 0 ? html`<p class="notice">${t(lang, 'glossaryEmpty')}</p>` : this.#table(rows, total)))}
+      ${this.renderLoaded(this.#terms, ({ rows, total, page }) => (rows.length === 0 ? html`<p class="notice">${t(lang, 'glossaryEmpty')}</p>` : this.#table(rows, total, page)))}
       <div role="status">${this.status ? html`<p class="notice">${this.status}</p>` : nothing}</div>
       <div role="alert" id="glossary-error">${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}</div>
       ${this.#form()}`;
