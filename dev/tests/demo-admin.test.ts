@@ -5,9 +5,13 @@
 // they lack access at the address, with nothing of the admin data loaded. No page error.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'puppeteer-core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { openFresh, signInWithPicker, startDemoPortal, type DemoPortal } from './support/demo-portal.js';
-import { recordAiUsage } from './support/admin-usage.js';
+import { ESDC_ORGANIZATION_ID, recordAiUsage } from './support/admin-usage.js';
+import { tmxOf } from './support/tm-exchange.js';
 
 const text = (page: Page, selector: string) => page.$eval(selector, (element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
 const rowsOf = (page: Page, selector: string) =>
@@ -100,6 +104,24 @@ describe('demo admin page (issue 19 item 1)', { timeout: 180_000 }, () => {
     await page.click('form.term-form button[type=submit]');
     await page.waitForFunction(() => document.querySelector('portal-admin-glossary [role=status]')?.textContent?.includes('“service delivery” was saved.'), { timeout: 10_000 });
     assert.equal(await text(page, '#term-form-heading'), 'Add a term');
+  });
+
+  it('imports a TMX memory into the department through tm-import, from the files section', async () => {
+    const { page } = portal;
+    const scratch = mkdtempSync(join(tmpdir(), 'demo-admin-'));
+    try {
+      const file = join(scratch, 'esdc-memory.tmx');
+      writeFileSync(file, tmxOf([{ en: 'Maintains the grants register.', fr: 'Tient le registre des subventions.' }]));
+      const input = (await page.$('portal-admin-files input[type=file][data-kind=tmx]')) as ElementHandle<HTMLInputElement>;
+      await input.uploadFile(file);
+      await page.waitForFunction(() => document.querySelector('portal-admin-files [role=status]')?.textContent?.includes('esdc-memory.tmx: 1 imported'), { timeout: 30_000 });
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    const stored = await portal.stack.database.runAsOwner(async (tx) =>
+      (await tx.query<{ organization_id: string }>(`select organization_id from public.tm_segments where source_text = 'Maintains the grants register.'`)).rows,
+    );
+    assert.deepEqual(stored, [{ organization_id: ESDC_ORGANIZATION_ID }]);
   });
 
   it('shows this month’s AI usage per provider and sets the budget and the provider order', async () => {
