@@ -1,8 +1,9 @@
 // The demo's admin page (issue 19 item 1), as `npm start` serves it, in Chromium: the department's
 // admin finds it in the menu, changes a member's role and sees it kept, adds a glossary term and
-// forbids it, imports a TMX memory through tm-import, sees this month's AI usage per provider and sets the budget, and reads who did all
-// that in the audit log, newest first. Someone who is not an admin has no menu entry and is told
-// they lack access at the address, with nothing of the admin data loaded. No page error.
+// forbids it, imports a TMX memory through tm-import, sees this month's AI usage per provider and
+// sets the budget, and reads who did all that in the audit log, newest first. Someone who is not an
+// admin has no menu entry and is told they lack access at the address, with nothing of the admin
+// data loaded. No page error.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
