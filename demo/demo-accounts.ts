@@ -16,5 +16,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'translator@esdc.example', name: 'Thérèse Traductrice', role: 'translator', department: ESDC },
   { email: 'reviewer@esdc.example', name: 'Rachel Reviewer', role: 'reviewer', department: ESDC },
   { email: 'viewer@esdc.example', name: 'Valérie Viewer', role: 'viewer', department: ESDC },
+  { email: 'admin@esdc.example', name: 'Alain Admin', role: 'admin', department: ESDC },
   { email: 'editor@tc.example', name: 'Taylor Editor', role: 'editor', department: TC },
 ];

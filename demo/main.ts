@@ -6,6 +6,7 @@
 //   #/en/documents           the job descriptions the user may open (search, status filter)
 //   #/fr/documents/<uuid>    one job description: the editor with its comments
 //   #/en/review              documents in review (in the menu for reviewers and admins)
+//   #/en/admin              the department's administration (in the menu for admins)
 //   #/en/sign-in             demo account picker and the sign-in form
 // Anything else opens the document list; a page asked for while signed out shows the sign-in
 // page at that address, then the page itself once signed in.

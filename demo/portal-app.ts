@@ -13,6 +13,7 @@ import './pages/documents-page.js';
 import './pages/document-page.js';
 import './pages/sign-in-page.js';
 import './pages/import-page.js';
+import './pages/admin-page.js';
 import '../elements/notifications/define.js';
 
 /** Where the pages find the local stack (dev/demo-server.ts). */
@@ -107,6 +108,7 @@ export class PortalApp extends LitElement {
   #pageName(): PortalTextId {
     if (!this.user || this.route.page === 'sign-in') return 'signInHeading';
     if (this.route.page === 'import') return 'importHeading';
+    if (this.route.page === 'admin') return 'adminHeading';
     return this.route.page === 'review' ? 'reviewHeading' : 'documentsHeading';
   }
 
@@ -171,6 +173,9 @@ export class PortalApp extends LitElement {
         ${this.account?.reviews
           ? html`<li><a href=${routeHref({ lang, page: 'review' })} aria-current=${current('review')}>${t(lang, 'navReview')}</a></li>`
           : nothing}
+        ${this.account?.administers
+          ? html`<li><a href=${routeHref({ lang, page: 'admin' })} aria-current=${current('admin')}>${t(lang, 'navAdmin')}</a></li>`
+          : nothing}
       </ul>
     </nav>`;
   }
@@ -190,6 +195,7 @@ export class PortalApp extends LitElement {
     if (!this.user) return nothing;
     if (route.page === 'document') return html`<portal-document-page .uiLang=${lang} .documentId=${route.id} .alignmentId=${route.alignment ?? ''}></portal-document-page>`;
     if (route.page === 'import') return html`<portal-import-page .uiLang=${lang}></portal-import-page>`;
+    if (route.page === 'admin') return html`<portal-admin-page .uiLang=${lang} .account=${this.account}></portal-admin-page>`;
     return html`<portal-documents-page .uiLang=${lang} ?review=${route.page === 'review'}></portal-documents-page>`;
   }
 

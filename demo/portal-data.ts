@@ -23,6 +23,8 @@ export interface Account {
   memberships: Membership[];
   /** Whether the user decides reviews somewhere (shows the review queue). */
   reviews: boolean;
+  /** Whether the user is an admin somewhere (shows the admin page). */
+  administers: boolean;
 }
 
 /** The user's roles and departments (their own memberships and the organizations they belong to). */
@@ -40,7 +42,7 @@ export async function loadAccount(client: Client, userId: string): Promise<Accou
     nameEn: names.get(m.organization_id)?.name_en ?? '',
     nameFr: names.get(m.organization_id)?.name_fr ?? '',
   }));
-  return { memberships: rows, reviews: rows.some((m) => REVIEWING_ROLES.has(m.role)) };
+  return { memberships: rows, reviews: rows.some((m) => REVIEWING_ROLES.has(m.role)), administers: rows.some((m) => m.role === 'admin') };
 }
 
 /** The documents the user may open (RPC list_documents), newest change first. */

@@ -7,6 +7,7 @@ export type Route =
   | { lang: Lang; page: 'review' }
   | { lang: Lang; page: 'sign-in' }
   | { lang: Lang; page: 'import' }
+  | { lang: Lang; page: 'admin' }
   | { lang: Lang; page: 'document'; id: string; alignment?: string };
 
 const DOCUMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,7 +24,7 @@ export function parseRoute(hash: string, fallbackLang: Lang): Route {
   if (lang !== routeLang || rest.length > 0) return { lang: routeLang, page: 'documents' };
   if (page === 'documents' && id !== undefined && DOCUMENT_ID.test(id)) return { lang: routeLang, page: 'document', id: id.toLowerCase() };
   if (id !== undefined) return { lang: routeLang, page: 'documents' };
-  if (page === 'review' || page === 'sign-in' || page === 'import') return { lang: routeLang, page };
+  if (page === 'review' || page === 'sign-in' || page === 'import' || page === 'admin') return { lang: routeLang, page };
   return { lang: routeLang, page: 'documents' };
 }
 

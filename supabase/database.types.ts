@@ -1370,6 +1370,19 @@ export type Database = {
           "spent_usd": number;
         }[];
       };
+      "ai_usage_by_provider": {
+        Args: {
+          "organization": string;
+        };
+        Returns: {
+          "cost_usd": number;
+          "month_start": string;
+          "provider": string;
+          "requests": number;
+          "tokens_in": number;
+          "tokens_out": number;
+        }[];
+      };
       "alignment_save_pairs": {
         Args: {
           "alignment": string;

@@ -13,7 +13,7 @@ export class PortalPage extends LitElement {
 
   @consume({ context: sessionContext, subscribe: true })
   @state()
-  protected session: JdSessionState | undefined;
+  session: JdSessionState | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;

@@ -1,10 +1,16 @@
 // Issue 12, criterion 4 (first part): axe-core finds nothing on any page of the demo portal, in
 // English and in French: sign-in, the document list, the document page (editor and comments,
-// whose open shadow roots axe walks), the review queue and the import from Word.
+// whose open shadow roots axe walks), the review queue, the import from Word, and (issue 19
+// criterion 4) the alignment workbench (a Word pair's Alignment tab) and the admin page, with its
+// refusal to someone who is not an admin.
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { ElementHandle } from 'puppeteer-core';
 import { ESDC_DOCUMENT_ID, openFresh, signInWithPicker, startDemoPortal, waitForEditorText, type DemoPortal } from './support/demo-portal.js';
+import { LEGACY_EN, LEGACY_FR, legacyDocx } from './support/legacy-docx.js';
 
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
@@ -106,6 +112,73 @@ describe('demo portal accessibility (axe, issue 12 criterion 4)', { timeout: 300
       assert.deepEqual(await violations(), []);
     });
   }
+
+  for (const lang of ['en', 'fr'] as Lang[]) {
+    it(`admin page refused to a reviewer (${lang})`, async () => {
+      await openFresh(portal, `#/${lang}/admin`);
+      await portal.page.waitForSelector('portal-admin-page .admin-no-access', { timeout: 20_000 });
+      assert.deepEqual(await violations(), []);
+    });
+  }
+
+  it('signs in as the department’s admin (the admin page is theirs)', async () => {
+    await portal.page.click('button.sign-out');
+    await portal.page.waitForSelector('portal-sign-in-page button.account', { timeout: 10_000 });
+    await signInWithPicker(portal, 'admin@esdc.example');
+  });
+
+  for (const lang of ['en', 'fr'] as Lang[]) {
+    it(`admin page (${lang}), with its form errors shown`, async () => {
+      const { page } = portal;
+      await openFresh(portal, `#/${lang}/admin`);
+      await page.waitForSelector('portal-admin-members table tbody tr', { timeout: 20_000 });
+      await page.waitForSelector('portal-admin-glossary table tbody tr', { timeout: 20_000 });
+      await page.waitForSelector('portal-admin-ai form.ai-settings', { timeout: 20_000 });
+      await page.waitForSelector('portal-admin-audit table tbody tr', { timeout: 20_000 });
+      await page.waitForSelector('portal-admin-files details[open] .exchange-group', { timeout: 20_000 });
+      assert.deepEqual(await violations(), []);
+      await page.click('form.term-form button[type=submit]');
+      await page.waitForSelector('#glossary-error .notice', { timeout: 10_000 });
+      await page.type('#ai-budget', 'x');
+      await page.click('form.ai-settings button[type=submit]');
+      await page.waitForSelector('#ai-error .notice', { timeout: 10_000 });
+      await page.click('portal-admin-glossary tbody button');
+      await page.waitForFunction(() => document.querySelector('#term-form-heading')?.textContent?.includes('“') || document.querySelector('#term-form-heading')?.textContent?.includes('«'), { timeout: 10_000 });
+      assert.deepEqual(await violations(), []);
+    });
+  }
+
+  it('alignment workbench (en, fr): a Word pair imported by the admin opens in the Alignment tab', async () => {
+    const { page } = portal;
+    const scratch = mkdtempSync(join(tmpdir(), 'demo-a11y-'));
+    try {
+      const en = join(scratch, 'program-officer-en.docx');
+      const fr = join(scratch, 'agent-programme-fr.docx');
+      writeFileSync(en, await legacyDocx(LEGACY_EN));
+      writeFileSync(fr, await legacyDocx(LEGACY_FR));
+      await openFresh(portal, '#/en/import');
+      await page.waitForSelector('portal-import-page form', { timeout: 20_000 });
+      await ((await page.$('#import-en')) as ElementHandle<HTMLInputElement>).uploadFile(en);
+      await ((await page.$('#import-fr')) as ElementHandle<HTMLInputElement>).uploadFile(fr);
+      await page.click('portal-import-page button[type=submit]');
+      await page.waitForFunction(() => /^#\/en\/documents\/[0-9a-f-]{36}\/alignment\/[0-9a-f-]{36}$/.test(location.hash), { timeout: 60_000 });
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    const workbenchReady = () =>
+      page.waitForFunction(() => {
+        const workbench = document.querySelector('jd-concordance')?.shadowRoot?.querySelector('jd-alignment-workbench') as (HTMLElement & { pairs: readonly unknown[] }) | null;
+        return (workbench?.pairs.length ?? 0) > 0;
+      }, { timeout: 30_000 });
+    await waitForEditorText(page);
+    await workbenchReady();
+    assert.deepEqual(await violations(), []);
+    await openFresh(portal, page.url().split('#')[1]!.replace('/en/', '#/fr/'));
+    await waitForEditorText(page);
+    await workbenchReady();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    assert.deepEqual(await violations(), []);
+  });
 
   it('no page error along the way', () => {
     assert.deepEqual(portal.pageErrors, []);

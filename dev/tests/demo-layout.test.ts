@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { ESDC_DOCUMENT_ID, openFresh, signInWithPicker, startDemoPortal, waitForEditorText, type DemoPortal } from './support/demo-portal.js';
+import { recordAiUsage } from './support/admin-usage.js';
 
 const WIDTHS = [320, 390, 768, 1024, 1366, 1920] as const;
 const LANGS = ['en', 'fr'] as const;
@@ -189,6 +190,70 @@ describe('demo document page layout (issue 12 criterion 1)', { timeout: 600_000 
           assert.deepEqual(portal.consoleErrors, []);
         });
       }
+    }
+  }
+});
+
+// Issue 19: the admin page at a phone's and a laptop's width, in both languages: the page never
+// scrolls sideways, no text is clipped, and no two things overlap (controls, the cells of a row,
+// the blocks of each section). A full-page screenshot of each is saved under test-artifacts/layout/.
+const ADMIN_WIDTHS = [390, 1366] as const;
+
+// In the page: pairs of boxes that share area among the controls of the page, the cells of each
+// table row, and the blocks (headings, paragraphs, tables, forms) of each section.
+const ADMIN_OVERLAPS = `(() => {
+  const visible = (element) => { const r = element.getBoundingClientRect(); return r.width > 1 && r.height > 1; };
+  const name = (element) => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + ' "' + (element.textContent || element.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '"';
+  const overlaps = [];
+  const check = (elements) => {
+    const list = elements.filter(visible);
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+      const a = list[i].getBoundingClientRect(), b = list[j].getBoundingClientRect();
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 0.5 && h > 0.5 && !list[i].contains(list[j]) && !list[j].contains(list[i])) overlaps.push(name(list[i]) + ' and ' + name(list[j]));
+    }
+  };
+  const main = document.querySelector('portal-admin-page');
+  check([...main.querySelectorAll('button, input, select, textarea, a, summary, label')]);
+  for (const row of main.querySelectorAll('tr')) check([...row.children]);
+  for (const section of main.querySelectorAll('portal-admin-members, portal-admin-glossary, portal-admin-files, portal-admin-ai, portal-admin-audit')) check([...section.children]);
+  return overlaps;
+})()`;
+
+describe('demo admin page layout (issue 19)', { timeout: 300_000 }, () => {
+  let portal: DemoPortal;
+
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    portal = await startDemoPortal();
+    await recordAiUsage(portal.stack);
+    await portal.page.setViewport({ width: 1366, height: 900 });
+    await signInWithPicker(portal, 'admin@esdc.example');
+  });
+  after(async () => {
+    await portal?.stop();
+  });
+
+  for (const lang of LANGS) {
+    for (const width of ADMIN_WIDTHS) {
+      it(`admin page, ${lang} at ${width} px: no sideways scroll, no clipped text, nothing overlaps`, async () => {
+        const { page } = portal;
+        await page.setViewport({ width, height: 900 });
+        await openFresh(portal, `#/${lang}/admin`);
+        for (const part of ['portal-admin-members tbody tr', 'portal-admin-glossary tbody tr', 'portal-admin-ai tbody tr', 'portal-admin-audit tbody tr', 'portal-admin-files details[open] .exchange-group']) {
+          await page.waitForSelector(part, { timeout: 20_000 });
+        }
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        await showWholePage(page);
+        const probe = (await page.evaluate(PROBE)) as LayoutProbe;
+        const overlaps = (await page.evaluate(ADMIN_OVERLAPS)) as string[];
+        await page.screenshot({ path: join(ARTIFACTS, `admin-${lang}-${width}.png`) as `${string}.png`, fullPage: true });
+        assert.ok(probe.pageWidth <= probe.viewportWidth + 1, `the page scrolls sideways: ${probe.pageWidth} px of content in ${probe.viewportWidth} px`);
+        assert.deepEqual(probe.clipped, [], 'no text is clipped');
+        assert.deepEqual(overlaps, [], 'nothing overlaps');
+        assert.deepEqual(portal.pageErrors, []);
+        assert.deepEqual(portal.consoleErrors, []);
+      });
     }
   }
 });

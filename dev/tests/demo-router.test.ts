@@ -16,6 +16,8 @@ describe('demo portal routes', () => {
       { lang: 'fr', page: 'document', id: ID },
       { lang: 'en', page: 'import' },
       { lang: 'fr', page: 'import' },
+      { lang: 'en', page: 'admin' },
+      { lang: 'fr', page: 'admin' },
       { lang: 'en', page: 'document', id: ID, alignment: ID.replace(/^.{8}/, 'a11a0000') },
     ];
     for (const route of routes) assert.deepEqual(parseRoute(routeHref(route), 'en'), route, routeHref(route));
@@ -25,6 +27,7 @@ describe('demo portal routes', () => {
     assert.deepEqual(parseRoute(`#/en/documents/${ID.toUpperCase()}`, 'en'), { lang: 'en', page: 'document', id: ID });
     assert.deepEqual(parseRoute('#/en/documents/not-an-id', 'fr'), { lang: 'en', page: 'documents' });
     assert.deepEqual(parseRoute(`#/en/review/${ID}`, 'en'), { lang: 'en', page: 'documents' });
+    assert.deepEqual(parseRoute(`#/en/admin/${ID}`, 'en'), { lang: 'en', page: 'documents' });
   });
 
   it('opens the document list for an empty, unknown or foreign address, in the language it names or the current one', () => {
