@@ -17,6 +17,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import { apiKeyClaimsProblem } from '../../signaling/auth/api-key-claims.js';
+import { cachingVerifier } from './verified-token-cache.js';
 
 /** Supabase's well-known local development secret, used by `supabase start` too. */
 export const LOCAL_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
@@ -47,7 +48,8 @@ export interface KeySet {
   /**
    * Verifies an access token or API key: ES256 user tokens with our kid, and HS256 tokens only
    * as API keys (role anon or service_role, no sub), since the HS256 secret is public on the
-   * local stack. Throws JwtVerificationError.
+   * local stack. Throws JwtVerificationError. A token that passed is remembered until it expires
+   * (verified-token-cache.ts), so the signature of a token sent again is not checked again.
    */
   verify(token: string): Promise<JWTPayload>;
   /** Public keys as served at /auth/v1/.well-known/jwks.json. */
@@ -93,7 +95,7 @@ export async function loadKeySet(options: { jwtSecret?: string; keyFile: string 
     serviceRoleKey,
     signAccessToken: (claims) =>
       new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: signing.kid, typ: 'JWT' }).sign(signing.privateKey),
-    verify: (token) => verifyToken(token, hmacKey, signing),
+    verify: cachingVerifier((token) => verifyToken(token, hmacKey, signing)),
     jwks: () => ({
       keys: [{ ...signing.publicJwk, kid: signing.kid, alg: 'ES256', use: 'sig', key_ops: ['verify'] }],
     }),
