@@ -69,7 +69,7 @@ async function searchFor(canvasElement: HTMLElement, query: string): Promise<voi
  */
 export const SearchWithoutAiKey: Story = {
   args: { withEditor: false, width: '24rem' },
-  play: ({ canvasElement }) => searchFor(canvasElement, 'Monitors the progress of funded projects'),
+  play: ({ canvasElement }) => searchFor(canvasElement, 'Prepares briefing notes and presentations for the senior management team.'),
 };
 /** A search that finds nothing: the empty state. */
 export const NoMatches: Story = {

@@ -37,8 +37,6 @@ export const French: Story = { args: { lang: 'fr' } };
 export const Open: Story = { args: { open: true } };
 /** The open panel of someone nobody has notified yet: the empty state. */
 export const OpenEmpty: Story = { args: { user: 'viewer@esdc.example', open: true } };
-/** Nobody signed in: the session's form; the bell waits for a sign-in. */
-export const SignedOut: Story = { args: { user: '' } };
 /** Accessibility story: the French panel open, checked by axe (Accessibility panel). */
 export const Accessibility: Story = {
   args: { lang: 'fr', open: true },
