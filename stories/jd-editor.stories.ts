@@ -9,6 +9,7 @@ import type { JdSession } from '../elements/session/session.js';
 import { ESDC_DOCUMENT, inSession, sessionArgs, sessionArgTypes, signInLoader, TC_DOCUMENT } from '../.storybook/local-stack.js';
 import { startCollaborator } from '../.storybook/collaborator.js';
 import { longDocument } from '../.storybook/long-document.js';
+import { approvedDocument } from '../.storybook/approved-document.js';
 import { whenStatus } from '../.storybook/conditions.js';
 import '../elements/editor/define.js';
 
@@ -32,6 +33,12 @@ export const Bilingual: Story = {};
 export const French: Story = { args: { lang: 'fr' } };
 /** The `readonly` attribute: a portal shows the text without letting it change. */
 export const ReadOnly: Story = { args: { readonly: true } };
+/** An approved description is frozen for everyone: who approved it and when, and "Start a new revision" for its editor. */
+export const Approved: Story = {
+  loaders: [async () => ({ documentId: await approvedDocument() })],
+  render: ({ lang, width, user, sync, ...editorArgs }, { loaded }) =>
+    inSession(template({ ...editorArgs, 'document-id': loaded['documentId'] as string }, panel), { lang, width, user, sync }),
+};
 /** Read-only by role: a viewer of the department reads both languages and changes nothing. */
 export const Viewer: Story = { args: { user: 'viewer@esdc.example' } };
 export const NarrowStacked: Story = { args: { width: '480px' } };
