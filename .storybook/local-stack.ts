@@ -12,6 +12,8 @@ export { stack };
 /** The seeded job descriptions (supabase/seed.sql): ESDC's program officer, TC's aviation inspector. */
 export const ESDC_DOCUMENT = 'e5dc0000-0000-4000-a000-00000000d001';
 export const TC_DOCUMENT = '7c000000-0000-4000-a000-00000000d001';
+/** ESDC, the department of the seeded accounts but editor@tc.example. */
+export const ESDC_ORGANIZATION = 'e5dc0000-0000-4000-a000-000000000001';
 
 /** Storybook's caches and stored sign-in, apart from the demo site's: one sign-in serves every story. */
 export const CACHE_NAME = 'jd-storybook';

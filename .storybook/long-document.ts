@@ -5,11 +5,13 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { createClient } from '@supabase/supabase-js';
-import { ESDC_DOCUMENT, signInAs, stack } from './local-stack.js';
+import { signInAs, stack } from './local-stack.js';
+import { findOrCloneSeeded } from './seeded-copy.js';
 
-const ESDC_ORGANIZATION = 'e5dc0000-0000-4000-a000-000000000001';
-export const LONG_TITLE_EN = 'Program Officer, Grants and Contributions (long version)';
-const LONG_TITLE_FR = 'Agent de programme, subventions et contributions (version longue)';
+const TITLES = {
+  title_en: 'Program Officer, Grants and Contributions (long version)',
+  title_fr: 'Agent de programme, subventions et contributions (version longue)',
+};
 /** How many times each paragraph appears in the long version. */
 const REPEAT = 6;
 
@@ -50,18 +52,8 @@ function synced(provider: WebsocketProvider, what: string): Promise<void> {
 export async function longDocument(): Promise<string> {
   const token = await signInAs('editor@esdc.example');
   const client = createClient(stack.apiUrl, stack.anonKey, { accessToken: async () => token });
-  const existing = await client.from('job_descriptions').select('id').eq('title_en', LONG_TITLE_EN).limit(1);
-  if (existing.error) throw new Error(`looking up the long document: ${existing.error.message}`);
-  if (existing.data[0]) return existing.data[0].id as string;
-  const created = await client.rpc('create_job_description', {
-    organization: ESDC_ORGANIZATION,
-    kind: 'clone',
-    source: ESDC_DOCUMENT,
-    identification: { title_en: LONG_TITLE_EN, title_fr: LONG_TITLE_FR },
-  });
-  if (created.error) throw new Error(`cloning the seeded document into a long one: ${created.error.message}`);
-  const id = created.data as string;
-  if (!stack.syncUrl) return id;
+  const { id, created } = await findOrCloneSeeded(client, TITLES);
+  if (!created || !stack.syncUrl) return id;
   const doc = new Y.Doc({ guid: id });
   const provider = new WebsocketProvider(stack.syncUrl, id, doc, { params: { token }, disableBc: true });
   try {

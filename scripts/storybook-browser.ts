@@ -97,7 +97,10 @@ async function openTab(browser: Browser, baseUrl: string): Promise<StorybookTab>
   const page = await context.newPage();
   let problems: Problems = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    // Where it was logged: Playwright cannot always turn the arguments into text.
+    const { url, lineNumber } = message.location();
+    problems.push(`console error: ${message.text()}${url ? ` (${url.replace(baseUrl, '')}:${lineNumber})` : ''}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   // Chromium's console line for a failed request does not name it: the response does.
