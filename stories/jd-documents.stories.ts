@@ -1,5 +1,5 @@
 // Storybook CSF for <jd-documents>, inside a <jd-session> on the local stack (`npm run stack`):
-// sign in with a demo account (editor@esdc.example searches, creates and clones;
+// signed in as the story's demo account (editor@esdc.example searches, creates and clones;
 // reviewer@esdc.example finds the reviews waiting for them; password demo-password-1). Search a
 // phrase of the seeded French text, e.g. « surveille l'avancement des projets financés ».
 // Choosing or creating a document fires jd-document-open / jd-document-created, which a portal
@@ -9,7 +9,7 @@ import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
 import { html } from 'lit';
 import type { JdDocuments } from '../elements/documents/documents.js';
 import type { JdDocumentCreatedEvent, JdDocumentOpenEvent } from '../elements/documents/events.js';
-import { inSession, sessionArgs, sessionArgTypes } from '../.storybook/local-stack.js';
+import { inSession, sessionArgs, sessionArgTypes, signInLoader } from '../.storybook/local-stack.js';
 import '../elements/documents/define.js';
 
 const { args, argTypes, template } = getStorybookHelpers<JdDocuments>('jd-documents');
@@ -25,13 +25,14 @@ const meta: Meta = {
   component: 'jd-documents',
   args: { ...args, ...sessionArgs, 'organization-id': '', 'hide-queue': false },
   argTypes: { ...argTypes, ...sessionArgTypes },
-  render: ({ lang, width, ...documentsArgs }) =>
+  loaders: [signInLoader],
+  render: ({ lang, width, user, sync, ...documentsArgs }) =>
     inSession(
       html`<div class="story" @jd-document-open=${showEvent} @jd-document-created=${showEvent}>
         ${template(documentsArgs)}
         <p><output aria-live="polite"></output></p>
       </div>`,
-      { lang, width },
+      { lang, width, user, sync },
     ),
 };
 export default meta;
@@ -44,6 +45,12 @@ export const French: Story = { args: { lang: 'fr' } };
 export const WithoutQueue: Story = { args: { 'hide-queue': true } };
 /** On a phone's width: the filters wrap under the search field. */
 export const Narrow: Story = { args: { width: '24rem' } };
+/** A reviewer: the reviews waiting for them head the list. */
+export const Reviewer: Story = { args: { user: 'reviewer@esdc.example' } };
+/** A viewer may search and open but not create or clone: read-only. */
+export const Viewer: Story = { args: { user: 'viewer@esdc.example' } };
+/** Nobody signed in: the session's form. */
+export const SignedOut: Story = { args: { user: '' } };
 /** Accessibility story: the French element, checked by axe (Accessibility panel). */
 export const Accessibility: Story = {
   args: { lang: 'fr' },

@@ -60,6 +60,15 @@ export interface RegistryOptions {
  */
 export const RECORDS_REVISION_FIELD = 'recordsRevision';
 
+/**
+ * The documents whose WebRTC room a session of this page has open. y-webrtc allows one room per
+ * name per page and, with a room password, refuses a second one asynchronously (an unhandled
+ * rejection, not an exception its constructor throws): a second <jd-session> on the same
+ * document (two sessions on one page, a Storybook docs page) stays off WebRTC instead, and
+ * still syncs through the sync server.
+ */
+const webrtcRoomsOnThisPage = new Set<string>();
+
 /** How long local changes wait before the server is asked to confirm them. */
 const CONFIRM_DELAY_MS = 250;
 const MSG_SYNC = 0;
@@ -259,16 +268,17 @@ export class SharedDocument extends EventTarget {
     this.#dropWebrtc();
     if (!signalingUrl || !accessToken) return;
     const password = await this.options.roomPassword(this.id).catch(() => null);
-    if (!password || this.#destroyed || this.webrtc) return;
+    if (!password || this.#destroyed || this.webrtc || webrtcRoomsOnThisPage.has(this.id)) return;
     const url = new URL(signalingUrl);
     url.searchParams.set('token', accessToken);
     // Loaded on demand: pages without a signaling server never download WebRTC (simple-peer).
     const { WebrtcProvider } = await import('y-webrtc');
-    if (this.#destroyed || this.webrtc) return;
+    if (this.#destroyed || this.webrtc || webrtcRoomsOnThisPage.has(this.id)) return;
     try {
       this.webrtc = new WebrtcProvider(this.id, this.doc, { signaling: [url.href], password, awareness: this.awareness });
+      webrtcRoomsOnThisPage.add(this.id);
     } catch {
-      // Another session on this page already has the room: y-webrtc allows one per document.
+      // Another y-webrtc user on this page already has the room: y-webrtc allows one per document.
       this.webrtc = null;
     }
   }
@@ -282,6 +292,7 @@ export class SharedDocument extends EventTarget {
     const old = this.webrtc;
     this.webrtc = null;
     if (!old) return;
+    webrtcRoomsOnThisPage.delete(this.id);
     const local = this.awareness.getLocalState();
     old.destroy();
     void old.key.then(() => {
@@ -335,6 +346,7 @@ export class SharedDocument extends EventTarget {
     this.doc.off('update', this.#onUpdate);
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
     this.websocket?.destroy();
+    if (this.webrtc) webrtcRoomsOnThisPage.delete(this.id);
     this.webrtc?.destroy();
     void this.cache.destroy();
     this.awareness.destroy();

@@ -70,6 +70,7 @@ export class JdDocuments extends JdThemedElement {
   #requestId = 0;
   #userId: string | null = null;
 
+  /** The language the interface uses now: the session's, else the page's. */
   get uiLang(): Lang {
     return this.session?.lang ?? langOf(this);
   }
