@@ -35,6 +35,8 @@ export const notificationsStyles = css`
     position: absolute;
     inset-inline-end: 0;
     inset-block-start: calc(100% + var(--_space) / 2);
+    /* Set by the element when the panel would leave the viewport (keepPanelInView). */
+    translate: var(--_shift, 0) 0;
     z-index: 10;
     box-sizing: border-box;
     width: min(26rem, calc(100vw - 2 * var(--_space)));

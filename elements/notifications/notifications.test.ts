@@ -3,7 +3,7 @@
 // triggers on public.comments make the notification; the reviewer's element shows it within 2 s;
 // another member (the viewer) gets nothing. Then marking read, one and all, and the keyboard.
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { TextSelection } from 'prosemirror-state';
 import './define.js';
 import '../editor/define.js';
@@ -167,5 +167,25 @@ describe('<jd-notifications> on the stack', () => {
     await reviewer.updateComplete;
     expect(reviewer.open).to.equal(false);
     expect(root(reviewer).activeElement).to.equal(bell);
+  });
+
+  it('at 390 px, a bell in the middle of a header opens a panel that stays inside the viewport', async function () {
+    this.timeout(20_000);
+    await setViewport({ width: 390, height: 800 });
+    try {
+      const session = await signedInSession('reviewer@esdc.example', { cacheName: uniqueCache('n-narrow') });
+      // A wrapped portal header: the bell sits about two thirds across, as in the demo at 390 px.
+      session.style.cssText = 'display: block; padding-inline-start: 230px';
+      const el = await openNotifications(session);
+      q<HTMLButtonElement>(el, '[part~=bell]')!.click();
+      await el.updateComplete;
+      const panel = q(el, '[part~=panel]')!.getBoundingClientRect();
+      const viewport = document.documentElement.clientWidth;
+      expect(panel.width).to.be.greaterThan(300);
+      expect(panel.left, 'the panel starts inside the viewport').to.be.at.least(0);
+      expect(panel.right, 'the panel ends inside the viewport').to.be.at.most(viewport);
+    } finally {
+      await setViewport({ width: 1366, height: 900 });
+    }
   });
 });

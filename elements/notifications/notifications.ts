@@ -66,6 +66,29 @@ export class JdNotifications extends JdThemedElement {
   /** @internal */
   readonly notifications = new NotificationsController(this);
   @query('[part~=bell]') private bell!: HTMLButtonElement | null;
+  @query('[part~=panel]') private panel!: HTMLElement | null;
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('open') && this.open) this.#keepPanelInView();
+  }
+
+  /**
+   * The panel hangs from the bell's end edge; on a narrow screen where the bell is not at the
+   * viewport's end (a portal header that wraps), it would stick out past the start edge. Shift
+   * it back inside the viewport, keeping the same margin the panel's width leaves.
+   */
+  #keepPanelInView(): void {
+    const panel = this.panel;
+    if (!panel) return;
+    panel.style.removeProperty('--_shift');
+    const margin = 8;
+    const rect = panel.getBoundingClientRect();
+    const viewport = document.documentElement.clientWidth;
+    let shift = 0;
+    if (rect.left < margin) shift = margin - rect.left;
+    else if (rect.right > viewport - margin) shift = viewport - margin - rect.right;
+    if (shift !== 0) panel.style.setProperty('--_shift', `${Math.round(shift)}px`);
+  }
 
   /** @internal The interface language. */
   get uiLang(): Lang {
