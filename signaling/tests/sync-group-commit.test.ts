@@ -206,6 +206,76 @@ describe('group commit through the sync server', () => {
   });
 });
 
+describe('merged rows: one row per document per group commit', () => {
+  let database: TestDatabase;
+  const clients: TestClient[] = [];
+  after(async () => {
+    for (const c of clients) c.destroy();
+    await database?.close();
+  });
+
+  it("stores what a document gathered during a transaction as one row: the merged update, its seq range and each seq's author", async () => {
+    database = await startTestDatabase();
+    const observed = observe(database.db);
+    const server = await startSyncServer({ database: observed, tokens: database.keys, port: 0, log: silentLogger });
+    const messagesIn = async () => Number(/^jd_sync_messages_in_total (\d+)$/m.exec(await server.metrics.registry.metrics())?.[1]);
+    const rowsOf = async () =>
+      (
+        await database.pg.query<{ seq: number; seq_end: number | null; created_by: string | null; authors: string[] | null }>(
+          'select seq::int, seq_end::int, created_by::text, authors::text[] from public.doc_updates where document_id = $1 order by seq',
+          [DOCUMENTS.esdc],
+        )
+      ).rows;
+    try {
+      const connect = async (user: (typeof USERS)[keyof typeof USERS]) => {
+        const c = connectClient(server.url, DOCUMENTS.esdc, await database.token(user));
+        clients.push(c);
+        await synced(c);
+        return c;
+      };
+      const [editor, translator, reader] = [await connect(USERS.editor), await connect(USERS.translator), await connect(USERS.viewer)];
+      const seeded = await rowsOf();
+      const held = gate();
+      let holding = false;
+      observed.intercept(async (sql) => {
+        if (isAppend(sql) && !holding) {
+          holding = true;
+          await held.opened;
+        }
+      });
+      editor.doc.getText('body').insert(0, 'held ');
+      await waitFor(() => holding, 'the first append to be held');
+      // While it is held, five updates of two authors queue up for the document's next batch.
+      const before = await messagesIn();
+      for (const text of ['a', 'b', 'c']) editor.doc.getText('body').insert(editor.doc.getText('body').length, text);
+      for (const text of ['1', '2']) translator.doc.getText('body').insert(0, text);
+      await waitFor(async () => (await messagesIn()) >= before + 5, 'the five updates to reach the server');
+      held.open();
+      await waitFor(() => textOf(reader.doc) === textOf(editor.doc) && textOf(reader.doc).length === 10, 'everything relayed');
+      observed.intercept(null);
+
+      const rows = (await rowsOf()).slice(seeded.length);
+      const first = seeded.reduce((n, r) => Math.max(n, r.seq_end ?? r.seq), 0) + 1;
+      assert.deepEqual(rows[0], { seq: first, seq_end: null, created_by: USERS.editor.id, authors: null }, 'the held update: a row of one seq, with its author');
+      assert.equal(rows.length, 2, `the five updates that gathered meanwhile are one row (${JSON.stringify(rows)})`);
+      const merged = rows[1]!;
+      assert.deepEqual([merged.seq, merged.seq_end], [first + 1, first + 5], 'it covers the five seqs after the held one');
+      assert.equal(merged.created_by, null, 'two authors share it: created_by names neither');
+      assert.deepEqual(
+        [...merged.authors!].sort(),
+        [USERS.editor.id, USERS.editor.id, USERS.editor.id, USERS.translator.id, USERS.translator.id].sort(),
+        "each seq's author is named",
+      );
+      assert.equal(await storedText(database.db, DOCUMENTS.esdc), textOf(editor.doc), 'the stored rows rebuild the document');
+      const stored = await readStoredState(database.db, DOCUMENTS.esdc);
+      assert.equal(stored.lastSeq, first + 5, 'the last seq read is the merged row\'s end');
+    } finally {
+      for (const c of clients.splice(0)) c.destroy();
+      await server.stop();
+    }
+  });
+});
+
 describe('group commit on PostgreSQL: two instances, overlapping documents, compactions', () => {
   let pg: Awaited<ReturnType<typeof startPostgres>> | null = null;
   const pools: postgres.Sql[] = [];
