@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { postgresAccess, type SyncDatabase } from '../db/sql-access.js';
-import { appendUpdateGroups, applyStoredState, compactDocument, readStoredState, type PendingUpdate } from '../db/update-log.js';
+import { appendUpdateGroups, applyStoredState, compactDocument, MAX_UPDATES_PER_ROW, readStoredState, type PendingUpdate } from '../db/update-log.js';
 import { UpdateWriter } from '../db/update-writer.js';
 import { silentLogger } from '../ops/logger.js';
 import { startSyncServer } from '../sync-server.js';
@@ -272,6 +272,34 @@ describe('merged rows: one row per document per group commit', () => {
     } finally {
       for (const c of clients.splice(0)) c.destroy();
       await server.stop();
+    }
+  });
+});
+
+describe('merged rows: size of a row', () => {
+  it(`stores a large batch as rows of at most ${MAX_UPDATES_PER_ROW} updates, consecutive and complete`, async () => {
+    const database = await startTestDatabase();
+    try {
+      const t = typist();
+      const updates = Array.from({ length: 2 * MAX_UPDATES_PER_ROW + 2 }, (_, i) => ({ ...t.type(`${i % 10}`), createdBy: USERS.editor.id }));
+      const [seqs] = await appendUpdateGroups(database.db, [{ documentId: DOCUMENTS.tc, updates }]);
+      assert.deepEqual(seqs, updates.map((_, i) => i + 1), 'a seq per update');
+      const { rows } = await database.pg.query<{ seq: number; seq_end: number | null; created_by: string | null; authors: string[] | null }>(
+        'select seq::int, seq_end::int, created_by::text, authors::text[] from public.doc_updates where document_id = $1 order by seq',
+        [DOCUMENTS.tc],
+      );
+      const n = MAX_UPDATES_PER_ROW;
+      assert.deepEqual(
+        rows.map((r) => [r.seq, r.seq_end, r.created_by, r.authors?.length]),
+        [
+          [1, n, USERS.editor.id, n],
+          [n + 1, 2 * n, USERS.editor.id, n],
+          [2 * n + 1, 2 * n + 2, USERS.editor.id, 2],
+        ],
+      );
+      assert.equal(await storedText(database.db, DOCUMENTS.tc), t.doc.getText('body').toString());
+    } finally {
+      await database.close();
     }
   });
 });
