@@ -677,28 +677,34 @@ export type Database = {
       };
       "doc_updates": {
         Row: {
+          "authors": (string)[] | null;
           "created_at": string;
           "created_by": string | null;
           "document_id": string;
           "id": number;
           "seq": number;
+          "seq_end": number | null;
           "update": string;
         };
         ComputedFields: never;
         Insert: {
+          "authors"?: (string)[] | null;
           "created_at"?: string;
           "created_by"?: string | null;
           "document_id": string;
           "id"?: never;
           "seq": number;
+          "seq_end"?: number | null;
           "update": string;
         };
         Update: {
+          "authors"?: (string)[] | null;
           "created_at"?: string;
           "created_by"?: string | null;
           "document_id"?: string;
           "id"?: never;
           "seq"?: number;
+          "seq_end"?: number | null;
           "update"?: string;
         };
         Relationships: [

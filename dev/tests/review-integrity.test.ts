@@ -50,7 +50,7 @@ async function storedText(token: string) {
 
 const maxSeq = async () =>
   (await stack.pg.query<{ seq: string }>(
-    `select greatest(coalesce((select max(seq) from public.doc_updates where document_id = $1), 0),
+    `select greatest(coalesce((select max(coalesce(seq_end, seq)) from public.doc_updates where document_id = $1), 0),
                      coalesce((select last_seq from public.doc_snapshots where document_id = $1), 0))::text as seq`,
     [DOCUMENT],
   )).rows[0]!.seq;

@@ -108,7 +108,7 @@ describe('comment rows open as threads of the document', () => {
     // One write of the thread's key in the whole log: no second, concurrent thread under that id.
     const item = commentsMap(log)._map.get(thread)!;
     assert.equal(item.left, null, 'the thread was written once');
-    const seqs = async () => Number((await stack.pg.query<{ n: number }>('select max(seq) as n from public.doc_updates where document_id = $1', [TC_DOC])).rows[0]!.n);
+    const seqs = async () => Number((await stack.pg.query<{ n: number }>('select max(coalesce(seq_end, seq)) as n from public.doc_updates where document_id = $1', [TC_DOC])).rows[0]!.n);
     const lastSeq = await seqs();
 
     a.destroy();

@@ -47,7 +47,7 @@ async function logHasMeta(tx: SqlTransaction, documentId: string): Promise<boole
   const snapshot = await tx.query('select state_vector, last_seq from public.doc_snapshots where document_id = $1::uuid', [documentId]);
   const stateVector = snapshot.rows[0]?.['state_vector'];
   if (stateVector && stateVectorHasInitialMeta(toBytes(stateVector))) return true;
-  const tail = await tx.query('select update from public.doc_updates where document_id = $1::uuid and seq > $2::bigint', [
+  const tail = await tx.query('select update from public.doc_updates where document_id = $1::uuid and coalesce(seq_end, seq) > $2::bigint', [
     documentId,
     snapshot.rows[0]?.['last_seq'] ?? 0,
   ]);

@@ -6,19 +6,21 @@
 //
 // Nothing about durability changes: a request resolves only once its transaction has committed
 // (the room applies and relays after that), and seqs are still allocated per document under its
-// lock inside the transaction (appendUpdateGroups).
+// lock inside the transaction (appendMergedGroups). Each request is stored as one row, the merge
+// of its updates (update-log.ts): the database's work per transaction grows with the number of
+// documents in it, not with the number of updates.
 import type { SyncDatabase } from './sql-access.js';
-import { appendUpdateGroups, type PendingUpdate } from './update-log.js';
+import { appendMergedGroups, type AppendedGroup, type PendingUpdate } from './update-log.js';
 
 export interface UpdateWriterLimits {
-  /** Rows per transaction (a single larger request still goes, alone). */
+  /** Updates per transaction (a single larger request still goes, alone). */
   maxRows: number;
   /** Update bytes per transaction (likewise). */
   maxBytes: number;
 }
 
 export interface UpdateWriterObserver {
-  /** One committed transaction: how long it took and how much it carried. */
+  /** One committed transaction: how long it took and how much it carried (`rows`: updates, whatever rows store them). */
   committed?(stats: { seconds: number; documents: number; rows: number; bytes: number }): void;
   /** A transaction of several documents failed; they are retried one document at a time. */
   retryingSeparately?(error: unknown, documents: number): void;
@@ -28,7 +30,7 @@ interface Request {
   documentId: string;
   updates: PendingUpdate[];
   bytes: number;
-  resolve(seqs: number[]): void;
+  resolve(appended: AppendedGroup): void;
   reject(error: unknown): void;
 }
 
@@ -44,8 +46,13 @@ export class UpdateWriter {
   ) {}
 
   /** Appends one document's updates, in order; resolves with their seqs once committed. */
-  append(documentId: string, updates: PendingUpdate[]): Promise<number[]> {
-    if (updates.length === 0) return Promise.resolve([]);
+  async append(documentId: string, updates: PendingUpdate[]): Promise<number[]> {
+    return (await this.appendMerged(documentId, updates)).seqs;
+  }
+
+  /** append, also resolving with the row that stores the updates (see appendMergedGroups). */
+  appendMerged(documentId: string, updates: PendingUpdate[]): Promise<AppendedGroup> {
+    if (updates.length === 0) return Promise.resolve({ seqs: [], rows: [] });
     return new Promise((resolve, reject) => {
       const bytes = updates.reduce((n, u) => n + u.update.byteLength, 0);
       this.pending.push({ documentId, updates, bytes, resolve, reject });
@@ -115,19 +122,19 @@ export class UpdateWriter {
     }
   }
 
-  private async write(batch: Request[], documents: number): Promise<number[][]> {
+  private async write(batch: Request[], documents: number): Promise<AppendedGroup[]> {
     const started = performance.now();
-    const seqs = await appendUpdateGroups(this.db, batch);
+    const appended = await appendMergedGroups(this.db, batch);
     this.observer.committed?.({
       seconds: (performance.now() - started) / 1000,
       documents,
       rows: batch.reduce((n, r) => n + r.updates.length, 0),
       bytes: batch.reduce((n, r) => n + r.bytes, 0),
     });
-    return seqs;
+    return appended;
   }
 
-  private settle(batch: Request[], seqs: number[][]) {
-    batch.forEach((request, i) => request.resolve(seqs[i]!));
+  private settle(batch: Request[], appended: AppendedGroup[]) {
+    batch.forEach((request, i) => request.resolve(appended[i]!));
   }
 }

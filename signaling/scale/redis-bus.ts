@@ -31,19 +31,23 @@ export function createRedisBus(redisUrl: string, log: Logger): DocumentBus {
       const kind = decoding.readVarUint(decoder);
       const seq = decoding.readVarUint(decoder);
       const payload = decoding.readVarUint8Array(decoder);
-      if (kind === KIND_UPDATE) target.update(seq, payload);
+      // The last seq of the row follows the payload; an instance of a version before merged
+      // rows does not write it (and ignores it when reading), so its update covers one seq.
+      const seqEnd = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : seq;
+      if (kind === KIND_UPDATE) target.update(seq, payload, seqEnd);
       else if (kind === KIND_AWARENESS) target.awareness(payload);
     } catch (error) {
       log.warn({ documentId, error }, 'unreadable message on the redis bus');
     }
   });
 
-  const publish = (documentId: string, kind: number, seq: number, payload: Uint8Array) => {
+  const publish = (documentId: string, kind: number, seq: number, payload: Uint8Array, seqEnd = seq) => {
     const encoder = encoding.createEncoder();
     encoding.writeVarString(encoder, instanceId);
     encoding.writeVarUint(encoder, kind);
     encoding.writeVarUint(encoder, seq);
     encoding.writeVarUint8Array(encoder, payload);
+    if (seqEnd !== seq) encoding.writeVarUint(encoder, seqEnd);
     publisher.publish(channelOf(documentId), Buffer.from(encoding.toUint8Array(encoder))).catch((error: unknown) => {
       // Peers recover the update from Postgres when they notice the seq gap.
       log.warn({ documentId, error }, 'redis publish failed');
@@ -59,7 +63,7 @@ export function createRedisBus(redisUrl: string, log: Logger): DocumentBus {
       handlers.delete(documentId);
       await subscriber.unsubscribe(channelOf(documentId));
     },
-    publishUpdate: (documentId, seq, update) => publish(documentId, KIND_UPDATE, seq, update),
+    publishUpdate: (documentId, seq, update, seqEnd) => publish(documentId, KIND_UPDATE, seq, update, seqEnd),
     publishAwareness: (documentId, update) => publish(documentId, KIND_AWARENESS, 0, update),
     async close() {
       handlers.clear();

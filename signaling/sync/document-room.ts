@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../ops/logger.js';
 import type { SyncDatabase } from '../db/sql-access.js';
-import { applyStoredState, readStoredState, type PendingUpdate } from '../db/update-log.js';
+import { applyStoredState, readStoredState, updatesIn, type AppendedGroup, type PendingUpdate, type StoredRow } from '../db/update-log.js';
 import type { UpdateWriter } from '../db/update-writer.js';
 import type { DocumentBus } from '../scale/document-bus.js';
 import type { SyncMetrics } from './sync-metrics.js';
@@ -115,7 +115,8 @@ export class DocumentRoom implements RoomHookContext {
     try {
       if (ctx.bus) {
         await ctx.bus.subscribe(documentId, {
-          update: (seq, update) => (loaded ? room.applyFromInstance(seq, update) : early.push(() => room.applyFromInstance(seq, update))),
+          update: (seq, update, seqEnd) =>
+            loaded ? room.applyFromInstance(seq, update, seqEnd) : early.push(() => room.applyFromInstance(seq, update, seqEnd)),
           awareness: (update) => (loaded ? room.applyRemoteAwareness(update) : early.push(() => room.applyRemoteAwareness(update))),
         });
       }
@@ -128,7 +129,7 @@ export class DocumentRoom implements RoomHookContext {
       const state = {
         snapshotSeq: stored.snapshotSeq,
         snapshotBytes: stored.snapshot?.byteLength ?? 0,
-        tailUpdates: stored.tail.length,
+        tailUpdates: updatesIn(stored.tail),
         tailBytes: stored.tail.reduce((n, t) => n + t.update.byteLength, 0),
       };
       for (const hook of room.hooks) await hook.afterLoad?.(state);
@@ -241,9 +242,9 @@ export class DocumentRoom implements RoomHookContext {
   private async drain() {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.ctx.settings.maxBatchUpdates);
-      let seqs: number[];
+      let appended: AppendedGroup;
       try {
-        seqs = await this.ctx.writer.append(this.documentId, batch);
+        appended = await this.ctx.writer.appendMerged(this.documentId, batch);
       } catch (error) {
         this.ctx.metrics.errors.inc({ kind: 'persist' });
         this.log.error({ count: batch.length, error }, 'appending updates failed; clients will resend after reconnecting');
@@ -253,16 +254,18 @@ export class DocumentRoom implements RoomHookContext {
         }
         continue;
       }
-      this.applyPersisted(batch, seqs);
+      const { seqs, rows } = appended;
+      this.applyPersisted(batch, seqs, rows);
+      // Other instances get the stored row: one merged update and the seq range it covers.
+      for (const row of rows) this.ctx.bus?.publishUpdate(this.documentId, row.seq, row.update, row.seqEnd);
       let bytes = 0;
-      batch.forEach((item, i) => {
-        this.ctx.bus?.publishUpdate(this.documentId, seqs[i]!, item.update);
+      for (const item of batch) {
         bytes += item.update.byteLength;
         this.pendingBytes -= item.update.byteLength;
         this.persistedBytes += item.update.byteLength;
         item.resolve();
-      });
-      this.noteSeqs(seqs);
+      }
+      this.noteSeqs(seqs[0]!, seqs[seqs.length - 1]!);
       for (const hook of this.hooks) void this.guarded(hook, 'afterStore', () => hook.afterStore?.({ seqs, bytes }));
       this.projection.markDirty();
     }
@@ -289,7 +292,29 @@ export class DocumentRoom implements RoomHookContext {
    * doc then emits one update per run, so the other clients get one frame instead of one per
    * keystroke, and Yjs cleans up once per run instead of once per update.
    */
-  private applyPersisted(batch: QueuedUpdate[], seqs: number[]) {
+  private applyPersisted(batch: QueuedUpdate[], seqs: number[], rows: readonly StoredRow[]) {
+    // All from one sender and stored as merged rows: applying the merges decodes and integrates
+    // once per row instead of once per update (same result, same single frame relayed).
+    const sender = batch[0]!.peer;
+    if (rows.length < batch.length && batch.every((item) => item.peer === sender)) {
+      Y.transact(
+        this.doc,
+        () => {
+          for (const row of rows) {
+            try {
+              Y.applyUpdate(this.doc, row.update, sender);
+            } catch (error) {
+              this.faithfulCopy = false;
+              this.ctx.metrics.errors.inc({ kind: 'apply' });
+              this.log.error({ seq: row.seq, seqEnd: row.seqEnd, error }, 'persisted update could not be applied');
+            }
+          }
+        },
+        sender,
+        false,
+      );
+      return;
+    }
     for (let start = 0; start < batch.length; ) {
       const peer = batch[start]!.peer;
       let end = start;
@@ -348,16 +373,16 @@ export class DocumentRoom implements RoomHookContext {
     }
   }
 
-  /** An update another instance persisted: apply (relays to local clients), and watch for gaps. */
-  private applyFromInstance(seq: number, update: Uint8Array) {
+  /** A row another instance persisted (seqs `seq`..`seqEnd`): apply (relays to local clients), and watch for gaps. */
+  private applyFromInstance(seq: number, update: Uint8Array, seqEnd: number) {
     if (this.isDestroyed) return;
     try {
       Y.applyUpdate(this.doc, update, FROM_STORE);
     } catch (error) {
       this.faithfulCopy = false;
-      this.log.error({ seq, error }, 'update from another instance could not be applied');
+      this.log.error({ seq, seqEnd, error }, 'update from another instance could not be applied');
     }
-    this.noteSeqs([seq]);
+    this.noteSeqs(seq, Math.max(seq, seqEnd));
   }
 
   /**
@@ -365,9 +390,15 @@ export class DocumentRoom implements RoomHookContext {
    * but has not reached this room: its publication was missed (e.g. the publishing instance died
    * in between), or something else appended it as the service role (a script, an import; members
    * may not append since migration 20261123101300). Fetch it. Compaction relies on `contiguousSeq` too.
+   * `first`..`last` is what one stored row covers (its updates were merged into one).
    */
-  private noteSeqs(seqs: number[]) {
-    for (const seq of seqs) if (seq > this.appliedThrough) this.seenAbove.add(seq);
+  private noteSeqs(first: number, last: number) {
+    if (first <= this.appliedThrough + 1) {
+      this.appliedThrough = Math.max(this.appliedThrough, last);
+      for (const seq of this.seenAbove) if (seq <= this.appliedThrough) this.seenAbove.delete(seq);
+    } else {
+      for (let seq = first; seq <= last; seq++) this.seenAbove.add(seq);
+    }
     while (this.seenAbove.delete(this.appliedThrough + 1)) this.appliedThrough += 1;
     if (this.seenAbove.size > 0 && !this.catchUpTimer && !this.isDestroyed) {
       this.catchUpTimer = setTimeout(() => {
@@ -398,7 +429,7 @@ export class DocumentRoom implements RoomHookContext {
       this.appliedThrough = Math.max(this.appliedThrough, covered);
       for (const seq of this.seenAbove) if (seq <= this.appliedThrough) this.seenAbove.delete(seq);
       while (this.seenAbove.delete(this.appliedThrough + 1)) this.appliedThrough += 1;
-      if (stored.tail.length > 0 || stored.snapshot) this.log.info({ upTo: covered, updates: stored.tail.length }, 'caught up from Postgres');
+      if (stored.tail.length > 0 || stored.snapshot) this.log.info({ upTo: covered, updates: updatesIn(stored.tail) }, 'caught up from Postgres');
     } catch (error) {
       this.log.error({ error }, 'catching up from Postgres failed');
     }

@@ -211,8 +211,12 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
     await until(() => textOf(editor.doc) === textOf(translator.doc) && textOf(editor.doc).length === 39, 'the two clients to converge');
     assert.equal(fragments(translator), fragments(editor));
 
+    // Each stored seq with its author and its row's bytes (a merged row covers seq..seq_end, with each seq's author in authors).
     const rows = await sql!<{ seq: string; created_by: string | null; bytes: number }[]>`
-      select seq, created_by, octet_length(update) as bytes from public.doc_updates where document_id = ${ESDC_DOCUMENT} order by seq`;
+      select g as seq, case when u.authors is null then u.created_by else u.authors[g - u.seq + 1] end as created_by,
+             octet_length(u.update) as bytes
+        from public.doc_updates u, generate_series(u.seq, coalesce(u.seq_end, u.seq)) as g
+       where u.document_id = ${ESDC_DOCUMENT} order by g`;
     assert.deepEqual(rows.map((r) => Number(r.seq)), rows.map((_r, i) => i + 1), 'seqs 1, 2, … without gaps');
     // Then the seeded public.comments rows as threads (signaling/db/comment-seed.ts).
     assert.deepEqual(rows.slice(0, 3).map((r) => r.created_by), [null, null, null], 'the first content, the identification and the seeded comment threads are the server\'s');
@@ -270,7 +274,8 @@ describe('signaling/main.ts against PostgreSQL (platform files, migrations, seed
     await until(() => textOf(viewer.doc).endsWith('Last words.'), 'a later edit to reach the viewer');
     assert.ok(!textOf(editor.doc).includes('VIEWER'), 'not relayed');
     assert.ok(!textOf(translator.doc).includes('VIEWER'), 'not relayed');
-    const [{ n }] = await sql!<[{ n: number }]>`select count(*)::int as n from public.doc_updates where created_by = ${USERS.viewer.id}`;
+    const [{ n }] = await sql!<[{ n: number }]>`
+      select count(*)::int as n from public.doc_updates u, unnest(coalesce(u.authors, array[u.created_by])) as author where author = ${USERS.viewer.id}`;
     assert.equal(n, 0, 'no row from the viewer');
     assert.ok(!(await storedText(ESDC_DOCUMENT)).includes('VIEWER'), 'not stored');
     assert.deepEqual(viewer.closes, [], 'the viewer stays connected');

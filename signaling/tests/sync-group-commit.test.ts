@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { postgresAccess, type SyncDatabase } from '../db/sql-access.js';
-import { appendUpdateGroups, applyStoredState, compactDocument, readStoredState, type PendingUpdate } from '../db/update-log.js';
+import { appendUpdateGroups, applyStoredState, compactDocument, MAX_UPDATES_PER_ROW, readStoredState, type PendingUpdate } from '../db/update-log.js';
 import { UpdateWriter } from '../db/update-writer.js';
 import { silentLogger } from '../ops/logger.js';
 import { startSyncServer } from '../sync-server.js';
@@ -202,6 +202,104 @@ describe('group commit through the sync server', () => {
     } finally {
       for (const c of clients.splice(0)) c.destroy();
       await server.stop();
+    }
+  });
+});
+
+describe('merged rows: one row per document per group commit', () => {
+  let database: TestDatabase;
+  const clients: TestClient[] = [];
+  after(async () => {
+    for (const c of clients) c.destroy();
+    await database?.close();
+  });
+
+  it("stores what a document gathered during a transaction as one row: the merged update, its seq range and each seq's author", async () => {
+    database = await startTestDatabase();
+    const observed = observe(database.db);
+    const server = await startSyncServer({ database: observed, tokens: database.keys, port: 0, log: silentLogger });
+    const messagesIn = async () => Number(/^jd_sync_messages_in_total (\d+)$/m.exec(await server.metrics.registry.metrics())?.[1]);
+    const rowsOf = async () =>
+      (
+        await database.pg.query<{ seq: number; seq_end: number | null; created_by: string | null; authors: string[] | null }>(
+          'select seq::int, seq_end::int, created_by::text, authors::text[] from public.doc_updates where document_id = $1 order by seq',
+          [DOCUMENTS.esdc],
+        )
+      ).rows;
+    try {
+      const connect = async (user: (typeof USERS)[keyof typeof USERS]) => {
+        const c = connectClient(server.url, DOCUMENTS.esdc, await database.token(user));
+        clients.push(c);
+        await synced(c);
+        return c;
+      };
+      const [editor, translator, reader] = [await connect(USERS.editor), await connect(USERS.translator), await connect(USERS.viewer)];
+      const seeded = await rowsOf();
+      const held = gate();
+      let holding = false;
+      observed.intercept(async (sql) => {
+        if (isAppend(sql) && !holding) {
+          holding = true;
+          await held.opened;
+        }
+      });
+      editor.doc.getText('body').insert(0, 'held ');
+      await waitFor(() => holding, 'the first append to be held');
+      // While it is held, five updates of two authors queue up for the document's next batch.
+      const before = await messagesIn();
+      for (const text of ['a', 'b', 'c']) editor.doc.getText('body').insert(editor.doc.getText('body').length, text);
+      for (const text of ['1', '2']) translator.doc.getText('body').insert(0, text);
+      await waitFor(async () => (await messagesIn()) >= before + 5, 'the five updates to reach the server');
+      held.open();
+      await waitFor(() => textOf(reader.doc) === textOf(editor.doc) && textOf(reader.doc).length === 10, 'everything relayed');
+      observed.intercept(null);
+
+      const rows = (await rowsOf()).slice(seeded.length);
+      const first = seeded.reduce((n, r) => Math.max(n, r.seq_end ?? r.seq), 0) + 1;
+      assert.deepEqual(rows[0], { seq: first, seq_end: null, created_by: USERS.editor.id, authors: null }, 'the held update: a row of one seq, with its author');
+      assert.equal(rows.length, 2, `the five updates that gathered meanwhile are one row (${JSON.stringify(rows)})`);
+      const merged = rows[1]!;
+      assert.deepEqual([merged.seq, merged.seq_end], [first + 1, first + 5], 'it covers the five seqs after the held one');
+      assert.equal(merged.created_by, null, 'two authors share it: created_by names neither');
+      assert.deepEqual(
+        [...merged.authors!].sort(),
+        [USERS.editor.id, USERS.editor.id, USERS.editor.id, USERS.translator.id, USERS.translator.id].sort(),
+        "each seq's author is named",
+      );
+      assert.equal(await storedText(database.db, DOCUMENTS.esdc), textOf(editor.doc), 'the stored rows rebuild the document');
+      const stored = await readStoredState(database.db, DOCUMENTS.esdc);
+      assert.equal(stored.lastSeq, first + 5, 'the last seq read is the merged row\'s end');
+    } finally {
+      for (const c of clients.splice(0)) c.destroy();
+      await server.stop();
+    }
+  });
+});
+
+describe('merged rows: size of a row', () => {
+  it(`stores a large batch as rows of at most ${MAX_UPDATES_PER_ROW} updates, consecutive and complete`, async () => {
+    const database = await startTestDatabase();
+    try {
+      const t = typist();
+      const updates = Array.from({ length: 2 * MAX_UPDATES_PER_ROW + 2 }, (_, i) => ({ ...t.type(`${i % 10}`), createdBy: USERS.editor.id }));
+      const [seqs] = await appendUpdateGroups(database.db, [{ documentId: DOCUMENTS.tc, updates }]);
+      assert.deepEqual(seqs, updates.map((_, i) => i + 1), 'a seq per update');
+      const { rows } = await database.pg.query<{ seq: number; seq_end: number | null; created_by: string | null; authors: string[] | null }>(
+        'select seq::int, seq_end::int, created_by::text, authors::text[] from public.doc_updates where document_id = $1 order by seq',
+        [DOCUMENTS.tc],
+      );
+      const n = MAX_UPDATES_PER_ROW;
+      assert.deepEqual(
+        rows.map((r) => [r.seq, r.seq_end, r.created_by, r.authors?.length]),
+        [
+          [1, n, USERS.editor.id, n],
+          [n + 1, 2 * n, USERS.editor.id, n],
+          [2 * n + 1, 2 * n + 2, USERS.editor.id, 2],
+        ],
+      );
+      assert.equal(await storedText(database.db, DOCUMENTS.tc), t.doc.getText('body').toString());
+    } finally {
+      await database.close();
     }
   });
 });

@@ -147,8 +147,11 @@ describe('two sync servers with Redis on PostgreSQL as hosted Supabase sets it u
     for (let i = 0; i < 20; i++) translatorOnB.doc.getText('body').insert(textOf(translatorOnB.doc).length, `[b${i}]`);
     await until(() => textOf(editorOnA.doc) === textOf(translatorOnB.doc), 'B\'s edits to reach A');
 
+    // Each stored seq with its author (a merged row covers seq..seq_end, with each seq's author in authors).
     const rows = await admin!<{ seq: string; created_by: string | null }[]>`
-      select seq, created_by from public.doc_updates where document_id = ${ESDC_DOCUMENT} order by seq`;
+      select g as seq, case when u.authors is null then u.created_by else u.authors[g - u.seq + 1] end as created_by
+        from public.doc_updates u, generate_series(u.seq, coalesce(u.seq_end, u.seq)) as g
+       where u.document_id = ${ESDC_DOCUMENT} order by g`;
     assert.deepEqual(rows.map((r) => Number(r.seq)), rows.map((_r, i) => i + 1), 'seqs 1, 2, … without gaps');
     const authors = new Set(rows.map((r) => r.created_by).filter((author) => author !== null));
     assert.deepEqual(authors, new Set([SEEDED_USERS.editor.id, SEEDED_USERS.translator.id]), 'each edit\'s row names its author');

@@ -28,8 +28,11 @@ create table if not exists public.doc_updates (
   id bigint generated always as identity primary key,
   document_id uuid not null references public.job_descriptions on delete cascade,
   seq bigint not null,
+  -- A merged row covers seq..seq_end (migration 20261208300000); null: one update.
+  seq_end bigint check (seq_end is null or seq_end >= seq),
   update bytea not null,
   created_by uuid,
+  authors uuid[] check (authors is null or cardinality(authors) = coalesce(seq_end, seq) - seq + 1),
   created_at timestamptz not null default now(),
   unique (document_id, seq)
 );

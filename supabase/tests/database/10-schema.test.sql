@@ -12,7 +12,7 @@ select columns_are('public', 'job_descriptions', array[
 ], 'job_descriptions has the contract columns (plus the generated classification_group)');
 select col_default_is('public', 'job_descriptions', 'created_by', 'auth.uid()', 'job_descriptions.created_by defaults to auth.uid()');
 select col_default_is('public', 'job_descriptions', 'status', 'draft', 'a job description starts as draft');
-select columns_are('public', 'doc_updates', array['id', 'document_id', 'seq', 'update', 'created_by', 'created_at'],
+select columns_are('public', 'doc_updates', array['id', 'document_id', 'seq', 'seq_end', 'update', 'created_by', 'authors', 'created_at'],
   'doc_updates has the contract columns');
 select col_type_is('public', 'doc_updates', 'update', 'bytea', 'doc_updates.update is bytea');
 select col_is_unique('public', 'doc_updates', array['document_id', 'seq'], 'doc_updates is unique per (document_id, seq)');

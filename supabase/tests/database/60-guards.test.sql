@@ -1,7 +1,7 @@
 -- What triggers enforce beyond the RLS matrix: who a row says created it, what may change
 -- after creation, the last admin, threads, append-only Yjs updates, and pending glossary terms.
 begin;
-select plan(30);
+select plan(36);
 
 grant usage on schema tests to anon, authenticated, service_role;
 grant execute on all functions in schema tests to authenticated;
@@ -106,6 +106,36 @@ insert into public.doc_snapshots (document_id, state, state_vector, last_seq) va
 select results_eq(
   $$insert into public.doc_updates (document_id, update) values ('7c000000-0000-4000-a000-00000000d001', '\x03') returning seq$$,
   array[42::bigint], 'the next seq follows the snapshot when older updates were compacted away');
+-- Merged rows (20261208300000): the sync server stores a group commit's updates of one document
+-- as one row covering seq..seq_end, with each seq's author.
+select tests.login('service');
+select lives_ok(
+  $$insert into public.doc_updates (document_id, seq, seq_end, update, authors)
+    values ('7c000000-0000-4000-a000-00000000d001', 43, 45, '\x04', array['7c000000-0000-4000-a000-000000000101', null, '7c000000-0000-4000-a000-000000000101']::uuid[])$$,
+  'the service stores one row for the updates 43..45, naming each one''s author');
+select throws_ok(
+  $$insert into public.doc_updates (document_id, seq, update) values ('7c000000-0000-4000-a000-00000000d001', 44, '\x05')$$,
+  '23505', 'doc_updates seqs 44..44 of document 7c000000-0000-4000-a000-00000000d001 overlap the stored row 43..45',
+  'a row cannot take a seq that a merged row covers');
+select throws_ok(
+  $$insert into public.doc_updates (document_id, seq, seq_end, update, authors)
+    values ('7c000000-0000-4000-a000-00000000d001', 46, 47, '\x05', array[null]::uuid[])$$,
+  '23514', null, 'a merged row names one author (or null) per seq it covers');
+select throws_ok(
+  $$insert into public.doc_updates (document_id, seq_end, update) values ('7c000000-0000-4000-a000-00000000d001', 50, '\x05')$$,
+  '22023', 'doc_updates.seq_end needs seq: give both or neither', 'seq_end without seq is refused');
+select results_eq(
+  $$insert into public.doc_updates (document_id, update) values ('7c000000-0000-4000-a000-00000000d001', '\x06') returning seq$$,
+  array[46::bigint], 'the next seq follows the last seq a merged row covers');
+reset role;
+-- A snapshot that covers a merged row in part (up to 44): a version keeps the whole row.
+update public.doc_snapshots set last_seq = 44 where document_id = '7c000000-0000-4000-a000-00000000d001';
+select tests.login('service');
+reset role;
+select results_eq(
+  $$select seq, updates from private.save_document_version('7c000000-0000-4000-a000-00000000d001', 'Merged rows', null)$$,
+  $$values (46::bigint, array['\x04', '\x06']::bytea[])$$,
+  'a saved version holds every row with a seq after the snapshot''s, up to the last seq stored');
 set local role service_role;
 select throws_ok($$update public.doc_updates set update = '\x00'$$, '42501', null, 'even the service cannot rewrite an update');
 reset role;
