@@ -112,14 +112,13 @@ comment on column public.compliance_findings.resolved_at is 'When it was resolve
 comment on column public.doc_snapshots.document_id is 'Job description.';
 comment on column public.doc_snapshots.state is 'Yjs update holding the whole document up to last_seq.';
 comment on column public.doc_snapshots.state_vector is 'Yjs state vector of state.';
-comment on column public.doc_snapshots.last_seq is 'Last doc_updates sequence number folded into state.';
+comment on column public.doc_snapshots.last_seq is 'Last doc_updates sequence number folded into state (rows covering seqs past it are kept).';
 comment on column public.doc_snapshots.updated_at is 'When the snapshot was last written.';
 
 comment on column public.doc_updates.id is 'Row number.';
 comment on column public.doc_updates.document_id is 'Job description.';
-comment on column public.doc_updates.seq is 'Sequence number of the update within the document, from 1, without gaps.';
-comment on column public.doc_updates.update is 'Yjs update (binary, version 1 encoding).';
-comment on column public.doc_updates.created_by is 'User whose edit this is (null for the service).';
+comment on column public.doc_updates.seq is 'First sequence number the row covers; every update of a document has its own seq, from 1, without gaps (a merged row covers seq..seq_end).';
+comment on column public.doc_updates.update is 'Yjs update (binary, version 1 encoding): the merge of the updates seq..seq_end.';
 comment on column public.doc_updates.created_at is 'When the sync server stored it.';
 
 comment on column public.document_sections.document_id is 'Job description.';
