@@ -43,7 +43,7 @@ const WORDS = {
     greetingAnonymous: 'Hello,',
     comment: 'Comment:',
     open: 'Open the job description:',
-    why: 'You receive this e-mail because you turned on e-mail notifications in jd-kit. Turn them off in your profile.',
+    why: 'You receive this e-mail because e-mail notifications are on in your jd-kit profile.',
   },
   fr: {
     mention: '{actor} vous mentionne dans {document}',
@@ -59,7 +59,7 @@ const WORDS = {
     greetingAnonymous: 'Bonjour,',
     comment: 'Commentaire :',
     open: 'Ouvrir la description de travail :',
-    why: 'Vous recevez ce courriel parce que vous avez activé les notifications par courriel dans jd-kit. Désactivez-les dans votre profil.',
+    why: 'Vous recevez ce courriel parce que les notifications par courriel sont activées dans votre profil jd-kit.',
   },
 } as const;
 
