@@ -54,6 +54,8 @@ const FUNCTION_SECRET_NAMES = [
   // ai-assist's providers (domain/ai/providers/settings.ts); without any key, the offline provider answers.
   'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'JD_ANTHROPIC_MODEL', 'JD_OPENAI_MODEL',
   'JD_LOCAL_AI_BASE_URL', 'JD_LOCAL_AI_MODEL', 'JD_LOCAL_AI_API_KEY',
+  // notify-email's sender (issue 17 item 5); without JD_EMAIL_SMTP_URL e-mail is off (503).
+  'JD_EMAIL_SMTP_URL', 'JD_EMAIL_FROM', 'JD_EMAIL_DOCUMENT_URL',
 ] as const;
 
 function functionSecretsFrom(env: NodeJS.ProcessEnv): Record<string, string> {

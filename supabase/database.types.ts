@@ -1031,6 +1031,7 @@ export type Database = {
           "comment_id": string | null;
           "created_at": string;
           "document_id": string;
+          "emailed_at": string | null;
           "id": string;
           "kind": string;
           "organization_id": string;
@@ -1044,6 +1045,7 @@ export type Database = {
           "comment_id"?: string | null;
           "created_at"?: string;
           "document_id": string;
+          "emailed_at"?: string | null;
           "id"?: string;
           "kind": string;
           "organization_id": string;
@@ -1056,6 +1058,7 @@ export type Database = {
           "comment_id"?: string | null;
           "created_at"?: string;
           "document_id"?: string;
+          "emailed_at"?: string | null;
           "id"?: string;
           "kind"?: string;
           "organization_id"?: string;
@@ -1142,6 +1145,7 @@ export type Database = {
         Row: {
           "created_at": string;
           "display_name": string | null;
+          "email_notifications": boolean;
           "id": string;
           "preferred_language": string;
           "updated_at": string;
@@ -1150,6 +1154,7 @@ export type Database = {
         Insert: {
           "created_at"?: string;
           "display_name"?: string | null;
+          "email_notifications"?: boolean;
           "id": string;
           "preferred_language"?: string;
           "updated_at"?: string;
@@ -1157,6 +1162,7 @@ export type Database = {
         Update: {
           "created_at"?: string;
           "display_name"?: string | null;
+          "email_notifications"?: boolean;
           "id"?: string;
           "preferred_language"?: string;
           "updated_at"?: string;
@@ -1407,6 +1413,25 @@ export type Database = {
         };
         Returns: string;
       };
+      "claim_notification_emails": {
+        Args: {
+          "max_rows"?: number;
+        };
+        Returns: {
+          "actor_name": string;
+          "comment_excerpt": string;
+          "created_at": string;
+          "decision": string;
+          "document_id": string;
+          "document_title_en": string;
+          "document_title_fr": string;
+          "id": string;
+          "kind": string;
+          "preferred_language": string;
+          "recipient_email": string;
+          "recipient_name": string;
+        }[];
+      };
       "concordance_search": {
         Args: {
           "lang": string;
@@ -1615,6 +1640,12 @@ export type Database = {
           "request_id": number;
         };
         Returns: undefined;
+      };
+      "release_notification_emails": {
+        Args: {
+          "notification_ids": (string)[];
+        };
+        Returns: number;
       };
       "resolve_comment": {
         Args: {
