@@ -11,6 +11,8 @@ import type { WebrtcProvider } from 'y-webrtc';
 import type { JdUser } from './session-context.js';
 import type { DocumentAccess } from './data-access.js';
 import type { CommentsEditor } from './comments-editor.js';
+import { readRefusal, REFUSAL_MESSAGE_TYPE, type Refusal } from '../../domain/sync-refusal.js';
+import { rollBackRefused } from './refusal-rollback.js';
 
 /**
  * offline: no server connection yet (never connected since the document opened, or no sync
@@ -74,8 +76,8 @@ const CONFIRM_DELAY_MS = 250;
 const MSG_SYNC = 0;
 
 /**
- * One open document. Listen to `status-change`, `refused` and `editor-change` (plain Events) on
- * it.
+ * One open document. Listen to `status-change`, `refused`, `update-refused` and `editor-change`
+ * (plain Events) on it.
  */
 export class SharedDocument extends EventTarget {
   readonly doc: Y.Doc;
@@ -87,6 +89,11 @@ export class SharedDocument extends EventTarget {
   webrtc: WebrtcProvider | null = null;
   status: SyncStatus = 'offline';
   refusal: ServerRefusal | null = null;
+  /**
+   * The last update of this device the sync server refused (domain/sync-refusal.ts), already
+   * rolled back here; `update-refused` fires when a refusal undid something.
+   */
+  lastRefusedUpdate: Refusal | null = null;
   /** When the server last confirmed this device's changes (ms since the epoch), null before. */
   savedAt: number | null = null;
 
@@ -217,6 +224,22 @@ export class SharedDocument extends EventTarget {
           disableBc: !this.options.broadcastChannel,
           shouldReconnect: (event) => !(event.code in REFUSALS),
         });
+        // The server's refusal of one update (message type 100, which stock clients log and
+        // skip): every element's changes go through this one provider, so the rollback is done
+        // here whichever element made the change; the editor says why (refusal-controller.ts).
+        this.websocket.messageHandlers[REFUSAL_MESSAGE_TYPE] = (_encoder, decoder, provider) => {
+          let refusal: Refusal;
+          try {
+            refusal = readRefusal(decoder);
+          } catch (error) {
+            // A message this client cannot read: not worth dropping the connection over.
+            console.warn('jd-kit: unreadable refusal from the sync server', error);
+            return;
+          }
+          this.lastRefusedUpdate = refusal;
+          // Heard again after a reconnect (the sync step re-sends what the server lacks): nothing left to undo, nothing to say.
+          if (rollBackRefused(provider.doc, provider.awareness, refusal, provider)) this.dispatchEvent(new Event('update-refused'));
+        };
         this.#everConnected = false;
         this.websocket.on('status', ({ status }) => {
           if (status === 'connected') this.#everConnected = true;

@@ -1,20 +1,15 @@
-// Hears the sync server's refusals (domain/sync-refusal.ts) on the document's websocket
-// provider: the refused change is undone on this device (refusal-rollback.ts) and the status
-// line under the toolbar (a polite live region) says why, in the interface language.
-// The hook is y-websocket's own: each WebsocketProvider has a `messageHandlers` table indexed by
-// message type, copied per provider, so adding the refusal type touches no other provider.
+// Says why the sync server refused a change of this device (domain/sync-refusal.ts), in the
+// status line under the toolbar (a polite live region), in the interface language. The shared
+// document (elements/core/document-registry.ts) hears the refusal on its websocket provider and
+// rolls the change back for every element; this controller only listens for `update-refused`.
 import type { ReactiveController } from 'lit';
-import type { WebsocketProvider } from 'y-websocket';
-import type * as decoding from 'lib0/decoding';
 import { msg } from '../core/i18n.js';
-import { readRefusal, REFUSAL_MESSAGE_TYPE, type Refusal } from '../../domain/sync-refusal.js';
+import type { SharedDocument } from '../core/document-registry.js';
+import type { Refusal } from '../../domain/sync-refusal.js';
 import type { EditorHost } from './editor-host.js';
-import { rollBackRefused } from './refusal-rollback.js';
-
-type MessageHandler = WebsocketProvider['messageHandlers'][number];
 
 export class RefusalController implements ReactiveController {
-  #provider: WebsocketProvider | null = null;
+  #document: SharedDocument | null = null;
   /** The last refusal this editor showed (tests and the page may read it). */
   last: Refusal | null = null;
 
@@ -23,36 +18,24 @@ export class RefusalController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    // The provider is made when the document connects and remade when the sync URL changes.
-    this.#listen(this.host.documentState.document?.websocket ?? null);
+    this.#listen(this.host.documentState.document ?? null);
   }
 
   hostDisconnected(): void {
     this.#listen(null);
   }
 
-  #listen(provider: WebsocketProvider | null): void {
-    if (provider === this.#provider) return;
-    if (this.#provider && this.#provider.messageHandlers[REFUSAL_MESSAGE_TYPE] === this.#handler) {
-      // Back to "no handler": the provider skips the message as stock clients do.
-      delete this.#provider.messageHandlers[REFUSAL_MESSAGE_TYPE];
-    }
-    this.#provider = provider;
-    if (provider) provider.messageHandlers[REFUSAL_MESSAGE_TYPE] = this.#handler;
+  #listen(document: SharedDocument | null): void {
+    if (document === this.#document) return;
+    this.#document?.removeEventListener('update-refused', this.#onRefused);
+    this.#document = document;
+    document?.addEventListener('update-refused', this.#onRefused);
   }
 
-  readonly #handler: MessageHandler = (_encoder, decoder: decoding.Decoder, provider) => {
-    let refusal: Refusal;
-    try {
-      refusal = readRefusal(decoder);
-    } catch (error) {
-      // A message this client cannot read: not worth dropping the connection over.
-      console.warn('jd-editor: unreadable refusal from the sync server', error);
-      return;
-    }
+  readonly #onRefused = (): void => {
+    const refusal = this.#document?.lastRefusedUpdate ?? null;
+    if (!refusal) return;
     this.last = refusal;
-    // Heard again after a reconnect (the sync step re-sends what the server lacks): nothing left to undo, nothing to say.
-    if (!rollBackRefused(provider.doc, provider.awareness, refusal, provider)) return;
     this.host.say(msg(this.host.session?.lang ?? 'en', `refusal.${refusal.reason}`));
   };
 }

@@ -13,7 +13,7 @@ import { connectClient, synced, waitFor, type TestClient } from './support/clien
 import { anchorInText } from '../../domain/comment-anchors.js';
 import { commentsMap, createThread, readThreads, setResolved } from '../../domain/comment-model.js';
 import { readRefusal, REFUSAL_MESSAGE_TYPE, type Refusal } from '../../domain/sync-refusal.js';
-import { rollBackRefused } from '../../elements/editor/refusal-rollback.js';
+import { rollBackRefused } from '../../elements/core/refusal-rollback.js';
 
 const DOC = 'e5dc0000-0000-4000-a000-00000000d001';
 
