@@ -83,7 +83,23 @@ describe('demo portal end to end (issue 19 criterion 1)', { timeout: 300_000 }, 
     const box = (await last.boundingBox())!;
     await last.click({ position: { x: box.width - 2, y: box.height - 4 } });
     await page.keyboard.press('End');
+    // ProseMirror reads the browser's selection on selectionchange; on a loaded machine an Enter
+    // sent before that lands nowhere useful. Wait until the caret is at the paragraph's end, then
+    // until Enter has made the new empty paragraph.
+    const caret = (expectEmpty: boolean) =>
+      page.waitForFunction(
+        ({ lang, text, expectEmpty }) => {
+          const view = (document.querySelector('jd-editor') as unknown as { getView(l: string): { state: { selection: { empty: boolean; $from: { parent: { textContent: string; type: { name: string } }; parentOffset: number } } } } }).getView(lang);
+          const { selection } = view.state;
+          const { parent, parentOffset } = selection.$from;
+          if (!selection.empty) return false;
+          return expectEmpty ? parent.type.name === 'paragraph' && parent.textContent === '' : parent.textContent.startsWith(text) && parentOffset === parent.textContent.length;
+        },
+        { lang, text: LAST_ACTIVITY[lang], expectEmpty },
+      );
+    await caret(false);
     await page.keyboard.press('Enter');
+    await caret(true);
   }
 
   /** Selects a whole line of a pane by keyboard (click at its end, Shift+Home). */
