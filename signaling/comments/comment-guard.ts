@@ -317,6 +317,66 @@ function structAt<T extends Struct>(structs: T[], clock: number): T | null {
 }
 
 /**
+ * What touchedRoots works with, passed to module-level helpers rather than closed over: closures
+ * made per call (per keystroke) cost more than the work they do (tsx/esbuild's keepNames wraps
+ * every one it creates).
+ */
+interface RootsContext {
+  store: Y.Doc['store'];
+  /** Root type → its name. */
+  rootNames: Map<unknown, string>;
+  /** Integrated type → its root's name (null: none), as found so far. */
+  rootOfType: Map<unknown, string | null>;
+  /** The update's structs, per client, in clock order (decodeUpdate's order). */
+  byClient: Map<number, Y.Item[]>;
+  /** The update's new items → their root's name. */
+  rootOfNew: Map<Y.Item, string>;
+}
+
+function rootNamesOf(doc: Y.Doc): Map<unknown, string> {
+  const names = new Map<unknown, string>();
+  for (const [name, type] of doc.share) names.set(type, name);
+  return names;
+}
+
+/** Whether `base` holds `id`. */
+const holds = (store: Y.Doc['store'], id: Y.ID) => id.clock < Y.getState(store, id.client);
+
+/** Whether what an item of `client` at `clock` refers to is there first: in base, or an earlier struct of the same client. */
+const needs = (store: Y.Doc['store'], id: Y.ID | null, client: number, clock: number) =>
+  id === null || holds(store, id) || (id.client === client && id.clock < clock);
+
+/** The root name of an integrated type (walking up through its items), or null. */
+function rootOf(context: RootsContext, type: Y.AbstractType<unknown>): string | null {
+  const known = context.rootOfType.get(type);
+  if (known !== undefined) return known;
+  let t: unknown = type;
+  for (let depth = 0; t instanceof Y.AbstractType && t._item; depth++) {
+    if (depth > 10_000) return null;
+    t = t._item.parent;
+  }
+  const name = t instanceof Y.AbstractType ? (context.rootNames.get(t) ?? null) : null;
+  context.rootOfType.set(type, name);
+  return name;
+}
+
+/** The root of an item of `base` (where its content lives), or null. */
+const storedRoot = (context: RootsContext, item: Struct): string | null =>
+  item instanceof Y.Item && item.parent instanceof Y.AbstractType ? rootOf(context, item.parent) : null;
+
+/**
+ * The root of the item `id` names, an item of base or one of this update (already resolved);
+ * with `type`, the root of the type that item holds. Null: not an item (GC) or not a type.
+ */
+function rootAt(context: RootsContext, id: Y.ID, type: boolean): string | null {
+  const inBase = holds(context.store, id);
+  const item = inBase ? (Y.getItem(context.store, id) as Struct) : structAt(context.byClient.get(id.client) ?? [], id.clock);
+  if (!(item instanceof Y.Item) || (type && !(item.content instanceof Y.ContentType))) return null;
+  if (!inBase) return context.rootOfNew.get(item) ?? null;
+  return type ? rootOf(context, (item.content as Y.ContentType).type) : storedRoot(context, item);
+}
+
+/**
  * The names of the root types `update` would change in `base`, found without integrating it:
  * each new item's root through its parent (a root name, the id of a type's item, or, when Yjs
  * left it out, the parent of its origin), each deletion's root through the deleted item. Null
@@ -337,40 +397,8 @@ export function touchedRoots(base: Y.Doc, update: Uint8Array, alreadyDecoded?: D
   } catch {
     return null;
   }
-  const rootNames = new Map<unknown, string>();
-  for (const [name, type] of base.share) rootNames.set(type, name);
-  const rootOfType = new Map<unknown, string | null>();
-  /** The root name of an integrated type (walking up through its items), or null. */
-  const rootOf = (type: Y.AbstractType<unknown>): string | null => {
-    const known = rootOfType.get(type);
-    if (known !== undefined) return known;
-    let t: unknown = type;
-    for (let depth = 0; t instanceof Y.AbstractType && t._item; depth++) {
-      if (depth > 10_000) return null;
-      t = t._item.parent;
-    }
-    const name = t instanceof Y.AbstractType ? (rootNames.get(t) ?? null) : null;
-    rootOfType.set(type, name);
-    return name;
-  };
-  /** The root of an item of `base` (where its content lives), or null. */
-  const storedRoot = (item: Struct): string | null => (item instanceof Y.Item && item.parent instanceof Y.AbstractType ? rootOf(item.parent) : null);
-  const has = (id: Y.ID) => id.clock < Y.getState(store, id.client);
-
-  // The update's structs, per client, in clock order (decodeUpdate's order), and their roots.
-  const byClient = new Map<number, Y.Item[]>();
-  const rootOfNew = new Map<Y.Item, string>();
-  /**
-   * The root of the item `id` names, an item of base or one of this update (already resolved);
-   * with `type`, the root of the type that item holds. Null: not an item (GC) or not a type.
-   */
-  const rootAt = (id: Y.ID, type: boolean): string | null => {
-    const item = has(id) ? (Y.getItem(store, id) as Struct) : structAt(byClient.get(id.client) ?? [], id.clock);
-    if (!(item instanceof Y.Item) || (type && !(item.content instanceof Y.ContentType))) return null;
-    if (!has(id)) return rootOfNew.get(item) ?? null;
-    return type ? rootOf((item.content as Y.ContentType).type) : storedRoot(item);
-  };
-
+  const context: RootsContext = { store, rootNames: rootNamesOf(base), rootOfType: new Map(), byClient: new Map(), rootOfNew: new Map() };
+  const { byClient, rootOfNew } = context;
   const roots = new Set<string>();
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) return null; // GC (content whose parent is unknown) or Skip (a gap)
@@ -385,17 +413,16 @@ export function touchedRoots(base: Y.Doc, update: Uint8Array, alreadyDecoded?: D
     if (clock + struct.length <= state) continue; // already known: changes nothing
     if (clock < state) return null; // partly known: Yjs integrates the rest from another origin
     // What the item needs: in base, or an earlier struct of the same client (integrated before it).
-    const needs = (id: Y.ID | null) => id === null || has(id) || (id.client === client && id.clock < clock);
     const parent = struct.parent as unknown;
-    if (!needs(struct.origin) || !needs(struct.rightOrigin) || !needs(parent instanceof Y.ID ? parent : null)) return null;
+    if (!needs(store, struct.origin, client, clock) || !needs(store, struct.rightOrigin, client, clock) || !needs(store, parent instanceof Y.ID ? parent : null, client, clock)) return null;
     let root: string | null;
     if (typeof parent === 'string') root = parent;
-    else if (parent instanceof Y.ID) root = rootAt(parent, true);
+    else if (parent instanceof Y.ID) root = rootAt(context, parent, true);
     else if (parent === null) {
       // Yjs leaves the parent out when there is an origin: it is the origin's (else the right origin's).
       // Either being garbage-collected makes Yjs drop the item: not ours to reason about.
-      const left = struct.origin ? rootAt(struct.origin, false) : undefined;
-      const right = struct.rightOrigin ? rootAt(struct.rightOrigin, false) : undefined;
+      const left = struct.origin ? rootAt(context, struct.origin, false) : undefined;
+      const right = struct.rightOrigin ? rootAt(context, struct.rightOrigin, false) : undefined;
       if (left === null || right === null) return null;
       root = left ?? right ?? null;
     } else root = null;
@@ -416,7 +443,7 @@ export function touchedRoots(base: Y.Doc, update: Uint8Array, alreadyDecoded?: D
         for (let i = Y.findIndexSS(stored as (Y.Item | Y.GC)[], clock); i < stored.length && stored[i]!.id.clock < end; i++) {
           const item = stored[i]!;
           if (item instanceof Y.GC || (item instanceof Y.Item && item.deleted)) continue; // nothing to delete
-          const root = storedRoot(item);
+          const root = storedRoot(context, item);
           if (root === null) return null;
           roots.add(root);
         }

@@ -94,7 +94,7 @@ export async function appendFromStoredState(db: SyncDatabase, documentId: string
 
 /**
  * Appends the updates of several documents in one transaction (group commit): one lock
- * statement, one read of every document's last seq, one insert. Returns each group's seqs, in
+ * statement, then one insert that reads every document's last seq itself. Returns each group's seqs, in
  * the order given. Seqs are consecutive per document, allocated under the document's lock, so
  * seq order is commit order even with other instances appending; several groups for the same
  * document get consecutive seqs in the order given. All or nothing: on error nothing is stored.
@@ -154,20 +154,16 @@ function mergedRow(first: number, updates: PendingUpdate[]): RowToInsert[] {
   return [{ row: { seq: first, seqEnd: first + updates.length - 1, update: merged }, createdBy: sole, authors }];
 }
 
-/** The insert of appendMergedGroups, in a transaction that holds the documents' locks. */
+/**
+ * The insert of appendMergedGroups, in a transaction that holds the documents' locks. One
+ * statement reads each document's last seq and inserts the rows numbered after it: a statement
+ * of its own after the locks, so its snapshot sees every append committed before (and one round
+ * trip per transaction fewer than reading the last seqs first). The rows are built with seqs
+ * relative to that last seq (1, 2, …) and made absolute from what the statement returns.
+ */
 async function insertUpdates(tx: SqlTransaction, groups: DocumentAppend[]): Promise<AppendedGroup[]> {
   const key = (documentId: string) => documentId.toLowerCase();
   const documentIds = [...new Set(groups.filter((g) => g.updates.length > 0).map((g) => key(g.documentId)))];
-  // A statement of its own, after the locks: its snapshot sees every append committed before.
-  const { rows } = await tx.query(
-    `select d.id::text as id,
-            greatest(
-              coalesce((select coalesce(u.seq_end, u.seq) from public.doc_updates u where u.document_id = d.id order by u.seq desc limit 1), 0),
-              coalesce((select s.last_seq from public.doc_snapshots s where s.document_id = d.id), 0)) as last
-       from unnest(string_to_array($1::text, ',')::uuid[]) as d(id)`,
-    [documentIds.join(',')],
-  );
-  const last = new Map(rows.map((row) => [key(String(row['id'])), toNumber(row['last'] ?? 0)]));
   // Array parameters rather than a set per row: much less to bind per row, and no limit on a
   // statement's parameter count. The updates travel as hex text: postgres.js types an array
   // parameter by its first element, so an array of byte arrays would arrive as bytea. Authors
@@ -181,10 +177,12 @@ async function insertUpdates(tx: SqlTransaction, groups: DocumentAppend[]): Prom
     createdBy: [] as (string | null)[],
     authors: [] as (string | null)[],
   };
-  const appended = groups.map(({ documentId, updates }): AppendedGroup => {
-    if (updates.length === 0) return { seqs: [], rows: [] };
-    const first = (last.get(key(documentId)) ?? 0) + 1;
-    last.set(key(documentId), first + updates.length - 1);
+  /** Updates numbered so far per document: several groups of one document follow each other. */
+  const numbered = new Map<string, number>();
+  const relative = groups.map(({ documentId, updates }) => {
+    if (updates.length === 0) return { documentId, first: 0, count: 0, rows: [] as StoredRow[] };
+    const first = (numbered.get(key(documentId)) ?? 0) + 1;
+    numbered.set(key(documentId), first + updates.length - 1);
     const rows = rowsOf(first, updates);
     for (const { row, createdBy, authors } of rows) {
       columns.documentId.push(documentId);
@@ -194,16 +192,39 @@ async function insertUpdates(tx: SqlTransaction, groups: DocumentAppend[]): Prom
       columns.createdBy.push(createdBy);
       columns.authors.push(authors && `{${authors.map((a) => a ?? 'NULL').join(',')}}`);
     }
-    return { seqs: updates.map((_, i) => first + i), rows: rows.map((r) => r.row) };
+    return { documentId, first, count: updates.length, rows: rows.map((r) => r.row) };
   });
-  await tx.query(
+  // Returning each row's document and seq: a document's first row starts at its last seq + 1.
+  const { rows } = await tx.query(
     `insert into public.doc_updates (document_id, seq, seq_end, update, created_by, authors)
-     select document_id, seq, seq_end, decode(update_hex, 'hex'), created_by, authors::uuid[]
+     with last as (
+       select d.id,
+              greatest(
+                coalesce((select coalesce(u.seq_end, u.seq) from public.doc_updates u where u.document_id = d.id order by u.seq desc limit 1), 0),
+                coalesce((select s.last_seq from public.doc_snapshots s where s.document_id = d.id), 0)) as last
+         from unnest(string_to_array($7::text, ',')::uuid[]) as d(id)
+     )
+     select r.document_id, l.last + r.seq, l.last + r.seq_end, decode(r.update_hex, 'hex'), r.created_by, r.authors::uuid[]
        from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::text[], $5::uuid[], $6::text[])
-         as rows (document_id, seq, seq_end, update_hex, created_by, authors)`,
-    [columns.documentId, columns.seq, columns.seqEnd, columns.update, columns.createdBy, columns.authors],
+         as r (document_id, seq, seq_end, update_hex, created_by, authors)
+       join last l on l.id = r.document_id
+     returning document_id::text as id, seq`,
+    [columns.documentId, columns.seq, columns.seqEnd, columns.update, columns.createdBy, columns.authors, documentIds.join(',')],
   );
-  return appended;
+  if (rows.length !== columns.seq.length) throw new Error(`doc_updates: ${rows.length} of ${columns.seq.length} rows inserted`);
+  const last = new Map<string, number>();
+  for (const row of rows) {
+    const id = key(String(row['id']));
+    last.set(id, Math.min(last.get(id) ?? Infinity, toNumber(row['seq']) - 1));
+  }
+  return relative.map(({ documentId, first, count, rows: stored }): AppendedGroup => {
+    if (count === 0) return { seqs: [], rows: [] };
+    const base = last.get(key(documentId)) ?? 0;
+    return {
+      seqs: Array.from({ length: count }, (_, i) => base + first + i),
+      rows: stored.map((row) => ({ seq: base + row.seq, seqEnd: base + row.seqEnd, update: row.update })),
+    };
+  });
 }
 
 /**

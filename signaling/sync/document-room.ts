@@ -266,7 +266,8 @@ export class DocumentRoom implements RoomHookContext {
         item.resolve();
       }
       this.noteSeqs(seqs[0]!, seqs[seqs.length - 1]!);
-      for (const hook of this.hooks) void this.guarded(hook, 'afterStore', () => hook.afterStore?.({ seqs, bytes }));
+      const storedBytes = rows.reduce((n, row) => n + row.update.byteLength, 0);
+      for (const hook of this.hooks) void this.guarded(hook, 'afterStore', () => hook.afterStore?.({ seqs, bytes, storedBytes }));
       this.projection.markDirty();
     }
   }

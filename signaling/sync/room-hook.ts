@@ -42,7 +42,10 @@ export interface LoadedState {
 /** Updates of this room's clients that were just stored and applied. */
 export interface StoredBatch {
   seqs: number[];
+  /** The updates' bytes as the clients sent them. */
   bytes: number;
+  /** The bytes of the rows that store them (merged rows: usually far fewer than `bytes`). */
+  storedBytes: number;
 }
 
 /**

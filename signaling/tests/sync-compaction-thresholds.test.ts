@@ -80,6 +80,36 @@ describe('sync server: compaction thresholds', () => {
     assert.equal(await storedText(database, DOCUMENTS.tc), textOf(writer.doc));
   });
 
+  it('weighs the tail by the bytes of its stored rows: keystrokes merged into rows count what the rows take', async () => {
+    const database = await harness.freshDatabase();
+    // A document whose snapshot is about 40 KB before the server loads it.
+    const seed = new Y.Doc();
+    seed.getText('body').insert(0, 'Inspects aircraft and enforces regulations. '.repeat(900));
+    await appendUpdates(database.db, DOCUMENTS.tc, [{ update: Y.encodeStateAsUpdate(seed), createdBy: null }]);
+    const seeded = await compactDocument(database.db, DOCUMENTS.tc);
+    const lines: string[] = [];
+    const writer = await start(database, { compactAfterUpdates: 20, compactTailRatio: 1 }, lines, seed);
+    let sentBytes = 0;
+    writer.doc.on('update', (update: Uint8Array) => (sentBytes += update.byteLength));
+
+    // A fast typist at the end of the text: the server stores what gathers during each commit as one merged row.
+    const body = writer.doc.getText('body');
+    for (let i = 0; i < 3000; i++) {
+      body.insert(body.length, String.fromCharCode(97 + (i % 26)));
+      if (i % 200 === 199) await sleep(1);
+    }
+    await waitFor(async () => (await storedText(database, DOCUMENTS.tc)) === textOf(writer.doc), 'the keystrokes stored', 60_000);
+    await sleep(200);
+    const { rows } = await database.pg.query<{ bytes: number }>(
+      'select coalesce(sum(octet_length(update)), 0)::int as bytes from public.doc_updates where document_id = $1',
+      [DOCUMENTS.tc],
+    );
+    const storedBytes = rows[0]!.bytes;
+    assert.ok(sentBytes >= seeded.snapshotBytes, `the keystrokes took ${sentBytes} B, more than the ${seeded.snapshotBytes} B snapshot`);
+    assert.ok(storedBytes < seeded.snapshotBytes, `their rows take ${storedBytes} B, less than the snapshot`);
+    assert.deepEqual(compactedIn(lines), [], 'no compaction: what a load would read is still smaller than the snapshot');
+  });
+
   it('rewrites at most (1 + 1/ratio) times the bytes it folds, where fixed thresholds rewrite far more', async (t) => {
     const run = async (compactTailRatio: number) => {
       const database = await harness.freshDatabase();
