@@ -35,6 +35,36 @@ function typist() {
   };
 }
 
+/** The rows of a document's log as stored (merged rows cover seq..seq_end). */
+async function storedRows(database: TestDatabase, documentId: string) {
+  const { rows } = await database.pg.query<{ seq: number; seq_end: number | null; created_by: string | null; authors: string[] | null }>(
+    'select seq::int, seq_end::int, created_by::text, authors::text[] from public.doc_updates where document_id = $1 order by seq',
+    [documentId],
+  );
+  return rows;
+}
+
+/** Holds the first append sent to `observed` until `open()`; `holding()` says whether it has arrived. */
+function holdFirstAppend(observed: ReturnType<typeof observe>) {
+  const held = gate();
+  let holding = false;
+  observed.intercept(async (sql) => {
+    if (isAppend(sql) && !holding) {
+      holding = true;
+      await held.opened;
+    }
+  });
+  return { holding: () => holding, open: () => held.open() };
+}
+
+/** A stock client of `documentId` as `user`, synced, and destroyed by the suite's `after`. */
+async function connectSynced(server: { url: string }, database: TestDatabase, clients: TestClient[], documentId: string, user: (typeof USERS)[keyof typeof USERS]) {
+  const c = connectClient(server.url, documentId, await database.token(user));
+  clients.push(c);
+  await synced(c);
+  return c;
+}
+
 async function storedText(db: SyncDatabase, documentId: string) {
   const doc = new Y.Doc();
   applyStoredState(doc, await readStoredState(db, documentId), null, () => {});
@@ -67,16 +97,9 @@ describe('group commit of doc_updates (PGlite)', () => {
     const commits: { documents: number; rows: number }[] = [];
     const writer = new UpdateWriter(observed, { maxRows: 1000, maxBytes: 1 << 20 }, { committed: ({ documents, rows }) => commits.push({ documents, rows }) });
     const typists = new Map(ids.map((id) => [id, typist()]));
-    const held = gate();
-    let holding = false;
-    observed.intercept(async (sql) => {
-      if (isAppend(sql) && !holding) {
-        holding = true;
-        await held.opened;
-      }
-    });
+    const held = holdFirstAppend(observed);
     const first = writer.append(ids[0]!, [typists.get(ids[0]!)!.type('first ')]);
-    await waitFor(() => holding, 'the first append to reach the insert');
+    await waitFor(held.holding, 'the first append to reach the insert');
     // While it is held, every document hands in two requests (as rooms do, one after the other).
     const gathered = ids.map((id) => {
       const t = typists.get(id)!;
@@ -119,18 +142,11 @@ describe('group commit of doc_updates (PGlite)', () => {
     const observed = observe(database.db);
     const retries: number[] = [];
     const writer = new UpdateWriter(observed, { maxRows: 1000, maxBytes: 1 << 20 }, { retryingSeparately: (_e, n) => retries.push(n) });
-    const held = gate();
-    let holding = false;
-    observed.intercept(async (sql) => {
-      if (isAppend(sql) && !holding) {
-        holding = true;
-        await held.opened;
-      }
-    });
+    const held = holdFirstAppend(observed);
     const [x, y] = [typist(), typist()];
     const [first, second] = [others[1]!, others[2]!];
     const warmUp = writer.append(first, [x.type('warm-up ')]);
-    await waitFor(() => holding, 'the writer to be busy');
+    await waitFor(held.holding, 'the writer to be busy');
     // A document that does not exist (deleted meanwhile, say): its rows violate the foreign key.
     const gone = '99999999-9999-4999-8999-999999999999';
     const results = Promise.allSettled([
@@ -166,24 +182,12 @@ describe('group commit through the sync server', () => {
     const observed = observe(database.db);
     const server = await startSyncServer({ database: observed, tokens: database.keys, port: 0, log: silentLogger });
     try {
-      const connect = async (documentId: string, user: (typeof USERS)[keyof typeof USERS]) => {
-        const c = connectClient(server.url, documentId, await database.token(user));
-        clients.push(c);
-        await synced(c);
-        return c;
-      };
+      const connect = (documentId: string, user: (typeof USERS)[keyof typeof USERS]) => connectSynced(server, database, clients, documentId, user);
       const [esdcWriter, esdcReader] = [await connect(DOCUMENTS.esdc, USERS.editor), await connect(DOCUMENTS.esdc, USERS.translator)];
       const [tcWriter, tcReader] = [await connect(DOCUMENTS.tc, USERS.tcEditor), await connect(DOCUMENTS.tc, USERS.tcEditor)];
-      const held = gate();
-      let holding = false;
-      observed.intercept(async (sql) => {
-        if (isAppend(sql) && !holding) {
-          holding = true;
-          await held.opened;
-        }
-      });
+      const held = holdFirstAppend(observed);
       esdcWriter.doc.getText('body').insert(0, 'esdc-1 ');
-      await waitFor(() => holding, 'the first append to be held');
+      await waitFor(held.holding, 'the first append to be held');
       // Queued behind it: the next batch of ESDC and the first of TC, which travel together.
       esdcWriter.doc.getText('body').insert(7, 'esdc-2 ');
       tcWriter.doc.getText('body').insert(0, 'tc-1 ');
@@ -219,32 +223,14 @@ describe('merged rows: one row per document per group commit', () => {
     const observed = observe(database.db);
     const server = await startSyncServer({ database: observed, tokens: database.keys, port: 0, log: silentLogger });
     const messagesIn = async () => Number(/^jd_sync_messages_in_total (\d+)$/m.exec(await server.metrics.registry.metrics())?.[1]);
-    const rowsOf = async () =>
-      (
-        await database.pg.query<{ seq: number; seq_end: number | null; created_by: string | null; authors: string[] | null }>(
-          'select seq::int, seq_end::int, created_by::text, authors::text[] from public.doc_updates where document_id = $1 order by seq',
-          [DOCUMENTS.esdc],
-        )
-      ).rows;
+    const rowsOf = () => storedRows(database, DOCUMENTS.esdc);
     try {
-      const connect = async (user: (typeof USERS)[keyof typeof USERS]) => {
-        const c = connectClient(server.url, DOCUMENTS.esdc, await database.token(user));
-        clients.push(c);
-        await synced(c);
-        return c;
-      };
+      const connect = (user: (typeof USERS)[keyof typeof USERS]) => connectSynced(server, database, clients, DOCUMENTS.esdc, user);
       const [editor, translator, reader] = [await connect(USERS.editor), await connect(USERS.translator), await connect(USERS.viewer)];
       const seeded = await rowsOf();
-      const held = gate();
-      let holding = false;
-      observed.intercept(async (sql) => {
-        if (isAppend(sql) && !holding) {
-          holding = true;
-          await held.opened;
-        }
-      });
+      const held = holdFirstAppend(observed);
       editor.doc.getText('body').insert(0, 'held ');
-      await waitFor(() => holding, 'the first append to be held');
+      await waitFor(held.holding, 'the first append to be held');
       // While it is held, five updates of two authors queue up for the document's next batch.
       const before = await messagesIn();
       for (const text of ['a', 'b', 'c']) editor.doc.getText('body').insert(editor.doc.getText('body').length, text);
@@ -284,10 +270,7 @@ describe('merged rows: size of a row', () => {
       const updates = Array.from({ length: 2 * MAX_UPDATES_PER_ROW + 2 }, (_, i) => ({ ...t.type(`${i % 10}`), createdBy: USERS.editor.id }));
       const [seqs] = await appendUpdateGroups(database.db, [{ documentId: DOCUMENTS.tc, updates }]);
       assert.deepEqual(seqs, updates.map((_, i) => i + 1), 'a seq per update');
-      const { rows } = await database.pg.query<{ seq: number; seq_end: number | null; created_by: string | null; authors: string[] | null }>(
-        'select seq::int, seq_end::int, created_by::text, authors::text[] from public.doc_updates where document_id = $1 order by seq',
-        [DOCUMENTS.tc],
-      );
+      const rows = await storedRows(database, DOCUMENTS.tc);
       const n = MAX_UPDATES_PER_ROW;
       assert.deepEqual(
         rows.map((r) => [r.seq, r.seq_end, r.created_by, r.authors?.length]),
