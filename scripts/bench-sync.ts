@@ -3,6 +3,13 @@
 // Prints figures; there is no pass/fail on speed.
 //   npx tsx scripts/bench-sync.ts [--rooms 100] [--clients 5] [--rate 5] [--seconds 10] [--only <server>]
 //     [--memory-documents 600] [--memory-runs 3] [--skip-trace | --trace-only] [--trace <file.json.gz>] [--cpu-prof <dir>]
+//     [--database pglite | postgres]
+// jd-kit's database: `pglite` (the default) is the in-process, in-memory PGlite of `npm start`,
+// whose work runs on the sync server's own thread. `postgres` is a throwaway PostgreSQL server
+// (Debian's), durable as configured out of the box (fsync and synchronous_commit on), reached
+// over TCP as signaling/main.ts reaches hosted Supabase: the production configuration; on a
+// 2-core machine its backend competes with the server and the clients for the cores. Both hold
+// the same schema (signaling/tests/support/schema.sql).
 // The trace replay (automerge-paper, from ../shared/data/editing-traces/ beside the repository)
 // checks the result against the trace file's own endContent (104 852 characters; the issue
 // text's 56 769 does not describe this file). --cpu-prof writes a CPU profile of each server.
@@ -19,8 +26,9 @@ import { WebsocketProvider } from 'y-websocket';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { PGlite } from '@electric-sql/pglite';
 import { loadKeySet } from '../dev/gateway/keys.js';
-import { pgliteAccess } from '../signaling/db/sql-access.js';
+import { connectPostgres, pgliteAccess, postgresAccess, type SyncDatabase } from '../signaling/db/sql-access.js';
 import { startSyncServer } from '../signaling/sync-server.js';
+import { findServerBin, startPostgres, type PostgresServer } from '../signaling/tests/support/postgres-server.js';
 import { ORGS, prepareDatabase, tokenFor, USERS } from '../signaling/tests/support/test-database.js';
 
 type Kind = 'jd-kit' | 'y-websocket-server' | 'hocuspocus';
@@ -43,18 +51,29 @@ const median = (xs: number[]) => {
 const TRACE_FILE = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'editing-traces', 'automerge-paper.json.gz');
 
 // ---------------------------------------------------------------- server side (child process)
+/** The child's database: an in-process PGlite, or the PostgreSQL server at JD_BENCH_DATABASE_URL (its schema applied by the parent). */
+async function benchDatabase(): Promise<SyncDatabase> {
+  const url = process.env['JD_BENCH_DATABASE_URL'];
+  if (url) return postgresAccess(connectPostgres(url));
+  const pg = new PGlite();
+  await prepareDatabase(pg);
+  return pgliteAccess(pg);
+}
+
 async function serve(kind: Kind, dir: string, rooms: number, memoryDocuments: number) {
   let port = 0;
   let compactions = 0;
   let errors = 0;
   if (kind === 'jd-kit') {
-    const pg = new PGlite();
-    await prepareDatabase(pg);
+    const database = await benchDatabase();
     const ids = [...Array.from({ length: rooms }, (_, i) => docId(i)), docId(BIG), docId(TRACE)];
     if (memoryDocuments > 0) ids.push(...Array.from({ length: MEMORY_WARM_UP + memoryDocuments }, (_, i) => docId(MEMORY + i)));
-    for (const id of ids) await pg.query('insert into public.job_descriptions (id, organization_id) values ($1, $2)', [id, ORGS.esdc]);
+    // A fresh server process each time, a database kept between them (PostgreSQL): insert what is missing.
+    await database.asService((tx) =>
+      tx.query('insert into public.job_descriptions (id, organization_id) select unnest($1::uuid[]), $2::uuid on conflict do nothing', [ids, ORGS.esdc]),
+    );
     const server = await startSyncServer({
-      database: pgliteAccess(pg),
+      database,
       tokens: await loadKeySet({ keyFile: join(dir, 'key.json') }),
       port: 0,
       log: (line) => {
@@ -114,10 +133,47 @@ async function settledMemory(): Promise<Memory> {
 // ---------------------------------------------------------------- client side
 interface ServerStats { cpuSeconds: number; compactions: number; errors: number }
 interface Server { kind: Kind; child: ChildProcess; url: string; memory(): Promise<Memory>; stats(): Promise<ServerStats>; stop(): Promise<void> }
+/**
+ * jd-kit's PostgreSQL server for this run: the schema and seed in the `postgres` database, which
+ * each jd-kit process gets a fresh copy of (CREATE DATABASE … TEMPLATE), as it gets a fresh PGlite.
+ */
+class BenchPostgres {
+  private copies = 0;
+  private constructor(private readonly server: PostgresServer) {}
+
+  static async start(): Promise<BenchPostgres> {
+    const server = await startPostgres();
+    const seed = [
+      await readFile(join(import.meta.dirname, '..', 'signaling', 'tests', 'support', 'schema.sql'), 'utf8'),
+      `insert into public.organizations values ('${ORGS.esdc}', 'ESDC'), ('${ORGS.tc}', 'Transport Canada');`,
+      ...Object.values(USERS).map((u) => `insert into public.memberships values ('${u.id}', '${u.org}', '${u.role}');`),
+    ].join('\n');
+    const result = server.psql(seed, { singleTransaction: true });
+    if (result.status !== 0) throw new Error(`the benchmark's schema on PostgreSQL failed: ${result.stderr}`);
+    return new BenchPostgres(server);
+  }
+
+  /** The URL of a fresh copy of the seeded database. */
+  freshDatabase(): string {
+    const name = `bench_${++this.copies}`;
+    const result = this.server.psql(`create database ${name} template postgres`);
+    if (result.status !== 0) throw new Error(`creating ${name} failed: ${result.stderr}`);
+    const url = new URL(this.server.url);
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
+
+  stop() {
+    this.server.stop();
+  }
+}
+let benchPostgres: BenchPostgres | null = null;
+
 async function startServer(kind: Kind, dir: string, rooms: number, memoryDocuments = 0): Promise<Server> {
   const profile = process.argv.indexOf('--cpu-prof');
   const profiling = profile > 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[profile + 1]!] : [];
-  const child = fork(import.meta.filename, ['--serve', kind, dir, String(rooms), String(memoryDocuments)], { execArgv: ['--import', 'tsx', '--expose-gc', ...profiling], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const env = { ...process.env, JD_BENCH_DATABASE_URL: kind === 'jd-kit' && benchPostgres ? benchPostgres.freshDatabase() : '' };
+  const child = fork(import.meta.filename, ['--serve', kind, dir, String(rooms), String(memoryDocuments)], { env, execArgv: ['--import', 'tsx', '--expose-gc', ...profiling], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve) => child.on('message', (m: { ready?: number }) => m.ready && resolve(m.ready)));
   return {
     kind,
@@ -419,6 +475,19 @@ async function main() {
   const allKinds: Kind[] = ['jd-kit', 'y-websocket-server', 'hocuspocus'];
   const kinds = process.argv.includes('--trace-only') ? [] : only > 0 ? [process.argv[only + 1] as Kind] : allKinds;
   if (kinds.some((k) => !allKinds.includes(k))) throw new Error(`--only takes one of ${allKinds.join(', ')}`);
+  const databaseArg = process.argv.indexOf('--database');
+  const database = databaseArg > 0 ? process.argv[databaseArg + 1] : 'pglite';
+  if (database !== 'postgres' && database !== 'pglite') throw new Error(`--database takes postgres or pglite, got ${String(database)}`);
+  if (database === 'postgres') {
+    benchPostgres = await BenchPostgres.start();
+    // Also when the run fails: pg_ctl stop is synchronous, so it runs in the exit handler.
+    process.once('exit', () => benchPostgres?.stop());
+  }
+  console.log(
+    database === 'postgres'
+      ? `jd-kit's database: PostgreSQL ${findServerBin()!.split('/').at(-2)} in its own processes, over TCP, fsync and synchronous_commit on (as hosted Supabase)`
+      : "jd-kit's database: PGlite in memory, in the sync server's process (as `npm start`)",
+  );
   const big = megabyteDoc();
   if (kinds.length > 0) {
     console.log(`workload: ${rooms} rooms x ${perRoom} clients, each sending ${rate} small updates/s for ${seconds} s; 1 MB document = ${big.length} bytes`);
