@@ -23,6 +23,7 @@ import {
 } from '../../domain/comment-model.js';
 import { isCleanBody } from '../../domain/comment-text.js';
 import type { ApiRole, SyncDatabase } from '../db/sql-access.js';
+import { AdmittedUpdates, structAt } from './admitted-updates.js';
 
 /** Who sends the update: their user id, profile name, membership role in the document's organization, and text access. */
 export interface GuardActor {
@@ -220,15 +221,22 @@ const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.stor
  * Whether `actor` may apply `update` to the document `base` (not modified). On success, the
  * copy of `base` with the update applied (`next`), which the caller may keep as its new state.
  */
-export function checkUpdate(
-  base: Y.Doc,
-  update: Uint8Array,
-  actor: GuardActor,
-  now = Date.now(),
-): { decision: GuardDecision; next: Y.Doc | null; changedComments: string[] } {
+export function checkUpdate(base: Y.Doc, update: Uint8Array, actor: GuardActor, now = Date.now()): Judgement {
   guardCounters.full++;
+  return judgeOnCopy(copyOf(base), update, actor, now);
+}
+
+type Judgement = { decision: GuardDecision; next: Y.Doc | null; changedComments: string[] };
+
+/** A copy of `doc` that keeps deleted content (the comparison reads what an update removed). */
+function copyOf(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc({ gc: false });
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+/** checkUpdate on a copy made for it: applies the update to `copy`, which becomes `next` or is destroyed. */
+function judgeOnCopy(copy: Y.Doc, update: Uint8Array, actor: GuardActor, now: number): Judgement {
   const pendingBefore = hasPending(copy);
   const before = snapshot(copy);
   let roots = new Set<string>();
@@ -281,9 +289,7 @@ export function checkUpdate(
 }
 
 /** How updates were judged: `fast` without a copy of the document, `full` by copy and compare (checkUpdate). */
-export const guardCounters = { fast: 0, full: 0, followed: 0, alreadyHeld: 0 };
-// followed: room updates applied to the guard's copy (from Postgres, other instances, unjudged senders);
-// alreadyHeld: room updates of admitted senders, which the copy already holds (not applied again).
+export const guardCounters = { fast: 0, full: 0 };
 
 
 type Struct = Y.Item | Y.GC | Y.Skip;
@@ -291,29 +297,9 @@ type Struct = Y.Item | Y.GC | Y.Skip;
 /** What Y.decodeUpdate returns: the caller that already decoded an update (to validate it) hands it over instead of decoding it again. */
 export type DecodedUpdate = { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
 
-/** Where an update came from, for CommentGuard.admit: what the room will apply it with, and its decoding when already made. */
+/** For CommentGuard.admit: the update's decoding, when the caller already made one (to validate it). */
 export interface AdmitSource {
-  /**
-   * The origin the room applies the update with once it is stored (the client connection). The
-   * copy already holds what was admitted from it, so the room's update event for that origin is
-   * not applied to the copy a second time.
-   */
-  origin?: object;
   decoded?: DecodedUpdate;
-}
-
-/** The struct of `structs` (one client's, in clock order) that holds `clock`, or null. */
-function structAt<T extends Struct>(structs: T[], clock: number): T | null {
-  let low = 0;
-  let high = structs.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const s = structs[mid]!;
-    if (clock < s.id.clock) high = mid - 1;
-    else if (clock >= s.id.clock + s.length) low = mid + 1;
-    else return s;
-  }
-  return null;
 }
 
 /**
@@ -331,6 +317,8 @@ interface RootsContext {
   byClient: Map<number, Y.Item[]>;
   /** The update's new items → their root's name. */
   rootOfNew: Map<Y.Item, string>;
+  /** What was admitted before and is not in base yet (CommentGuard), or null. */
+  admitted: AdmittedUpdates | null;
 }
 
 function rootNamesOf(doc: Y.Doc): Map<unknown, string> {
@@ -342,9 +330,12 @@ function rootNamesOf(doc: Y.Doc): Map<unknown, string> {
 /** Whether `base` holds `id`. */
 const holds = (store: Y.Doc['store'], id: Y.ID) => id.clock < Y.getState(store, id.client);
 
-/** Whether what an item of `client` at `clock` refers to is there first: in base, or an earlier struct of the same client. */
-const needs = (store: Y.Doc['store'], id: Y.ID | null, client: number, clock: number) =>
-  id === null || holds(store, id) || (id.client === client && id.clock < clock);
+/**
+ * Whether what an item of `client` at `clock` refers to is there first: in base, in an update
+ * admitted before, or an earlier struct of the same client.
+ */
+const needs = (context: RootsContext, id: Y.ID | null, client: number, clock: number) =>
+  id === null || holds(context.store, id) || context.admitted?.itemAt(id) != null || (id.client === client && id.clock < clock);
 
 /** The root name of an integrated type (walking up through its items), or null. */
 function rootOf(context: RootsContext, type: Y.AbstractType<unknown>): string | null {
@@ -370,8 +361,10 @@ const storedRoot = (context: RootsContext, item: Struct): string | null =>
  */
 function rootAt(context: RootsContext, id: Y.ID, type: boolean): string | null {
   const inBase = holds(context.store, id);
-  const item = inBase ? (Y.getItem(context.store, id) as Struct) : structAt(context.byClient.get(id.client) ?? [], id.clock);
+  const admitted = inBase ? null : (context.admitted?.itemAt(id) ?? null);
+  const item = inBase ? (Y.getItem(context.store, id) as Struct) : (admitted ?? structAt(context.byClient.get(id.client) ?? [], id.clock));
   if (!(item instanceof Y.Item) || (type && !(item.content instanceof Y.ContentType))) return null;
+  if (admitted) return context.admitted!.rootOf(admitted) ?? null;
   if (!inBase) return context.rootOfNew.get(item) ?? null;
   return type ? rootOf(context, (item.content as Y.ContentType).type) : storedRoot(context, item);
 }
@@ -388,16 +381,24 @@ function rootAt(context: RootsContext, id: Y.ID, type: boolean): string | null {
  * client in the update.
  */
 export function touchedRoots(base: Y.Doc, update: Uint8Array, alreadyDecoded?: DecodedUpdate): Set<string> | null {
-  const store = base.store;
-  // Pending structs could be unblocked by this update, and their changes would not be seen here.
-  if (hasPending(base)) return null;
   let decoded: DecodedUpdate;
   try {
     decoded = alreadyDecoded ?? Y.decodeUpdate(update);
   } catch {
     return null;
   }
-  const context: RootsContext = { store, rootNames: rootNamesOf(base), rootOfType: new Map(), byClient: new Map(), rootOfNew: new Map() };
+  return rootsOfUpdate(base, decoded, null)?.roots ?? null;
+}
+
+/**
+ * touchedRoots on base plus the updates admitted before (not in base yet; null: none), with the
+ * update's new items and their roots.
+ */
+function rootsOfUpdate(base: Y.Doc, decoded: DecodedUpdate, admitted: AdmittedUpdates | null): { roots: Set<string>; rootOfNew: Map<Y.Item, string> } | null {
+  const store = base.store;
+  // Pending structs could be unblocked by this update, and their changes would not be seen here.
+  if (hasPending(base)) return null;
+  const context: RootsContext = { store, rootNames: rootNamesOf(base), rootOfType: new Map(), byClient: new Map(), rootOfNew: new Map(), admitted };
   const { byClient, rootOfNew } = context;
   const roots = new Set<string>();
   for (const struct of decoded.structs) {
@@ -406,7 +407,7 @@ export function touchedRoots(base: Y.Doc, update: Uint8Array, alreadyDecoded?: D
     let own = byClient.get(client);
     if (!own) byClient.set(client, (own = []));
     const previous = own[own.length - 1];
-    const state = Y.getState(store, client);
+    const state = admitted ? admitted.state(client) : Y.getState(store, client);
     // Contiguous, following on from what base has (else it would stay pending).
     if (previous ? previous.id.clock + previous.length !== clock : clock > state) return null;
     own.push(struct);
@@ -414,7 +415,7 @@ export function touchedRoots(base: Y.Doc, update: Uint8Array, alreadyDecoded?: D
     if (clock < state) return null; // partly known: Yjs integrates the rest from another origin
     // What the item needs: in base, or an earlier struct of the same client (integrated before it).
     const parent = struct.parent as unknown;
-    if (!needs(store, struct.origin, client, clock) || !needs(store, struct.rightOrigin, client, clock) || !needs(store, parent instanceof Y.ID ? parent : null, client, clock)) return null;
+    if (!needs(context, struct.origin, client, clock) || !needs(context, struct.rightOrigin, client, clock) || !needs(context, parent instanceof Y.ID ? parent : null, client, clock)) return null;
     let root: string | null;
     if (typeof parent === 'string') root = parent;
     else if (parent instanceof Y.ID) root = rootAt(context, parent, true);
@@ -438,7 +439,8 @@ export function touchedRoots(base: Y.Doc, update: Uint8Array, alreadyDecoded?: D
     for (const { clock, len } of ranges) {
       const end = clock + len;
       if (len <= 0) continue;
-      // What base holds: items not deleted yet.
+      // What base holds: items not deleted yet. (One an admitted update deletes counts too:
+      // its root is named once more, never missed.)
       if (clock < state && stored) {
         for (let i = Y.findIndexSS(stored as (Y.Item | Y.GC)[], clock); i < stored.length && stored[i]!.id.clock < end; i++) {
           const item = stored[i]!;
@@ -448,105 +450,97 @@ export function touchedRoots(base: Y.Doc, update: Uint8Array, alreadyDecoded?: D
           roots.add(root);
         }
       }
-      // Beyond it: only items of this very update (else the deletion would stay pending).
+      // Beyond it: only items admitted before or of this very update (else the deletion would stay pending).
       for (let c = Math.max(clock, state); c < end; ) {
-        const item = structAt(own, c);
+        const earlier = admitted?.itemAt(Y.createID(client, c)) ?? null;
+        const item = earlier ?? structAt(own, c);
         if (!item) return null;
-        const root = rootOfNew.get(item);
+        const root = earlier ? admitted!.rootOf(earlier) : rootOfNew.get(item);
         if (root === undefined) return null;
         roots.add(root);
         c = item.id.clock + item.length;
       }
     }
   }
-  return roots;
+  return { roots, rootOfNew };
 }
 
 /**
  * One per loaded document: judges updates against the document as it will be once every update
  * already accepted (possibly still on its way to Postgres) is applied, so a client's pipelined
- * updates that build on each other are judged in order.
+ * updates that build on each other are judged in order. It keeps no copy of the document: the
+ * room plus what it admitted and the room does not hold yet (AdmittedUpdates). Text updates are
+ * judged from their structs alone (rootsOfUpdate); only an update that touches the comments, or
+ * that cannot be told apart that way, is judged on a copy made for it.
  */
 export class CommentGuard {
-  #shadow: Y.Doc;
+  readonly #admitted: AdmittedUpdates;
   /**
    * Comment (thread or reply) id → the user whose accepted update last added, changed or deleted
    * it here: whom the comments projection names in the audit log for that row's update or
    * deletion. Changes that reached the room another way (another instance, Postgres) are not in it.
    */
   readonly changedBy = new Map<string, string>();
-  /** Origins whose updates were judged here: the copy holds them before the room does. */
-  readonly #judged = new WeakSet<object>();
-  /** Once the copy was reset to the room's state, it follows every room update again (see #reset). */
-  #followAll = false;
-  readonly #onRoomUpdate = (update: Uint8Array, origin: unknown) => {
-    if (!this.#followAll && typeof origin === 'object' && origin !== null && this.#judged.has(origin)) {
-      guardCounters.alreadyHeld++;
-      return;
-    }
-    guardCounters.followed++;
-    Y.applyUpdate(this.#shadow, update);
-  };
 
   constructor(private readonly room: Y.Doc) {
-    this.#shadow = CommentGuard.#copyOf(room);
-    // Updates from Postgres (catch-up) and other instances reach the room first: follow them.
-    room.on('update', this.#onRoomUpdate);
+    this.#admitted = new AdmittedUpdates(room);
   }
 
-  /** Judges an update; when accepted it counts as applied for the next ones. */
+  /** Admitted updates the room does not hold yet (as of the last admit). */
+  get pendingUpdates(): number {
+    return this.#admitted.size;
+  }
+
+  /** Judges an update; when accepted it counts as applied for the next ones, until the room holds it. */
   admit(update: Uint8Array, actor: GuardActor, now = Date.now(), source: AdmitSource = {}): GuardDecision {
-    if (source.origin) this.#judged.add(source.origin);
+    this.#admitted.prune();
+    let decoded: DecodedUpdate;
+    try {
+      decoded = source.decoded ?? Y.decodeUpdate(update);
+    } catch {
+      return { ok: false, reason: 'malformed update' };
+    }
     // Fast path: no comments touched, and every change's root known without integrating it.
-    const roots = touchedRoots(this.#shadow, update, source.decoded);
-    if (roots && !roots.has(COMMENTS_KEY)) {
+    const found = rootsOfUpdate(this.room, decoded, this.#admitted);
+    if (found && !found.roots.has(COMMENTS_KEY)) {
       guardCounters.fast++;
-      const text = roots.size > 0;
+      const text = found.roots.size > 0;
       if (text && actor.access !== 'edit') return { ok: false, reason: 'read-only: this user may not change the text' };
-      try {
-        Y.applyUpdate(this.#shadow, update);
-      } catch {
-        // Cannot happen for an update decodeUpdate read (its content is read there): start again from the room.
-        this.#reset();
-        return { ok: false, reason: 'malformed update' };
-      }
-      if (hasPending(this.#shadow)) {
-        // Cannot happen either (touchedRoots checks every dependency): never keep what the room will not get.
-        this.#reset();
-        return { ok: false, reason: 'the update depends on changes this server does not have' };
-      }
+      this.#admitted.add(update, decoded, found.rootOfNew);
       return { ok: true, text, comments: false };
     }
-    const { decision, next, changedComments } = checkUpdate(this.#shadow, update, actor, now);
+    guardCounters.full++;
+    const copy = copyOf(this.room);
+    for (const earlier of this.#admitted.updates()) Y.applyUpdate(copy, earlier);
+    const { decision, next, changedComments } = judgeOnCopy(copy, update, actor, now);
     if (decision.ok && next) {
-      this.#shadow.destroy();
-      this.#shadow = next;
+      this.#admitted.add(update, decoded, rootsIn(next, decoded));
+      next.destroy();
       for (const id of changedComments) this.changedBy.set(id, actor.userId);
     }
     return decision;
   }
 
-  static #copyOf(doc: Y.Doc): Y.Doc {
-    const copy = new Y.Doc({ gc: false });
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    return copy;
-  }
-
-  /**
-   * Back to the room's state. Updates accepted but not in the room yet come back through
-   * #onRoomUpdate once they are applied to it.
-   */
-  #reset(): void {
-    // Updates admitted but not yet in the room must reach the new copy through the room.
-    this.#followAll = true;
-    this.#shadow.destroy();
-    this.#shadow = CommentGuard.#copyOf(this.room);
+  /** An admitted update that will never reach the room (storing it failed): no longer judged against. */
+  abandon(update: Uint8Array): void {
+    this.#admitted.abandon(update);
   }
 
   destroy(): void {
-    this.room.off('update', this.#onRoomUpdate);
-    this.#shadow.destroy();
+    this.#admitted.prune();
   }
+}
+
+/** The update's items as `doc` (which integrated it) has them, each with its root's name; items without a root are left out. */
+function rootsIn(doc: Y.Doc, decoded: DecodedUpdate): Map<Y.Item, string> {
+  const context: RootsContext = { store: doc.store, rootNames: rootNamesOf(doc), rootOfType: new Map(), byClient: new Map(), rootOfNew: new Map(), admitted: null };
+  const roots = new Map<Y.Item, string>();
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item) || !holds(doc.store, struct.id)) continue;
+    const root = storedRoot(context, Y.getItem(doc.store, struct.id) as Struct);
+    if (root !== null) roots.set(struct, root);
+  }
+  return roots;
 }
 
 const guards = new WeakMap<Y.Doc, CommentGuard>();

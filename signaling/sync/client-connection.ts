@@ -367,7 +367,6 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     // A token without a user (the service) is not judged: it acts for the system.
     if (this.user?.userId) {
       const decision = guardFor(room.doc).admit(update, { userId: this.user.userId, name: this.memberName, role: this.memberRole, access: this.readOnly ? 'view' : 'edit' }, undefined, {
-        origin: this,
         decoded,
       });
       if (!decision.ok) {
@@ -379,6 +378,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     }
     const persisted = room.submitUpdate(update, this, this.user?.userId ?? null).catch((error: unknown) => {
       // Not acknowledged: the client still has the update and sends it again after reconnecting.
+      // The guard stops counting it as on its way to the room.
+      if (this.user?.userId) guardFor(room.doc).abandon(update);
       this.close(CloseCode.internalError, 'update could not be stored', { error });
     });
     this.inFlight.add(persisted);
