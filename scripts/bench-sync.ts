@@ -413,16 +413,20 @@ async function replayTrace(server: Server, token: string, file: string) {
   const after = await server.stats();
   const relayedText = reader.doc.getText('body').toString();
   const encoded = Y.encodeStateAsUpdate(writer.doc).length;
-  // Cold: unload, then a fresh client gets the document from Postgres.
   writer.destroy();
   reader.destroy();
-  await sleep(2500);
-  const coldStarted = performance.now();
-  const cold = connect(server, TRACE, token);
-  await cold.synced();
-  const coldMs = performance.now() - coldStarted;
-  const coldText = cold.doc.getText('body').toString();
-  cold.destroy();
+  // Cold (jd-kit: the memory-only servers keep nothing): unload, then a fresh client gets the document from Postgres.
+  let coldMs = NaN;
+  let coldText = '';
+  if (server.kind === 'jd-kit') {
+    await sleep(2500);
+    const coldStarted = performance.now();
+    const cold = connect(server, TRACE, token);
+    await cold.synced();
+    coldMs = performance.now() - coldStarted;
+    coldText = cold.doc.getText('body').toString();
+    cold.destroy();
+  }
   return {
     edits,
     plainYjsMs,
@@ -539,6 +543,19 @@ async function main() {
       );
     } finally {
       await server.stop();
+    }
+    // The same replay through the memory-only server: what the stock clients and the transport
+    // cost by themselves (the writer applies and sends the trace in this process either way).
+    const reference = await startServer('y-websocket-server', dir, 1);
+    try {
+      const r = await replayTrace(reference, token, traceFile);
+      console.log(
+        `  the same through @y/websocket-server (memory only, nothing stored): applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
+          `complete at the second client after ${(r.throughServerMs / 1000).toFixed(2)} s (${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × plain Yjs's ` +
+          `${(r.plainYjsMs / 1000).toFixed(2)} s of that replay), second client ${r.relayedOk ? 'matches' : 'DIFFERS'}`,
+      );
+    } finally {
+      await reference.stop();
     }
   }
   await rm(dir, { recursive: true, force: true });
