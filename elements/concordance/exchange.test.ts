@@ -205,7 +205,7 @@ describe('<jd-concordance> memory and glossary files', () => {
       const { session, el } = await panelFor('admin@esdc.example', lang);
       try {
         await expect(el).to.be.accessible();
-        if (lang === 'fr') expect(text(root(el).querySelector('[part~=exchange] summary'))).to.equal('Fichiers de mémoire et de glossaire');
+        if (lang === 'fr') expect(text(root(el).querySelector('[part~=exchange] summary'))).to.equal('Fichiers de mémoire et de lexique');
         choose(el, 'tmx', new File(['<tmx version="2.0"></tmx>'], 'v2.tmx', { type: 'application/x-tmx+xml' }));
         await waitUntil(() => el.exchange.state.phase === 'refused', 'the file refused', { timeout: 15000 });
         await el.updateComplete;

@@ -710,7 +710,7 @@ const fr: Catalog = {
   'presence.inFrench': 'dans le texte français',
   'status.reconnecting': 'Reconnexion…',
   'status.error': 'Enregistrement interrompu : le serveur a refusé la connexion',
-  // <jd-concordance> (issue 13 item 1) : mémoire de traduction, concordance et glossaire.
+  // <jd-concordance> (issue 13 item 1) : mémoire de traduction, concordance et lexique.
   'tm.label': 'Mémoire de traduction',
   'tm.form': 'Chercher dans la mémoire de traduction',
   'tm.query': 'Phrase ou expression',
@@ -774,17 +774,17 @@ const fr: Catalog = {
   'tm.warning.placeable': 'Balise différente : {from} → {to}',
   'tm.warning.none': 'aucun',
   // Issue 13 item 3: glossary terms underlined in the editor (glossary-controller.ts).
-  'glossary.equivalent': 'Glossaire : {term} → {translation}',
+  'glossary.equivalent': 'Lexique : {term} → {translation}',
   'glossary.forbidden': 'À éviter : « {term} »; employer « {approved} »',
   'glossary.forbiddenNote': 'À éviter : « {term} »; {note}',
   // Issue 13 items 6 and 4 (s3-admin): the concordance's memory and glossary files, and "add this pair to the memory" in the editor.
-  'exchange.title': 'Fichiers de mémoire et de glossaire',
+  'exchange.title': 'Fichiers de mémoire et de lexique',
   'exchange.memory': 'Mémoire de traduction (TMX)',
-  'exchange.glossary': 'Glossaire (TBX)',
+  'exchange.glossary': 'Lexique (TBX)',
   'exchange.importTmx': 'Importer une mémoire (TMX)…',
   'exchange.exportTmx': 'Exporter la mémoire (TMX)',
-  'exchange.importTbx': 'Importer un glossaire (TBX)…',
-  'exchange.exportTbx': 'Exporter le glossaire (TBX)',
+  'exchange.importTbx': 'Importer un lexique (TBX)…',
+  'exchange.exportTbx': 'Exporter le lexique (TBX)',
   'exchange.exportingShort': 'Exportation…',
   'exchange.adminsImport': 'Seuls les administrateurs de votre ministère peuvent importer des fichiers.',
   'exchange.uploading': 'Envoi de {file} : {percent} %',

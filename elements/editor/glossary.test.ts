@@ -102,7 +102,7 @@ describe('<jd-editor> glossary terms (issue 13, item 3)', () => {
     caretIn(el, 'fr', 'Exécute des programmes');
     await waitUntil(() => underlined(view, 'demandeurs') && underlined(view, 'développement des compétences'), 'French terms underlined', { timeout: 5000 });
     caretIn(el, 'fr', 'demandeurs', 2);
-    await waitUntil(() => live(el) === 'Glossaire : demandeur → applicant', `caret announcement: ${live(el)}`);
+    await waitUntil(() => live(el) === 'Lexique : demandeur → applicant', `caret announcement: ${live(el)}`);
     expect(underlines(el.getView('en')!), 'the other pane holds no underline').to.have.length(0);
     await expect(el).to.be.accessible();
   });
