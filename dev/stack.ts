@@ -189,6 +189,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   };
   const app = createGateway({
     database: db.database,
+    notifications: db.notifications,
     keys,
     functions,
     auth: authSettings,

@@ -1,6 +1,7 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
+import type { WireNotification } from './wire-response-tracker.js';
 import { buildSessionResetSql, WireSessionQueue } from './wire-session-queue.js';
 
 export interface PostgresWireOptions {
@@ -11,6 +12,8 @@ export interface PostgresWireOptions {
   /** A client holding the session silently this long is disconnected (default 60 s, 0 = never). */
   idleOwnerTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Notifications delivered to the session in a wire client's response (see WireSessionQueueOptions). */
+  onNotification?: (notification: WireNotification) => void;
 }
 
 export interface PostgresWire {
@@ -56,6 +59,7 @@ export async function startPostgresWire(pg: PGlite, options: PostgresWireOptions
       void handlers.get(handlerId)?.detach(true);
     },
     onError: (error) => log(`postgres wire: session cleanup failed: ${(error as Error).message ?? error}`),
+    onNotification: options.onNotification,
   });
 
   const server = createServer((socket) => {

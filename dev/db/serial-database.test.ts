@@ -80,6 +80,27 @@ describe('SerialDatabase', () => {
     assert.deepEqual(await db.runAsOwner(read), ["ana's note", "bob's note"]);
   });
 
+  it('runs the work read-only when asked, in the statement that applies the settings, and read-write otherwise', async () => {
+    const readOnly = await db.runAs(
+      scope('authenticated', ANA),
+      async (tx) => {
+        const { rows } = await tx.query<{ read_only: string; uid: string }>(
+          `select current_setting('transaction_read_only') as read_only, auth.uid()::text as uid`,
+        );
+        await assert.rejects(tx.query(`insert into public.notes values ('${ANA}', 'not written')`), /read-only transaction/);
+        return rows[0];
+      },
+      { readOnly: true },
+    );
+    assert.deepEqual(readOnly, { read_only: 'on', uid: ANA });
+    const writable = await db.runAs(scope('authenticated', ANA), async (tx) => {
+      const { rows } = await tx.query<{ read_only: string }>(`select current_setting('transaction_read_only') as read_only`);
+      return rows[0]?.read_only;
+    });
+    assert.equal(writable, 'off', 'read-only does not outlive its transaction');
+    assert.deepEqual(await sessionState(pg), CLEAN);
+  });
+
   it('keeps 50 concurrent requests apart: each sees only its own role and claims', async () => {
     const requests = Array.from({ length: 50 }, (_, i) => {
       const sub = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;

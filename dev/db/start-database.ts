@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { applyMigrations, applySeed } from './migrations.js';
+import { DatabaseNotifications } from './notifications.js';
 import type { MigrationFolders } from './migrations.js';
 import { openDatabase } from './open-database.js';
 import { startPostgresWire, type PostgresWire } from './postgres-wire.js';
@@ -22,6 +23,8 @@ export interface StartDatabaseOptions {
 export interface StartedDatabase {
   pg: PGlite;
   database: SerialDatabase;
+  /** NOTIFY from in-process statements and from wire clients alike. */
+  notifications: DatabaseNotifications;
   wireUrl: string;
   /** Versions applied by this start (empty when the database was up to date). */
   appliedMigrations: string[];
@@ -41,11 +44,17 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Star
 
   let appliedMigrations: string[];
   let wire: PostgresWire;
+  const notifications = new DatabaseNotifications(pg);
   try {
     appliedMigrations = await applyMigrations(pg, options.migrationsDir);
     if (appliedMigrations.length > 0) log(`database: applied migrations ${appliedMigrations.join(', ')}`);
     if (fresh && (await applySeed(pg, options.seedFile))) log(`database: seeded from ${options.seedFile}`);
-    wire = await startPostgresWire(pg, { host: options.host ?? '127.0.0.1', port: options.port, log });
+    wire = await startPostgresWire(pg, {
+      host: options.host ?? '127.0.0.1',
+      port: options.port,
+      log,
+      onNotification: (notification) => notifications.fromWire(notification),
+    });
   } catch (error) {
     await pg.close();
     // A new database that did not get all its migrations and its seed would never be seeded
@@ -61,6 +70,7 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Star
   return {
     pg,
     database: new SerialDatabase(pg),
+    notifications,
     wireUrl: wire.url,
     appliedMigrations,
     fresh,

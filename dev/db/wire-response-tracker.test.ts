@@ -26,6 +26,36 @@ describe('WireResponseTracker', () => {
     }
   });
 
+  it('collects the notifications of the response (channel and payload), however the bytes are split', () => {
+    const notification = (pid: number, channel: string, payload: string) => {
+      const text = new TextEncoder().encode(`${channel}\0${payload}\0`);
+      const body = new Uint8Array(4 + text.length);
+      new DataView(body.buffer).setInt32(0, pid);
+      body.set(text, 4);
+      return message('A', body);
+    };
+    const response = concat(
+      message('C', 'COMMIT\0'),
+      notification(42, 'pgrst', 'reload schema'),
+      notification(42, 'other', 'été'),
+      readyForQuery('I'),
+    );
+    for (let split = 0; split <= response.length; split++) {
+      const tracker = new WireResponseTracker();
+      tracker.push(response.subarray(0, split));
+      tracker.push(response.subarray(split));
+      assert.deepEqual(
+        tracker.notifications,
+        [
+          { channel: 'pgrst', payload: 'reload schema' },
+          { channel: 'other', payload: 'été' },
+        ],
+        `split at ${split}`,
+      );
+      assert.equal(tracker.readyForQuery, 'I');
+    }
+  });
+
   it('does not report one when the response ends with another message or mid-message', () => {
     const parseComplete = new WireResponseTracker();
     parseComplete.push(message('1', ''));

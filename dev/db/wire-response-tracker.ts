@@ -3,6 +3,16 @@ const READY_FOR_QUERY = 0x5a; // 'Z'
 // ErrorResponse: fields of one type byte and a NUL-terminated string; 'M' is the message.
 const ERROR_RESPONSE = 0x45; // 'E'
 const MAX_ERROR_BYTES = 4096;
+// NotificationResponse: int32 sender pid, channel and payload as NUL-terminated strings. A NOTIFY
+// payload is at most 8000 bytes and a channel name at most 63, so this holds any whole one.
+const NOTIFICATION_RESPONSE = 0x41; // 'A'
+const MAX_NOTIFICATION_BYTES = 8192;
+
+/** A `NOTIFY` delivered in a response (the session listens to that channel). */
+export interface WireNotification {
+  readonly channel: string;
+  readonly payload: string;
+}
 
 /** Transaction status carried by ReadyForQuery: idle, in a transaction block, or in a failed one. */
 export type TransactionStatus = 'I' | 'T' | 'E';
@@ -13,7 +23,8 @@ export type TransactionStatus = 'I' | 'T' | 'E';
  * complete one. The wire queue needs one fact: did the response end with ReadyForQuery, and
  * in which transaction status. Looking at the framing, not at the trailing bytes, means row
  * data that happens to contain those bytes cannot be mistaken for it. It also keeps the message
- * of the first ErrorResponse, for the queue's own statements.
+ * of the first ErrorResponse, for the queue's own statements, and the notifications (a wire
+ * client's NOTIFY reaches the session's listeners only in that client's own response).
  */
 export class WireResponseTracker {
   #header = new Uint8Array(5);
@@ -25,6 +36,8 @@ export class WireResponseTracker {
   #lastFirstBodyByte: number | undefined;
   #errorBody: number[] | undefined;
   #firstError: string | undefined;
+  #notificationBody: number[] | undefined;
+  readonly #notifications: WireNotification[] = [];
 
   push(chunk: Uint8Array): void {
     let i = 0;
@@ -34,6 +47,11 @@ export class WireResponseTracker {
         const take = Math.min(this.#bodyLeft, chunk.length - i);
         if (this.#errorBody && this.#errorBody.length < MAX_ERROR_BYTES) {
           this.#errorBody.push(...chunk.subarray(i, i + Math.min(take, MAX_ERROR_BYTES - this.#errorBody.length)));
+        }
+        if (this.#notificationBody && this.#notificationBody.length < MAX_NOTIFICATION_BYTES) {
+          this.#notificationBody.push(
+            ...chunk.subarray(i, i + Math.min(take, MAX_NOTIFICATION_BYTES - this.#notificationBody.length)),
+          );
         }
         i += take;
         this.#bodyLeft -= take;
@@ -49,6 +67,7 @@ export class WireResponseTracker {
       this.#bodyLeft = Math.max(0, length - 4);
       this.#firstBodyByte = undefined;
       this.#errorBody = this.#type === ERROR_RESPONSE && this.#firstError === undefined ? [] : undefined;
+      this.#notificationBody = this.#type === NOTIFICATION_RESPONSE ? [] : undefined;
       if (this.#bodyLeft === 0) this.#complete();
     }
   }
@@ -66,12 +85,22 @@ export class WireResponseTracker {
     return this.#firstError;
   }
 
+  /** The notifications seen so far, in order. */
+  get notifications(): readonly WireNotification[] {
+    return this.#notifications;
+  }
+
   #complete(): void {
     this.#lastType = this.#type;
     this.#lastFirstBodyByte = this.#firstBodyByte;
     if (this.#errorBody) {
       this.#firstError = errorMessage(Buffer.from(this.#errorBody)) ?? 'unknown error';
       this.#errorBody = undefined;
+    }
+    if (this.#notificationBody) {
+      const notification = parseNotification(Buffer.from(this.#notificationBody));
+      if (notification) this.#notifications.push(notification);
+      this.#notificationBody = undefined;
     }
   }
 }
@@ -86,4 +115,13 @@ function errorMessage(body: Buffer): string | undefined {
     at = end + 1;
   }
   return undefined;
+}
+
+/** Channel and payload of a NotificationResponse body (after the sender's pid). */
+function parseNotification(body: Buffer): WireNotification | undefined {
+  const channelEnd = body.indexOf(0, 4);
+  if (channelEnd === -1) return undefined;
+  const payloadEnd = body.indexOf(0, channelEnd + 1);
+  if (payloadEnd === -1) return undefined;
+  return { channel: body.toString('utf8', 4, channelEnd), payload: body.toString('utf8', channelEnd + 1, payloadEnd) };
 }

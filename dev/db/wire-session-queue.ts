@@ -1,5 +1,5 @@
 import { protocol, type PGlite } from '@electric-sql/pglite';
-import { WireResponseTracker } from './wire-response-tracker.js';
+import { WireResponseTracker, type WireNotification } from './wire-response-tracker.js';
 
 /**
  * Why not the queue that ships with PGLiteSocketServer: it runs each wire message under
@@ -40,6 +40,12 @@ export interface WireSessionQueueOptions {
   onIdleOwner: (handlerId: number) => void;
   /** Failures that have no caller to go to (session cleanup after a disconnect). */
   onError: (error: unknown) => void;
+  /**
+   * Notifications a client's statement delivered (its own NOTIFY, or a trigger's, at commit). They
+   * reach only that client's socket, never the in-process `pg.listen()` callbacks, so in-process
+   * listeners that must see them (the gateway's schema cache) get them here.
+   */
+  onNotification?: (notification: WireNotification) => void;
 }
 
 interface MessageTask {
@@ -187,6 +193,7 @@ export class WireSessionQueue {
       return;
     }
     if (tracker.readyForQuery === 'I') this.#releaseOwner();
+    for (const notification of tracker.notifications) this.#options.onNotification?.(notification);
     task.resolve(bytes);
   }
 

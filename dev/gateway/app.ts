@@ -3,6 +3,7 @@
 // GoTrue, PostgREST and the edge runtime in a hosted project.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { DatabaseNotifications } from '../db/notifications.js';
 import type { SerialDatabase } from '../db/serial-database.js';
 import type { GatewayEnv } from './context.js';
 import type { KeySet } from './keys.js';
@@ -19,6 +20,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface GatewayDeps {
   database: SerialDatabase;
+  /** NOTIFY from the database (the REST routes' schema cache reloads on `NOTIFY pgrst`). */
+  notifications?: DatabaseNotifications;
   keys: KeySet;
   functions: FunctionsRunner;
   auth: AuthSettings;
@@ -59,7 +62,7 @@ export function createGateway(deps: GatewayDeps): Hono<GatewayEnv> {
   app.route('/auth/v1', auth);
 
   app.use('/rest/v1/*', requireApiKey(deps.keys), resolveCaller(deps.keys));
-  app.route('/rest/v1', restRoutes({ database: deps.database, log: log.child({ route: 'rest' }) }));
+  app.route('/rest/v1', restRoutes({ database: deps.database, notifications: deps.notifications, log: log.child({ route: 'rest' }) }));
 
   // Hosted functions do not require an apikey; verify_jwt (per function) guards them.
   app.route('/functions/v1', functionsRoutes({ runner: deps.functions, keys: deps.keys }));

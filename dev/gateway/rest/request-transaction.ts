@@ -11,15 +11,26 @@ export async function makeReadOnly(tx: Transaction): Promise<void> {
   await tx.query('SET TRANSACTION READ ONLY');
 }
 
+export interface RequestTransactionOptions {
+  /** Read-only from the start even for a POST (a function call known not to be volatile). */
+  readonly readOnly?: boolean;
+}
+
 export async function runRequestTransaction<T>(
   database: SerialDatabase,
   request: RestRequest,
   work: (tx: Transaction) => Promise<T>,
+  options: RequestTransactionOptions = {},
 ): Promise<T> {
-  return database.runAs(request.scope, async (tx) => {
-    if (request.method === 'GET' || request.method === 'HEAD') await makeReadOnly(tx);
-    const result = await work(tx);
-    if (request.preferences.tx === 'rollback') await tx.rollback();
-    return result;
-  });
+  // Read-only is set by the statement that applies the request's settings: no extra round trip.
+  const readOnly = request.method === 'GET' || request.method === 'HEAD' || options.readOnly === true;
+  return database.runAs(
+    request.scope,
+    async (tx) => {
+      const result = await work(tx);
+      if (request.preferences.tx === 'rollback') await tx.rollback();
+      return result;
+    },
+    { readOnly },
+  );
 }

@@ -2,6 +2,7 @@
 // The gateway's middleware has already handled CORS, the body limit, the API key and the JWT,
 // and put the verified caller in `c.var.caller`.
 import { Hono, type Context } from 'hono';
+import type { DatabaseNotifications } from '../../db/notifications.js';
 import type { SerialDatabase } from '../../db/serial-database.js';
 import { silentLogger, type Logger } from '../../../signaling/ops/logger.js';
 import type { GatewayEnv } from '../context.js';
@@ -9,6 +10,7 @@ import { isDatabaseError, restErrorFromDatabase } from './database-errors.js';
 import { callFunction } from './function-call.js';
 import { errorResponse, RestError, rootEndpointDisabled, unsupportedMethod } from './rest-error.js';
 import { readRestRequest, type RestRequest } from './rest-request.js';
+import { RoutineCache } from './routine-cache.js';
 import { readTable } from './table-read.js';
 import { deleteFromTable, insertIntoTable, updateTable } from './table-write.js';
 
@@ -18,6 +20,11 @@ export interface RestRoutesDeps {
   readonly exposedSchemas?: readonly string[];
   /** Where server errors (500s) are logged. Default: nowhere. */
   readonly log?: Logger;
+  /**
+   * NOTIFY from the database, for `NOTIFY pgrst, 'reload schema'`. Without it the functions'
+   * descriptions are read from the catalogs on every call instead of being cached.
+   */
+  readonly notifications?: DatabaseNotifications;
 }
 
 type Handler = (database: SerialDatabase, request: RestRequest, name: string) => Promise<Response>;
@@ -26,6 +33,13 @@ export function restRoutes(deps: RestRoutesDeps): Hono<GatewayEnv> {
   const exposedSchemas = deps.exposedSchemas ?? ['public'];
   const log = deps.log ?? silentLogger;
   const app = new Hono<GatewayEnv>();
+  const routines = new RoutineCache();
+  if (deps.notifications) {
+    routines.followReloads(deps.notifications).catch((error: unknown) => {
+      log.error({ error }, 'could not listen for schema reloads; function descriptions are read on every call');
+    });
+  }
+  const callCachedFunction: Handler = (database, request, name) => callFunction(database, request, name, routines);
 
   const serve =
     (handler: Handler, kind: 'table' | 'function') =>
@@ -49,8 +63,8 @@ export function restRoutes(deps: RestRoutesDeps): Hono<GatewayEnv> {
   app.get('/', refuse(rootEndpointDisabled()));
 
   // HEAD is dispatched to GET routes by Hono; the handlers leave the body out for HEAD.
-  app.get('/rpc/:fn', serve(callFunction, 'function'));
-  app.post('/rpc/:fn', serve(callFunction, 'function'));
+  app.get('/rpc/:fn', serve(callCachedFunction, 'function'));
+  app.post('/rpc/:fn', serve(callCachedFunction, 'function'));
   app.on(['PUT', 'PATCH', 'DELETE'], '/rpc/:fn', (c) =>
     errorResponse(
       new RestError(405, {

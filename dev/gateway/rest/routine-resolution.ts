@@ -40,15 +40,20 @@ function matchesArgumentNames(routine: RoutineInfo, argumentNames: ReadonlySet<s
   return true;
 }
 
+/** The overloads the call could mean: by argument names, else (POST) those taking the whole body. */
+export function routineCandidates(overloads: readonly RoutineInfo[], call: RoutineCall): RoutineInfo[] {
+  const byName = overloads.filter((routine) => matchesArgumentNames(routine, call.argumentNames));
+  const wholeBody = call.isPost ? overloads.filter((routine) => !byName.includes(routine) && takesWholeBody(routine)) : [];
+  return byName.length > 0 ? byName : wholeBody;
+}
+
 /** `routineNamesInSchema` is only consulted, for the hint, when nothing matches. */
 export async function resolveRoutine(
   overloads: readonly RoutineInfo[],
   call: RoutineCall,
   routineNamesInSchema: () => Promise<readonly string[]>,
 ): Promise<RoutineInfo> {
-  const byName = overloads.filter((routine) => matchesArgumentNames(routine, call.argumentNames));
-  const wholeBody = call.isPost ? overloads.filter((routine) => !byName.includes(routine) && takesWholeBody(routine)) : [];
-  const candidates = byName.length > 0 ? byName : wholeBody;
+  const candidates = routineCandidates(overloads, call);
   if (candidates.length === 1 && candidates[0] !== undefined) return candidates[0];
   if (candidates.length > 1) throw ambiguousRoutine(candidates);
   const names = overloads.length === 0 ? await routineNamesInSchema() : [];

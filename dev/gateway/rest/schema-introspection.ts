@@ -1,7 +1,7 @@
 // What the gateway needs to know about a table or a function, read from the catalogs inside
-// the request's own transaction. PostgREST keeps a schema cache reloaded by `NOTIFY pgrst`;
-// reading per request (about a millisecond on PGlite) means DDL is visible at once with no
-// reload step, and the catalogs are readable by every API role.
+// the request's own transaction (the catalogs are readable by every API role). Tables are read
+// per request (about a millisecond on PGlite), so DDL is visible at once with no reload step;
+// functions' descriptions are kept by routine-cache.ts, PostgREST's schema cache for them.
 import type { Transaction } from '../../db/serial-database.js';
 
 export interface ColumnInfo {
