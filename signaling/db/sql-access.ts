@@ -24,6 +24,12 @@ export interface SyncDatabase {
    * with the function that stops. Absent when the connection cannot receive notifications.
    */
   listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * True when it runs one transaction at a time (PGlite: one connection, transactions queued):
+   * nothing can run between a transaction's statements, so the per-document advisory locks that
+   * order concurrent writers on PostgreSQL can be left out.
+   */
+  serialTransactions?: boolean;
 }
 
 /** The local stack's serialized PGlite. */
@@ -33,6 +39,7 @@ export function serialDatabaseAccess(database: SerialDatabase): SyncDatabase {
       database.runAs({ role, claims, method: 'GET', path: '/sync', headers: {} }, (tx) => work(tx as SqlTransaction)),
     asService: (work) => database.runAsOwner((tx) => work(tx as SqlTransaction)),
     listen: (channel, onNotify) => database.pg.listen(channel, onNotify),
+    serialTransactions: true,
   };
 }
 
@@ -58,6 +65,7 @@ export function pgliteAccess(pg: PGlite): SyncDatabase {
       }),
     asService: (work) => pg.transaction((tx) => work(wrap(tx))),
     listen: (channel, onNotify) => pg.listen(channel, onNotify),
+    serialTransactions: true,
   };
 }
 

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { postgresAccess, type SyncDatabase } from '../db/sql-access.js';
-import { appendUpdateGroups, applyStoredState, compactDocument, MAX_UPDATES_PER_ROW, readStoredState, type PendingUpdate } from '../db/update-log.js';
+import { appendUpdateGroups, appendUpdates, applyStoredState, compactDocument, MAX_UPDATES_PER_ROW, readStoredState, type PendingUpdate } from '../db/update-log.js';
 import { UpdateWriter } from '../db/update-writer.js';
 import { silentLogger } from '../ops/logger.js';
 import { startSyncServer } from '../sync-server.js';
@@ -120,6 +120,19 @@ describe('group commit of doc_updates (PGlite)', () => {
     assert.deepEqual(seqs[0], [[2, 3], [4]], 'after the held one, in the order handed in');
     for (const pair of seqs.slice(1)) assert.deepEqual(pair, [[1, 2], [3]]);
     for (const [id, t] of typists) assert.equal(await storedText(database.db, id), t.doc.getText('body').toString());
+  });
+
+  it('takes the documents’ advisory locks only where transactions can run in parallel (not on PGlite)', async () => {
+    const [document] = await createDocuments(async (sql, params) => (await database.pg.query<{ id: string }>(sql, params)).rows, 1);
+    const t = typist();
+    const serial = observe(database.db);
+    await appendUpdates(serial, document!, [t.type('one ')]);
+    assert.deepEqual(serial.statements.filter((sql) => sql.includes('pg_advisory_xact_lock')), [], 'PGlite runs one transaction at a time');
+    assert.equal(serial.statements.filter(isAppend).length, 1);
+    const parallel = observe({ ...database.db, serialTransactions: false });
+    assert.deepEqual(await appendUpdates(parallel, document!, [t.type('two ')]), [2]);
+    assert.equal(parallel.statements.filter((sql) => sql.includes('pg_advisory_xact_lock')).length, 1, 'locked first, as on PostgreSQL');
+    assert.equal(await storedText(database.db, document!), 'one two ');
   });
 
   it('keeps a transaction within its row limit; a request above the limit goes alone', async () => {

@@ -28,6 +28,7 @@ export function observe(inner: SyncDatabase): ObservedDatabase {
     asUser: (role, claims, work) => inner.asUser(role, claims, (tx) => work(wrap(tx))),
     asService: (work) => inner.asService((tx) => work(wrap(tx))),
     ...(inner.listen ? { listen: inner.listen } : {}),
+    ...(inner.serialTransactions ? { serialTransactions: true } : {}),
   };
 }
 
