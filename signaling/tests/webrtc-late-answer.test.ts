@@ -36,10 +36,20 @@ describe('y-webrtc, an answer whose connection is gone', () => {
     other?.ws.terminate();
     await server.stop();
     await database.close();
+    // y-webrtc's module-level state (its signaling client's timers, lib0's channels) outlives the
+    // destroyed provider and would keep this file's process alive: end it once node:test is done
+    // (on Linux, writes to the runner's pipe are synchronous, so no result is lost).
+    setTimeout(() => process.exit(process.exitCode ?? 0), 500).unref();
   });
 
   it('is dropped, not thrown, and makes no connection', async () => {
+    // lib0 opens a BroadcastChannel per room and may leave one open after the provider is
+    // destroyed; Node's keeps the test process alive. With none, lib0 uses its in-memory stand-in
+    // (this process has no other tab to reach anyway).
+    const nodeChannel = globalThis.BroadcastChannel;
+    Object.defineProperty(globalThis, 'BroadcastChannel', { value: undefined, configurable: true, writable: true });
     const { WebrtcProvider } = await import('y-webrtc');
+    Object.defineProperty(globalThis, 'BroadcastChannel', { value: nodeChannel, configurable: true, writable: true });
     // Another member in the room first, so it sees the provider announce itself.
     other = await openSignaling(server.url, await database.token(USERS.translator));
     other.send({ type: 'subscribe', topics: [DOCUMENTS.esdc] });
@@ -68,8 +78,10 @@ describe('y-webrtc, an answer whose connection is gone', () => {
       assert.deepEqual(errors.map(String), [], 'nothing thrown');
       assert.equal(room.webrtcConns.has('peer-that-left'), false, 'no connection made for the late answer');
     } finally {
+      const sockets = [...provider.signalingConns].map((conn) => conn.ws as unknown as WebSocket | null);
       provider.destroy();
       doc.destroy();
+      for (const socket of sockets) socket?.terminate();
     }
   });
 });
