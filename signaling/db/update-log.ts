@@ -104,19 +104,63 @@ export async function appendUpdateGroups(db: SyncDatabase, groups: DocumentAppen
 }
 
 /**
+ * The last seq of each document as this process last stored it. Only for a database that runs
+ * one transaction at a time (`serialTransactions`, PGlite), where this process is almost always
+ * the only writer: an append of documents that are all known numbers its rows itself instead of
+ * reading the last seqs in the insert, which was more than half of the statement's cost. Any
+ * other writer (another instance on the same database, a seed, a script as the service role)
+ * shows up as a unique violation on (document_id, seq), whatever the schema (the migrations'
+ * trigger raises the same code for an overlap), or, when it also compacted those rows away, as a
+ * snapshot past the remembered seq, which the insert checks: the append then forgets those
+ * documents and runs again the usual way, reading them.
+ */
+export type KnownLastSeqs = Map<string, number>;
+
+/**
  * appendUpdateGroups, also returning the rows stored for each group (what the scale-out bus
  * publishes, so other instances apply the same merged update and learn the same seq range).
+ * `known`: see KnownLastSeqs; what this append stores is remembered there.
  */
-export async function appendMergedGroups(db: SyncDatabase, groups: DocumentAppend[]): Promise<AppendedGroup[]> {
-  const key = (documentId: string) => documentId.toLowerCase();
-  const documentIds = [...new Set(groups.filter((g) => g.updates.length > 0).map((g) => key(g.documentId)))];
+export async function appendMergedGroups(db: SyncDatabase, groups: DocumentAppend[], known?: KnownLastSeqs): Promise<AppendedGroup[]> {
+  const documentIds = [...new Set(groups.filter((g) => g.updates.length > 0).map((g) => documentKey(g.documentId)))];
   if (documentIds.length === 0) return groups.map(() => ({ seqs: [], rows: [] }));
-  return db.asService(async (tx) => {
+  const remembering = db.serialTransactions ? known : undefined;
+  if (remembering && documentIds.every((id) => remembering.has(id))) {
+    try {
+      return remember(remembering, groups, await db.asService((tx) => insertUpdates(tx, groups, remembering)));
+    } catch (error) {
+      if (!isStale(error)) throw error;
+      for (const id of documentIds) remembering.delete(id);
+    }
+  }
+  const appended = await db.asService(async (tx) => {
     // One transaction at a time (PGlite): no other writer can come between, and the lock
     // statement would cost a third of the append.
     if (!db.serialTransactions) await lockDocuments(tx, documentIds);
     return insertUpdates(tx, groups);
   });
+  return remembering ? remember(remembering, groups, appended) : appended;
+}
+
+const documentKey = (documentId: string) => documentId.toLowerCase();
+
+/** A remembered last seq is behind the snapshot: the rows after it were appended and compacted by another writer. */
+class StaleLastSeq extends Error {
+  constructor() {
+    super('a remembered last seq is behind the document snapshot');
+  }
+}
+
+/** What says a remembered last seq is stale: a duplicate (document_id, seq), or a snapshot past it. */
+const isStale = (error: unknown) => error instanceof StaleLastSeq || (error as { code?: unknown } | null)?.code === '23505';
+
+/** Notes each document's last stored seq (groups are in seq order, so the last group's last row holds it). */
+function remember(known: KnownLastSeqs, groups: DocumentAppend[], appended: AppendedGroup[]): AppendedGroup[] {
+  appended.forEach(({ rows }, i) => {
+    const last = rows.at(-1);
+    if (last) known.set(documentKey(groups[i]!.documentId), last.seqEnd);
+  });
+  return appended;
 }
 
 /**
@@ -162,9 +206,11 @@ function mergedRow(first: number, updates: PendingUpdate[]): RowToInsert[] {
  * of its own after the locks, so its snapshot sees every append committed before (and one round
  * trip per transaction fewer than reading the last seqs first). The rows are built with seqs
  * relative to that last seq (1, 2, …) and made absolute from what the statement returns.
+ * With `known` (every document's last seq, see KnownLastSeqs) the rows are numbered from there
+ * and the statement only inserts.
  */
-async function insertUpdates(tx: SqlTransaction, groups: DocumentAppend[]): Promise<AppendedGroup[]> {
-  const key = (documentId: string) => documentId.toLowerCase();
+async function insertUpdates(tx: SqlTransaction, groups: DocumentAppend[], known?: KnownLastSeqs): Promise<AppendedGroup[]> {
+  const key = documentKey;
   const documentIds = [...new Set(groups.filter((g) => g.updates.length > 0).map((g) => key(g.documentId)))];
   // Array parameters rather than a set per row: much less to bind per row, and no limit on a
   // statement's parameter count. The updates travel as hex text: postgres.js types an array
@@ -196,6 +242,30 @@ async function insertUpdates(tx: SqlTransaction, groups: DocumentAppend[]): Prom
     }
     return { documentId, first, count: updates.length, rows: rows.map((r) => r.row) };
   });
+  if (known) {
+    const base = columns.documentId.map((id) => known.get(key(id))!);
+    // A snapshot past the number it starts from means another writer appended and compacted
+    // meanwhile (its rows, deleted, no longer collide): insert nothing, and read again.
+    const { rows } = await tx.query(
+      `insert into public.doc_updates (document_id, seq, seq_end, update, created_by, authors)
+       select r.document_id, r.seq, r.seq_end, decode(r.update_hex, 'hex'), r.created_by, r.authors::uuid[]
+         from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::text[], $5::uuid[], $6::text[])
+           as r (document_id, seq, seq_end, update_hex, created_by, authors)
+         left join public.doc_snapshots s on s.document_id = r.document_id
+        where s.last_seq is null or s.last_seq < r.seq
+       returning seq`,
+      [
+        columns.documentId,
+        columns.seq.map((seq, i) => base[i]! + seq),
+        columns.seqEnd.map((seqEnd, i) => (seqEnd === null ? null : base[i]! + seqEnd)),
+        columns.update,
+        columns.createdBy,
+        columns.authors,
+      ],
+    );
+    if (rows.length !== columns.seq.length) throw new StaleLastSeq();
+    return absolute(relative, (documentId) => known.get(key(documentId))!);
+  }
   // Returning each row's document and seq: a document's first row starts at its last seq + 1.
   const { rows } = await tx.query(
     `insert into public.doc_updates (document_id, seq, seq_end, update, created_by, authors)
@@ -219,9 +289,14 @@ async function insertUpdates(tx: SqlTransaction, groups: DocumentAppend[]): Prom
     const id = key(String(row['id']));
     last.set(id, Math.min(last.get(id) ?? Infinity, toNumber(row['seq']) - 1));
   }
+  return absolute(relative, (documentId) => last.get(key(documentId)) ?? 0);
+}
+
+/** The seqs and rows of groups numbered relative to their document's last seq (1, 2, …), made absolute. */
+function absolute(relative: { documentId: string; first: number; count: number; rows: StoredRow[] }[], lastSeqOf: (documentId: string) => number): AppendedGroup[] {
   return relative.map(({ documentId, first, count, rows: stored }): AppendedGroup => {
     if (count === 0) return { seqs: [], rows: [] };
-    const base = last.get(key(documentId)) ?? 0;
+    const base = lastSeqOf(documentId);
     return {
       seqs: Array.from({ length: count }, (_, i) => base + first + i),
       rows: stored.map((row) => ({ seq: base + row.seq, seqEnd: base + row.seqEnd, update: row.update })),

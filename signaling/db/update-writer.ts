@@ -10,7 +10,7 @@
 // of its updates (update-log.ts): the database's work per transaction grows with the number of
 // documents in it, not with the number of updates.
 import type { SyncDatabase } from './sql-access.js';
-import { appendMergedGroups, type AppendedGroup, type PendingUpdate } from './update-log.js';
+import { appendMergedGroups, type AppendedGroup, type KnownLastSeqs, type PendingUpdate } from './update-log.js';
 
 export interface UpdateWriterLimits {
   /** Updates per transaction (a single larger request still goes, alone). */
@@ -38,6 +38,8 @@ export class UpdateWriter {
   private pending: Request[] = [];
   private writing: Promise<void> | null = null;
   private scheduled = false;
+  /** Last seqs of the documents this writer appended to, on a serial database (see KnownLastSeqs). */
+  private readonly lastSeqs: KnownLastSeqs = new Map();
 
   constructor(
     private readonly db: SyncDatabase,
@@ -58,6 +60,11 @@ export class UpdateWriter {
       this.pending.push({ documentId, updates, bytes, resolve, reject });
       this.schedule();
     });
+  }
+
+  /** Drops what the writer remembers of a document (its room unloads: others may append meanwhile). */
+  forget(documentId: string) {
+    this.lastSeqs.delete(documentId.toLowerCase());
   }
 
   /** Requests waiting for the next transaction (tests and metrics). */
@@ -124,7 +131,7 @@ export class UpdateWriter {
 
   private async write(batch: Request[], documents: number): Promise<AppendedGroup[]> {
     const started = performance.now();
-    const appended = await appendMergedGroups(this.db, batch);
+    const appended = await appendMergedGroups(this.db, batch, this.lastSeqs);
     this.observer.committed?.({
       seconds: (performance.now() - started) / 1000,
       documents,

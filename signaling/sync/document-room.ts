@@ -222,6 +222,7 @@ export class DocumentRoom implements RoomHookContext {
     this.projection.cancel();
     if (this.loaded) for (const hook of this.hooks) await this.guarded(hook, 'onUnload', () => hook.onUnload?.());
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    this.ctx.writer.forget(this.documentId);
     if (this.ctx.bus) await this.ctx.bus.unsubscribe(this.documentId).catch(() => {});
     this.awareness.destroy();
     this.doc.destroy();

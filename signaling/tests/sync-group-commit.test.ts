@@ -135,6 +135,37 @@ describe('group commit of doc_updates (PGlite)', () => {
     assert.equal(await storedText(database.db, document!), 'one two ');
   });
 
+  it("numbers a document's rows itself once it knows its last seq, and reads it again after another writer appended", async () => {
+    const [document] = await createDocuments(async (sql, params) => (await database.pg.query<{ id: string }>(sql, params)).rows, 1);
+    const observed = observe(database.db);
+    const writer = new UpdateWriter(observed, { maxRows: 1000, maxBytes: 1 << 20 });
+    const t = typist();
+    const reads = () => observed.statements.filter((sql) => isAppend(sql) && sql.includes('with last as')).length;
+    assert.deepEqual(await writer.append(document!, [t.type('a ')]), [1]);
+    assert.equal(reads(), 1, 'the first append reads the last seq');
+    assert.deepEqual(await writer.append(document!, [t.type('b '), t.type('c ')]), [2, 3]);
+    assert.equal(reads(), 1, 'the next one numbers from what the writer stored');
+    // Something else appends (a seed, a script as the service role): the writer's number is stale.
+    assert.deepEqual(await appendUpdates(database.db, document!, [t.type('d ')]), [4]);
+    assert.deepEqual(await writer.append(document!, [t.type('e ')]), [5], 'refused as a duplicate seq, then numbered after the other row');
+    assert.equal(reads(), 2);
+    assert.equal(observed.statements.filter(isAppend).length, 4, 'one insert refused, the one that read after it');
+    writer.forget(document!);
+    assert.deepEqual(await writer.append(document!, [t.type('f ')]), [6]);
+    assert.equal(reads(), 3, 'a forgotten document (its room unloaded) is read again');
+    // Another writer appends and compacts: its row is gone, so nothing collides; the snapshot says it.
+    assert.deepEqual(await appendUpdates(database.db, document!, [t.type('g ')]), [7]);
+    assert.equal((await compactDocument(database.db, document!)).lastSeq, 7);
+    assert.deepEqual(await writer.append(document!, [t.type('h ')]), [8], 'numbered after the snapshot, not stored under it');
+    assert.equal(reads(), 4);
+    assert.equal(await storedText(database.db, document!), 'a b c d e f g h ');
+    // PostgreSQL runs transactions in parallel (other instances): the writer always reads there.
+    const parallel = observe({ ...database.db, serialTransactions: false });
+    const onPostgres = new UpdateWriter(parallel, { maxRows: 1000, maxBytes: 1 << 20 });
+    for (const text of ['i ', 'j ']) await onPostgres.append(document!, [t.type(text)]);
+    assert.equal(parallel.statements.filter((sql) => isAppend(sql) && sql.includes('with last as')).length, 2);
+  });
+
   it('keeps a transaction within its row limit; a request above the limit goes alone', async () => {
     const observed = observe(database.db);
     const commits: number[] = [];
