@@ -10,6 +10,7 @@ import { closeServer, listen, parseRoomUrl } from './ops/http-server.js';
 import type { DocumentBus } from './scale/document-bus.js';
 import { createRedisBus } from './scale/redis-bus.js';
 import { UpdateWriter, type UpdateWriterLimits } from './db/update-writer.js';
+import { OneAtATime } from './sync/one-at-a-time.js';
 import { ClientConnection, type ConnectionLimits } from './sync/client-connection.js';
 import { CloseCode } from './sync/close-codes.js';
 import { DocumentRoom, type RoomSettings } from './sync/document-room.js';
@@ -117,8 +118,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     },
   );
   const hooks = [...defaultRoomHooks, ...(options.roomHooks ?? [])];
+  const projections = new OneAtATime();
   registry = new RoomRegistry(
-    (documentId) => DocumentRoom.load(documentId, { db: options.database, writer, bus, metrics, log, settings, hooks }),
+    (documentId) => DocumentRoom.load(documentId, { db: options.database, writer, bus, metrics, log, settings, hooks, projections }),
     options.unloadDelayMs ?? 10_000,
     log,
     clock,

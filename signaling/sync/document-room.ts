@@ -17,6 +17,7 @@ import { ProjectionScheduler } from './projection-scheduler.js';
 import { awarenessFrame, updateFrame } from './protocol.js';
 import { admitAwareness } from './awareness-filter.js';
 import type { RoomHook, RoomHookContext, RoomHookFactory } from './room-hook.js';
+import type { OneAtATime } from './one-at-a-time.js';
 
 export { compactionDue } from './compaction-hook.js';
 
@@ -57,6 +58,8 @@ interface RoomContext {
   settings: RoomSettings;
   /** Made once per room, run in this order (see room-hook.ts). */
   hooks: readonly RoomHookFactory[];
+  /** Shared by every room of the server: their projections run one at a time. */
+  projections: OneAtATime;
 }
 
 interface QueuedUpdate extends PendingUpdate {
@@ -273,10 +276,12 @@ export class DocumentRoom implements RoomHookContext {
     }
   }
 
-  /** Every hook's projection, in list order (the scheduler never runs two at once). */
-  private async runProjections() {
-    if (this.isDestroyed) return;
-    for (const hook of this.hooks) await this.guarded(hook, 'onProject', () => hook.onProject?.());
+  /** Every hook's projection, in list order (the scheduler never runs two at once, nor the server two rooms' at once). */
+  private runProjections(): Promise<void> {
+    return this.ctx.projections.run(async () => {
+      if (this.isDestroyed) return;
+      for (const hook of this.hooks) await this.guarded(hook, 'onProject', () => hook.onProject?.());
+    });
   }
 
   /** Runs one hook method; what it throws is logged and counted, never passed on to the room or the other hooks. */
