@@ -1,7 +1,7 @@
 // Sync benchmark: jd-kit's sync server against @y/websocket-server 0.1.1 (the last release on
 // yjs 13) and Hocuspocus 4, same workload, each server in its own process, clients in this one.
 // Prints figures; there is no pass/fail on speed.
-//   npx tsx scripts/bench-sync.ts [--rooms 100] [--clients 5] [--rate 5] [--seconds 10] [--only <server>]
+//   npx tsx scripts/bench-sync.ts [--rooms 100] [--clients 5] [--rate 5] [--warm-up 3] [--seconds 10] [--only <server>]
 //     [--memory-documents 600] [--memory-runs 3] [--skip-trace | --trace-only] [--trace <file.json.gz>] [--cpu-prof <dir>]
 //     [--database pglite | postgres]
 // jd-kit's database: `pglite` (the default) is the in-process, in-memory PGlite of `npm start`,
@@ -12,7 +12,9 @@
 // the same schema (signaling/tests/support/schema.sql).
 // The trace replay (automerge-paper, from ../shared/data/editing-traces/ beside the repository)
 // checks the result against the trace file's own endContent (104 852 characters; the issue
-// text's 56 769 does not describe this file). --cpu-prof writes a CPU profile of each server.
+// text's 56 769 does not describe this file); the same replay runs through @y/websocket-server and
+// into a sink that discards every message, which shows what the stock client costs by itself.
+// --cpu-prof writes a CPU profile of each server.
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -31,7 +33,8 @@ import { startSyncServer } from '../signaling/sync-server.js';
 import { findServerBin, startPostgres, type PostgresServer } from '../signaling/tests/support/postgres-server.js';
 import { ORGS, prepareDatabase, tokenFor, USERS } from '../signaling/tests/support/test-database.js';
 
-type Kind = 'jd-kit' | 'y-websocket-server' | 'hocuspocus';
+/** `sink`: answers the sync handshake and discards every message (what the stock client costs by itself). */
+type Kind = 'jd-kit' | 'y-websocket-server' | 'hocuspocus' | 'sink';
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -84,6 +87,17 @@ async function serve(kind: Kind, dir: string, rooms: number, memoryDocuments: nu
       limits: { messagesPerSecond: 1e9, messageBurst: 1e9, maxQueuedMessages: 1e9 },
     });
     port = server.port;
+  } else if (kind === 'sink') {
+    const http = createServer();
+    const wss = new WebSocketServer({ server: http });
+    // Sync step 2 of an empty document: the client counts itself synced and starts sending.
+    const synced = new Uint8Array([0, 1, 2, 0, 0]);
+    wss.on('connection', (ws) => {
+      ws.send(synced);
+      ws.on('message', () => {});
+    });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+    port = (http.address() as { port: number }).port;
   } else if (kind === 'y-websocket-server') {
     const { setupWSConnection } = (await import('@y/websocket-server/utils')) as { setupWSConnection: (ws: WebSocket, req: unknown) => void };
     const http = createServer();
@@ -232,12 +246,20 @@ const percentile = (xs: number[], p: number) => {
 };
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-async function steadyLoad(server: Server, token: string, rooms: number, perRoom: number, rate: number, seconds: number) {
+/**
+ * The fan-out load: every client sends `rate` small updates a second; each receiver notes how
+ * long an update took from its sender. The first `warmUp` seconds of the load are timed on their
+ * own and left out of the figures, for every server alike: a fresh process compiles its hot code
+ * (and PGlite's WebAssembly tiers up) under that first traffic, which says nothing of the
+ * latency a server that has run for a while gives.
+ */
+async function steadyLoad(server: Server, token: string, rooms: number, perRoom: number, rate: number, seconds: number, warmUp: number) {
   const clients: Client[][] = [];
   for (let r = 0; r < rooms; r++) clients.push(Array.from({ length: perRoom }, () => connect(server, r, token)));
   await Promise.all(clients.flat().map((c) => c.synced()));
   await sleep(500);
-  const latencies: number[] = [];
+  const warmUpLatencies: number[] = [];
+  let latencies = warmUpLatencies;
   for (const c of clients.flat()) {
     c.doc.getMap('sent').observe((event) => {
       const now = performance.now();
@@ -246,7 +268,6 @@ async function steadyLoad(server: Server, token: string, rooms: number, perRoom:
     });
   }
   let sent = 0;
-  const started = performance.now();
   const timers = clients.flat().map((c, i) =>
     setTimeout(() => {
       const t = setInterval(() => {
@@ -259,17 +280,26 @@ async function steadyLoad(server: Server, token: string, rooms: number, perRoom:
       timers[i] = t;
     }, Math.random() * (1000 / rate)),
   );
+  await sleep(warmUp * 1000);
+  const warmUpSent = sent;
+  latencies = [];
+  const started = performance.now();
   await sleep(seconds * 1000);
   for (const t of timers) clearInterval(t);
   const elapsed = (performance.now() - started) / 1000;
   await sleep(1500);
-  const delivered = latencies.length;
+  const measuredSent = sent - warmUpSent;
+  // Deliveries of updates sent during the warm-up that arrive after it count as measured, and
+  // about as many sent at its end are counted in it: delivery is judged over the whole load.
+  const delivered = warmUpLatencies.length + latencies.length;
   for (const c of clients.flat()) c.destroy();
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    sentPerSecond: sent / elapsed,
-    deliveredPerSecond: delivered / elapsed,
+    warmUpP50: percentile(warmUpLatencies, 50),
+    warmUpP99: percentile(warmUpLatencies, 99),
+    sentPerSecond: measuredSent / elapsed,
+    deliveredPerSecond: latencies.length / elapsed,
     expectedDeliveries: sent * (perRoom - 1),
     delivered,
   };
@@ -363,41 +393,64 @@ async function firstSyncOfLargeDocument(server: Server, token: string, state: Ui
   return { warm, cold };
 }
 
-async function replayTrace(server: Server, token: string, file: string) {
-  const trace = JSON.parse(gunzipSync(await readFile(file)).toString()) as {
-    endContent: string;
-    txns: { patches: [number, number, string][] }[];
-  };
-  // Plain Yjs, no provider and no server: the yardstick the issue compares the trace's time at the second client to.
-  const plainStarted = performance.now();
-  const plain = new Y.Doc();
-  const plainText = plain.getText('body');
-  for (const txn of trace.txns) {
-    plain.transact(() => {
-      for (const [pos, del, ins] of txn.patches) {
-        if (del > 0) plainText.delete(pos, del);
-        if (ins) plainText.insert(pos, ins);
-      }
-    });
-  }
-  const plainYjsMs = performance.now() - plainStarted;
-  plain.destroy();
-  const writer = connect(server, TRACE, token);
-  await writer.synced();
-  const text = writer.doc.getText('body');
-  const before = await server.stats();
-  const started = performance.now();
+interface Trace {
+  endContent: string;
+  txns: { patches: [number, number, string][] }[];
+}
+
+const readTrace = async (file: string): Promise<Trace> => JSON.parse(gunzipSync(await readFile(file)).toString()) as Trace;
+
+/** Types the trace into `doc`, one Yjs transaction per trace transaction; returns the number of edits. */
+async function typeTrace(doc: Y.Doc, trace: Trace, yieldEvery: number | null): Promise<number> {
+  const text = doc.getText('body');
   let edits = 0;
   for (const txn of trace.txns) {
-    writer.doc.transact(() => {
+    doc.transact(() => {
       for (const [pos, del, ins] of txn.patches) {
         if (del > 0) text.delete(pos, del);
         if (ins) text.insert(pos, ins);
         edits += 1;
       }
     });
-    if (edits % 2000 === 0) await sleep(0); // let the socket drain, as a typing user would
+    if (yieldEvery && edits % yieldEvery === 0) await sleep(0); // let the socket drain, as a typing user would
   }
+  return edits;
+}
+
+/** Plain Yjs, no provider and no server: the yardstick the issue compares the trace's time at the second client to. */
+async function plainYjsTime(trace: Trace): Promise<number> {
+  const started = performance.now();
+  const plain = new Y.Doc();
+  await typeTrace(plain, trace, null);
+  const ms = performance.now() - started;
+  plain.destroy();
+  return ms;
+}
+
+/**
+ * The stock client alone: the writer types the trace into a server that discards every message.
+ * Nothing is stored, applied or relayed; what is left is Yjs encoding each change as an update
+ * and the provider sending it as its own message: a floor under any server's figure.
+ */
+async function writerAlone(server: Server, trace: Trace) {
+  const plainYjsMs = await plainYjsTime(trace);
+  const writer = connect(server, TRACE, '');
+  await writer.synced();
+  const started = performance.now();
+  await typeTrace(writer.doc, trace, 2000);
+  const ms = performance.now() - started;
+  writer.destroy();
+  return { ms, plainYjsMs };
+}
+
+async function replayTrace(server: Server, token: string, trace: Trace) {
+  const plainYjsMs = await plainYjsTime(trace);
+  const writer = connect(server, TRACE, token);
+  await writer.synced();
+  const text = writer.doc.getText('body');
+  const before = await server.stats();
+  const started = performance.now();
+  const edits = await typeTrace(writer.doc, trace, 2000);
   const localMs = performance.now() - started;
   const localText = text.toString();
   // A second client has everything once its state vector is the writer's (whatever the text says).
@@ -459,6 +512,7 @@ async function main() {
   const perRoom = arg('clients', 5);
   const rate = arg('rate', 5);
   const seconds = arg('seconds', 10);
+  const warmUp = arg('warm-up', 3);
   const memoryDocuments = arg('memory-documents', 600);
   const memoryRuns = arg('memory-runs', 3);
   const traceArg = process.argv.indexOf('--trace');
@@ -494,7 +548,10 @@ async function main() {
   );
   const big = megabyteDoc();
   if (kinds.length > 0) {
-    console.log(`workload: ${rooms} rooms x ${perRoom} clients, each sending ${rate} small updates/s for ${seconds} s; 1 MB document = ${big.length} bytes`);
+    console.log(
+      `workload: ${rooms} rooms x ${perRoom} clients, each sending ${rate} small updates/s for ${warmUp} s of warm-up (timed apart, below the table) ` +
+        `and ${seconds} s measured; 1 MB document = ${big.length} bytes`,
+    );
     const half = Math.floor(memoryDocuments / 2);
     console.log(
       `memory per loaded document: in a fresh server process, after ${MEMORY_WARM_UP} documents loaded and left, memory after forced full GCs (median of 3 readings) ` +
@@ -502,12 +559,13 @@ async function main() {
     );
     console.log('server             | fan-out p50 ms | p99 ms | updates/s sent | deliveries/s (of expected) | 1 MB first sync ms (warm / cold) | RSS/doc KB         | JS heap+buffers/doc KB');
   }
+  const warmUps: string[] = [];
   for (const kind of kinds) {
     const server = await startServer(kind, dir, rooms);
     let load: Awaited<ReturnType<typeof steadyLoad>>;
     let large: Awaited<ReturnType<typeof firstSyncOfLargeDocument>>;
     try {
-      load = await steadyLoad(server, token, rooms, perRoom, rate, seconds);
+      load = await steadyLoad(server, token, rooms, perRoom, rate, seconds, warmUp);
       large = await firstSyncOfLargeDocument(server, token, big);
     } finally {
       await server.stop();
@@ -519,11 +577,14 @@ async function main() {
         `${`${large.warm.toFixed(0)} / ${Number.isNaN(large.cold) ? 'n/a' : large.cold.toFixed(0)}`.padStart(32)} | ` +
         `${`${kb(memory.rss.median)} (${kb(memory.rss.min)}–${kb(memory.rss.max)})`.padEnd(18)} | ${kb(memory.heap.median)} (${kb(memory.heap.min)}–${kb(memory.heap.max)})`,
     );
+    warmUps.push(`${kind} ${load.warmUpP50.toFixed(1)} / ${load.warmUpP99.toFixed(1)}`);
   }
+  if (warmUps.length > 0) console.log(`fan-out p50 / p99 ms in the ${warmUp} s of warm-up (fresh processes; not in the table): ${warmUps.join('; ')}`);
   if (replay) {
+    const trace = await readTrace(traceFile);
     const server = await startServer('jd-kit', dir, 1);
     try {
-      const r = await replayTrace(server, token, traceFile);
+      const r = await replayTrace(server, token, trace);
       const verdict = (ok: boolean) => (ok ? 'matches' : 'DIFFERS');
       console.log(
         `trace automerge-paper through jd-kit: ${r.edits} edits, applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
@@ -548,7 +609,7 @@ async function main() {
     // cost by themselves (the writer applies and sends the trace in this process either way).
     const reference = await startServer('y-websocket-server', dir, 1);
     try {
-      const r = await replayTrace(reference, token, traceFile);
+      const r = await replayTrace(reference, token, trace);
       console.log(
         `  the same through @y/websocket-server (memory only, nothing stored): applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
           `complete at the second client after ${(r.throughServerMs / 1000).toFixed(2)} s (${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × plain Yjs's ` +
@@ -556,6 +617,16 @@ async function main() {
       );
     } finally {
       await reference.stop();
+    }
+    const sink = await startServer('sink', dir, 1);
+    try {
+      const r = await writerAlone(sink, trace);
+      console.log(
+        `  the stock client alone, typing into a server that discards every message: ${(r.ms / 1000).toFixed(2)} s ` +
+          `(${(r.ms / r.plainYjsMs).toFixed(1)} × plain Yjs's ${(r.plainYjsMs / 1000).toFixed(2)} s of that replay): no server can take the second client below this`,
+      );
+    } finally {
+      await sink.stop();
     }
   }
   await rm(dir, { recursive: true, force: true });
