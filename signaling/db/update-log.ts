@@ -142,7 +142,8 @@ export async function appendMergedGroups(db: SyncDatabase, groups: DocumentAppen
   return remembering ? remember(remembering, groups, appended) : appended;
 }
 
-const documentKey = (documentId: string) => documentId.toLowerCase();
+/** How a document id is keyed in maps (ids arrive in either case). */
+export const documentKey = (documentId: string) => documentId.toLowerCase();
 
 /** A remembered last seq is behind the snapshot: the rows after it were appended and compacted by another writer. */
 class StaleLastSeq extends Error {

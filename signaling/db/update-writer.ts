@@ -10,7 +10,7 @@
 // of its updates (update-log.ts): the database's work per transaction grows with the number of
 // documents in it, not with the number of updates.
 import type { SyncDatabase } from './sql-access.js';
-import { appendMergedGroups, type AppendedGroup, type KnownLastSeqs, type PendingUpdate } from './update-log.js';
+import { appendMergedGroups, documentKey, type AppendedGroup, type KnownLastSeqs, type PendingUpdate } from './update-log.js';
 
 export interface UpdateWriterLimits {
   /** Updates per transaction (a single larger request still goes, alone). */
@@ -64,7 +64,7 @@ export class UpdateWriter {
 
   /** Drops what the writer remembers of a document (its room unloads: others may append meanwhile). */
   forget(documentId: string) {
-    this.lastSeqs.delete(documentId.toLowerCase());
+    this.lastSeqs.delete(documentKey(documentId));
   }
 
   /** Requests waiting for the next transaction (tests and metrics). */
