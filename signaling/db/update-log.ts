@@ -127,7 +127,10 @@ export async function appendMergedGroups(db: SyncDatabase, groups: DocumentAppen
   const remembering = db.serialTransactions ? known : undefined;
   if (remembering && documentIds.every((id) => remembering.has(id))) {
     try {
-      return remember(remembering, groups, await db.asService((tx) => insertUpdates(tx, groups, remembering)));
+      // With the last seqs known the insert is one statement: a transaction of its own.
+      const insert = (tx: SqlTransaction) => insertUpdates(tx, groups, remembering);
+      const statement = db.serviceStatement;
+      return remember(remembering, groups, await (statement ? insert({ query: statement }) : db.asService(insert)));
     } catch (error) {
       if (!isStale(error)) throw error;
       for (const id of documentIds) remembering.delete(id);
@@ -208,7 +211,8 @@ function mergedRow(first: number, updates: PendingUpdate[]): RowToInsert[] {
  * trip per transaction fewer than reading the last seqs first). The rows are built with seqs
  * relative to that last seq (1, 2, …) and made absolute from what the statement returns.
  * With `known` (every document's last seq, see KnownLastSeqs) the rows are numbered from there
- * and the statement only inserts.
+ * and the statement only inserts (the one statement it runs: appendMergedGroups may run it alone,
+ * outside a transaction).
  */
 async function insertUpdates(tx: SqlTransaction, groups: DocumentAppend[], known?: KnownLastSeqs): Promise<AppendedGroup[]> {
   const key = documentKey;
