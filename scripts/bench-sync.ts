@@ -27,6 +27,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { PGlite } from '@electric-sql/pglite';
+import { pgliteStartParams } from '../dev/db/open-database.js';
 import { loadKeySet } from '../dev/gateway/keys.js';
 import { connectPostgres, pgliteAccess, postgresAccess, type SyncDatabase } from '../signaling/db/sql-access.js';
 import { startSyncServer } from '../signaling/sync-server.js';
@@ -58,7 +59,7 @@ const TRACE_FILE = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'e
 async function benchDatabase(): Promise<SyncDatabase> {
   const url = process.env['JD_BENCH_DATABASE_URL'];
   if (url) return postgresAccess(connectPostgres(url));
-  const pg = new PGlite();
+  const pg = new PGlite({ startParams: pgliteStartParams() });
   await prepareDatabase(pg);
   return pgliteAccess(pg);
 }

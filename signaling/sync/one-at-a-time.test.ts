@@ -27,4 +27,19 @@ describe('OneAtATime', () => {
       ['a', 'b failed', 'c'],
     );
   });
+
+  it('lets the event loop take a turn between pieces whose work never leaves the microtask queue', async () => {
+    const lane = new OneAtATime();
+    const log: string[] = [];
+    // Work that resolves in microtasks only, as PGlite's does.
+    const piece = (name: string) => lane.run(async () => {
+      for (let i = 0; i < 100; i++) await Promise.resolve();
+      log.push(name);
+    });
+    const done = Promise.all([piece('a'), piece('b'), piece('c')]);
+    setImmediate(() => log.push('a turn of the loop'));
+    await done;
+    const turn = log.indexOf('a turn of the loop');
+    assert.ok(turn >= 0 && turn < log.indexOf('c'), `the loop got no turn until the lane was done: ${log.join(', ')}`);
+  });
 });
