@@ -4,8 +4,9 @@
 //   npx tsx scripts/bench-sync.ts [--rooms 100] [--clients 5] [--rate 5] [--warm-up 3] [--seconds 10] [--only <server>]
 //     [--memory-documents 600] [--memory-runs 3] [--skip-trace | --trace-only] [--trace <file.json.gz>] [--cpu-prof <dir>]
 //     [--database pglite | postgres]
-// jd-kit's database: `pglite` (the default) is the in-process, in-memory PGlite of `npm start`,
-// whose work runs on the sync server's own thread. `postgres` is a throwaway PostgreSQL server
+// jd-kit's database: `pglite` (the default) is an in-process PGlite with the stack's start
+// parameters, as `npm start` runs it, but in memory (`npm start` keeps its files in .jd-data
+// unless JD_DATA_DIR=memory); its work runs on the sync server's own thread. `postgres` is a throwaway PostgreSQL server
 // (Debian's), durable as configured out of the box (fsync and synchronous_commit on), reached
 // over TCP as signaling/main.ts reaches hosted Supabase: the production configuration; on a
 // 2-core machine its backend competes with the server and the clients for the cores. Both hold
@@ -14,6 +15,7 @@
 // checks the result against the trace file's own endContent (104 852 characters; the issue
 // text's 56 769 does not describe this file); the same replay runs through @y/websocket-server and
 // into a sink that discards every message, which shows what the stock client costs by itself.
+// Each replay runs in a client process of its own (replayInFreshProcess).
 // --cpu-prof writes a CPU profile of each server.
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -505,6 +507,80 @@ function equalBytes(a: Uint8Array, b: Uint8Array) {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/**
+ * Each trace replay runs in a client process that has done nothing else: after the fan-out
+ * load and the memory runs this process is slower at everything (plain Yjs took 2.6–3.3 s for
+ * the trace there, 1.4–1.5 s in a fresh process), and so is one that has just replayed the
+ * trace; the yardstick and the writer would be measured in a process still paying for what ran
+ * before, and whichever replay came first would have the advantage.
+ */
+const REPLAYS = ['jd-kit', 'y-websocket-server', 'sink'] as const;
+type Replay = (typeof REPLAYS)[number];
+
+function replayInFreshProcess(replay: Replay): Promise<void> {
+  const only = process.argv.indexOf('--only');
+  const args = process.argv.slice(2).filter((_, i) => only < 0 || (i + 2 !== only && i + 2 !== only + 1));
+  const child = fork(import.meta.filename, [...args, '--trace-only'], { execArgv: ['--import', 'tsx'], stdio: 'inherit', env: { ...process.env, JD_BENCH_REPLAY: replay } });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the ${replay} replay's process exited with ${String(code)}`)))),
+  );
+}
+
+/** One replay of the automerge-paper trace: through jd-kit, through @y/websocket-server, or into the sink. */
+async function traceReplay(replay: Replay, dir: string, token: string, traceFile: string) {
+  const trace = await readTrace(traceFile);
+  if (replay === 'jd-kit') {
+    const server = await startServer('jd-kit', dir, 1);
+    try {
+      const r = await replayTrace(server, token, trace);
+      const verdict = (ok: boolean) => (ok ? 'matches' : 'DIFFERS');
+      console.log(
+        `trace automerge-paper through jd-kit: ${r.edits} edits, applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
+          `complete at a second client (persisted, relayed) after ${(r.throughServerMs / 1000).toFixed(2)} s; encoded size ${r.encoded} bytes`,
+      );
+      console.log(
+        `  plain Yjs applies the trace in ${(r.plainYjsMs / 1000).toFixed(2)} s in this run: the second client's time is ` +
+          `${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × that (the issue asks for at most 2 ×)`,
+      );
+      console.log(
+        `  server until then: ${r.serverCpuSeconds.toFixed(1)} s of CPU, ${r.compactions} compactions, ${r.errors} errors logged; ` +
+          `reloaded from Postgres (cold) in ${r.coldMs.toFixed(0)} ms`,
+      );
+      console.log(
+        `  the file's endContent: ${r.expectedLength} chars; writer ${r.localLength} chars (${verdict(r.localOk)}), ` +
+          `second client ${r.relayedLength} chars (${verdict(r.relayedOk)}), reloaded from Postgres ${r.coldLength} chars (${verdict(r.coldOk)})`,
+      );
+    } finally {
+      await server.stop();
+    }
+  } else if (replay === 'y-websocket-server') {
+    // The same replay through the memory-only server: what the stock clients and the transport
+    // cost by themselves (the writer applies and sends the trace in this process either way).
+    const reference = await startServer('y-websocket-server', dir, 1);
+    try {
+      const r = await replayTrace(reference, token, trace);
+      console.log(
+        `  the same through @y/websocket-server (memory only, nothing stored): applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
+          `complete at the second client after ${(r.throughServerMs / 1000).toFixed(2)} s (${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × plain Yjs's ` +
+          `${(r.plainYjsMs / 1000).toFixed(2)} s of that replay), second client ${r.relayedOk ? 'matches' : 'DIFFERS'}`,
+      );
+    } finally {
+      await reference.stop();
+    }
+  } else {
+    const sink = await startServer('sink', dir, 1);
+    try {
+      const r = await writerAlone(sink, trace);
+      console.log(
+        `  the stock client alone, typing into a server that discards every message: ${(r.ms / 1000).toFixed(2)} s ` +
+          `(${(r.ms / r.plainYjsMs).toFixed(1)} × plain Yjs's ${(r.plainYjsMs / 1000).toFixed(2)} s of that replay): no server can take the second client below this`,
+      );
+    } finally {
+      await sink.stop();
+    }
+  }
+}
+
 async function main() {
   if (process.argv[2] === '--serve') return serve(process.argv[3] as Kind, process.argv[4]!, Number(process.argv[5]), Number(process.argv[6]));
   // Every y-websocket client provider listens for this process's exit; hundreds are expected here.
@@ -542,10 +618,10 @@ async function main() {
     // Also when the run fails: pg_ctl stop is synchronous, so it runs in the exit handler.
     process.once('exit', () => benchPostgres?.stop());
   }
-  console.log(
+  if (!process.env['JD_BENCH_REPLAY']) console.log(
     database === 'postgres'
       ? `jd-kit's database: PostgreSQL ${findServerBin()!.split('/').at(-2)} in its own processes, over TCP, fsync and synchronous_commit on (as hosted Supabase)`
-      : "jd-kit's database: PGlite in memory, in the sync server's process (as `npm start`)",
+      : "jd-kit's database: PGlite in memory, in the sync server's process (as `npm start` with JD_DATA_DIR=memory)",
   );
   const big = megabyteDoc();
   if (kinds.length > 0) {
@@ -581,55 +657,9 @@ async function main() {
     warmUps.push(`${kind} ${load.warmUpP50.toFixed(1)} / ${load.warmUpP99.toFixed(1)}`);
   }
   if (warmUps.length > 0) console.log(`fan-out p50 / p99 ms in the ${warmUp} s of warm-up (fresh processes; not in the table): ${warmUps.join('; ')}`);
-  if (replay) {
-    const trace = await readTrace(traceFile);
-    const server = await startServer('jd-kit', dir, 1);
-    try {
-      const r = await replayTrace(server, token, trace);
-      const verdict = (ok: boolean) => (ok ? 'matches' : 'DIFFERS');
-      console.log(
-        `trace automerge-paper through jd-kit: ${r.edits} edits, applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
-          `complete at a second client (persisted, relayed) after ${(r.throughServerMs / 1000).toFixed(2)} s; encoded size ${r.encoded} bytes`,
-      );
-      console.log(
-        `  plain Yjs applies the trace in ${(r.plainYjsMs / 1000).toFixed(2)} s in this run: the second client's time is ` +
-          `${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × that (the issue asks for at most 2 ×)`,
-      );
-      console.log(
-        `  server until then: ${r.serverCpuSeconds.toFixed(1)} s of CPU, ${r.compactions} compactions, ${r.errors} errors logged; ` +
-          `reloaded from Postgres (cold) in ${r.coldMs.toFixed(0)} ms`,
-      );
-      console.log(
-        `  the file's endContent: ${r.expectedLength} chars; writer ${r.localLength} chars (${verdict(r.localOk)}), ` +
-          `second client ${r.relayedLength} chars (${verdict(r.relayedOk)}), reloaded from Postgres ${r.coldLength} chars (${verdict(r.coldOk)})`,
-      );
-    } finally {
-      await server.stop();
-    }
-    // The same replay through the memory-only server: what the stock clients and the transport
-    // cost by themselves (the writer applies and sends the trace in this process either way).
-    const reference = await startServer('y-websocket-server', dir, 1);
-    try {
-      const r = await replayTrace(reference, token, trace);
-      console.log(
-        `  the same through @y/websocket-server (memory only, nothing stored): applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
-          `complete at the second client after ${(r.throughServerMs / 1000).toFixed(2)} s (${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × plain Yjs's ` +
-          `${(r.plainYjsMs / 1000).toFixed(2)} s of that replay), second client ${r.relayedOk ? 'matches' : 'DIFFERS'}`,
-      );
-    } finally {
-      await reference.stop();
-    }
-    const sink = await startServer('sink', dir, 1);
-    try {
-      const r = await writerAlone(sink, trace);
-      console.log(
-        `  the stock client alone, typing into a server that discards every message: ${(r.ms / 1000).toFixed(2)} s ` +
-          `(${(r.ms / r.plainYjsMs).toFixed(1)} × plain Yjs's ${(r.plainYjsMs / 1000).toFixed(2)} s of that replay): no server can take the second client below this`,
-      );
-    } finally {
-      await sink.stop();
-    }
-  }
+  const replayHere = process.env['JD_BENCH_REPLAY'] as Replay | undefined;
+  if (replay && replayHere) await traceReplay(replayHere, dir, token, traceFile);
+  else if (replay) for (const one of REPLAYS) await replayInFreshProcess(one);
   await rm(dir, { recursive: true, force: true });
   process.exit(0);
 }
