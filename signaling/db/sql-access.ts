@@ -34,7 +34,8 @@ export interface SyncDatabase {
   /**
    * One statement as the service, in a transaction of its own (a single statement is atomic by
    * itself). Where present it is cheaper than `asService` with one query (PGlite: see
-   * PGliteStatements); callers fall back to that where it is absent.
+   * PGliteStatements); callers fall back to that where it is absent. Never from inside the work
+   * of `asUser`/`asService`: on PGlite it waits for the transaction that work is part of.
    */
   serviceStatement?(sql: string, params?: unknown[]): Promise<SqlResult>;
 }
