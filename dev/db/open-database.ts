@@ -23,7 +23,7 @@ export const MAX_STACK_DEPTH = '200kB';
  * PGlite's start parameters here: its defaults, the stack depth above, and no zero-filling of new
  * WAL segments. Postgres writes every new 16 MB segment full of zeros before using it; on
  * PGlite's in-memory filesystem that write grows the file 12.5 % at a time, copying it each time,
- * and stalled the statement that crossed into the segment for 25 to 55 ms (measured on 0.5.14;
+ * and stalled the statement that crossed into the segment for 21 to 55 ms (measured on 0.5.14;
  * with this off, writing the segment's last byte sizes it at once). On disk it only skips writing
  * zeros that the filesystem gives anyway.
  */
