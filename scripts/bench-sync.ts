@@ -518,66 +518,60 @@ const REPLAYS = ['jd-kit', 'y-websocket-server', 'sink'] as const;
 type Replay = (typeof REPLAYS)[number];
 
 function replayInFreshProcess(replay: Replay): Promise<void> {
-  const only = process.argv.indexOf('--only');
-  const args = process.argv.slice(2).filter((_, i) => only < 0 || (i + 2 !== only && i + 2 !== only + 1));
-  const child = fork(import.meta.filename, [...args, '--trace-only'], { execArgv: ['--import', 'tsx'], stdio: 'inherit', env: { ...process.env, JD_BENCH_REPLAY: replay } });
+  // --trace-only leaves every server out of the fan-out part, whatever --only says.
+  const child = fork(import.meta.filename, [...process.argv.slice(2), '--trace-only'], { execArgv: ['--import', 'tsx'], stdio: 'inherit', env: { ...process.env, JD_BENCH_REPLAY: replay } });
   return new Promise((resolve, reject) =>
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the ${replay} replay's process exited with ${String(code)}`)))),
   );
+}
+
+/** Runs `work` against a fresh server process of `kind`, stopped afterwards whatever happens. */
+async function withServer<T>(kind: Kind, dir: string, work: (server: Server) => Promise<T>): Promise<T> {
+  const server = await startServer(kind, dir, 1);
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
 }
 
 /** One replay of the automerge-paper trace: through jd-kit, through @y/websocket-server, or into the sink. */
 async function traceReplay(replay: Replay, dir: string, token: string, traceFile: string) {
   const trace = await readTrace(traceFile);
   if (replay === 'jd-kit') {
-    const server = await startServer('jd-kit', dir, 1);
-    try {
-      const r = await replayTrace(server, token, trace);
-      const verdict = (ok: boolean) => (ok ? 'matches' : 'DIFFERS');
-      console.log(
-        `trace automerge-paper through jd-kit: ${r.edits} edits, applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
-          `complete at a second client (persisted, relayed) after ${(r.throughServerMs / 1000).toFixed(2)} s; encoded size ${r.encoded} bytes`,
-      );
-      console.log(
-        `  plain Yjs applies the trace in ${(r.plainYjsMs / 1000).toFixed(2)} s in this run: the second client's time is ` +
-          `${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × that (the issue asks for at most 2 ×)`,
-      );
-      console.log(
-        `  server until then: ${r.serverCpuSeconds.toFixed(1)} s of CPU, ${r.compactions} compactions, ${r.errors} errors logged; ` +
-          `reloaded from Postgres (cold) in ${r.coldMs.toFixed(0)} ms`,
-      );
-      console.log(
-        `  the file's endContent: ${r.expectedLength} chars; writer ${r.localLength} chars (${verdict(r.localOk)}), ` +
-          `second client ${r.relayedLength} chars (${verdict(r.relayedOk)}), reloaded from Postgres ${r.coldLength} chars (${verdict(r.coldOk)})`,
-      );
-    } finally {
-      await server.stop();
-    }
+    const r = await withServer('jd-kit', dir, (server) => replayTrace(server, token, trace));
+    const verdict = (ok: boolean) => (ok ? 'matches' : 'DIFFERS');
+    console.log(
+      `trace automerge-paper through jd-kit: ${r.edits} edits, applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
+        `complete at a second client (persisted, relayed) after ${(r.throughServerMs / 1000).toFixed(2)} s; encoded size ${r.encoded} bytes`,
+    );
+    console.log(
+      `  plain Yjs applies the trace in ${(r.plainYjsMs / 1000).toFixed(2)} s in this run: the second client's time is ` +
+        `${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × that (the issue asks for at most 2 ×)`,
+    );
+    console.log(
+      `  server until then: ${r.serverCpuSeconds.toFixed(1)} s of CPU, ${r.compactions} compactions, ${r.errors} errors logged; ` +
+        `reloaded from Postgres (cold) in ${r.coldMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `  the file's endContent: ${r.expectedLength} chars; writer ${r.localLength} chars (${verdict(r.localOk)}), ` +
+        `second client ${r.relayedLength} chars (${verdict(r.relayedOk)}), reloaded from Postgres ${r.coldLength} chars (${verdict(r.coldOk)})`,
+    );
   } else if (replay === 'y-websocket-server') {
     // The same replay through the memory-only server: what the stock clients and the transport
     // cost by themselves (the writer applies and sends the trace in this process either way).
-    const reference = await startServer('y-websocket-server', dir, 1);
-    try {
-      const r = await replayTrace(reference, token, trace);
-      console.log(
-        `  the same through @y/websocket-server (memory only, nothing stored): applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
-          `complete at the second client after ${(r.throughServerMs / 1000).toFixed(2)} s (${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × plain Yjs's ` +
-          `${(r.plainYjsMs / 1000).toFixed(2)} s of that replay), second client ${r.relayedOk ? 'matches' : 'DIFFERS'}`,
-      );
-    } finally {
-      await reference.stop();
-    }
+    const r = await withServer('y-websocket-server', dir, (server) => replayTrace(server, token, trace));
+    console.log(
+      `  the same through @y/websocket-server (memory only, nothing stored): applied locally in ${(r.localMs / 1000).toFixed(2)} s, ` +
+        `complete at the second client after ${(r.throughServerMs / 1000).toFixed(2)} s (${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × plain Yjs's ` +
+        `${(r.plainYjsMs / 1000).toFixed(2)} s of that replay), second client ${r.relayedOk ? 'matches' : 'DIFFERS'}`,
+    );
   } else {
-    const sink = await startServer('sink', dir, 1);
-    try {
-      const r = await writerAlone(sink, trace);
-      console.log(
-        `  the stock client alone, typing into a server that discards every message: ${(r.ms / 1000).toFixed(2)} s ` +
-          `(${(r.ms / r.plainYjsMs).toFixed(1)} × plain Yjs's ${(r.plainYjsMs / 1000).toFixed(2)} s of that replay): no server can take the second client below this`,
-      );
-    } finally {
-      await sink.stop();
-    }
+    const r = await withServer('sink', dir, (server) => writerAlone(server, trace));
+    console.log(
+      `  the stock client alone, typing into a server that discards every message: ${(r.ms / 1000).toFixed(2)} s ` +
+        `(${(r.ms / r.plainYjsMs).toFixed(1)} × plain Yjs's ${(r.plainYjsMs / 1000).toFixed(2)} s of that replay): no server can take the second client below this`,
+    );
   }
 }
 

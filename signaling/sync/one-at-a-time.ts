@@ -5,13 +5,13 @@
 // Each piece starts on a later turn of the event loop than the one before ended: PGlite's work
 // resolves in microtasks, so pieces chained directly would run back to back without letting the
 // server read a socket or commit an append (a hundred rooms' projections: ~100 ms of nothing else).
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export class OneAtATime {
   private tail: Promise<unknown> = Promise.resolve();
 
   run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(nextTurn).then(work);
+    const result = this.tail.then(() => nextTurn()).then(work);
     this.tail = result.catch(() => {});
     return result;
   }
