@@ -18,14 +18,22 @@ import { MEMBER_ROLES, type MemberRole } from '../../domain/comment-model.js';
 export type ExchangeKind = 'tmx' | 'tbx';
 
 /** The answer of an import, whether written or refused (edge-functions/_shared/exchange.ts). */
+export interface ImportAnswer {
+  imported: number;
+  updated: number;
+  skipped: number;
+  errors: { line: number; message: string }[];
+}
+
+// Typed with the interface above rather than inferred from the schema, so that the kit's
+// published declarations never import zod, which is bundled into the kit rather than installed.
 const count = () => z.int().check(z.nonnegative());
-const importAnswer = z.object({
+const importAnswer: z.ZodMiniType<ImportAnswer> = z.object({
   imported: count(),
   updated: count(),
   skipped: count(),
   errors: z.array(z.object({ line: count(), message: z.string() })),
 });
-export type ImportAnswer = z.infer<typeof importAnswer>;
 
 export type ExchangeState =
   | { phase: 'idle' }

@@ -2,7 +2,6 @@
 // templates, never a font glyph (a missing glyph draws an empty box) and never unsafeHTML. Each
 // icon is decoration: the control that shows it carries the accessible name.
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { IconNode } from 'lucide';
 import Undo2 from 'lucide/dist/esm/icons/undo-2.mjs';
 import Redo2 from 'lucide/dist/esm/icons/redo-2.mjs';
 import LetterB from 'lucide/dist/esm/icons/letter-b.mjs';
@@ -16,6 +15,13 @@ import SquarePlus from 'lucide/dist/esm/icons/square-plus.mjs';
 import MessageSquarePlus from 'lucide/dist/esm/icons/message-square-plus.mjs';
 import BookPlus from 'lucide/dist/esm/icons/book-plus.mjs';
 import Bell from 'lucide/dist/esm/icons/bell.mjs';
+
+/**
+ * One icon as Lucide draws it: its SVG elements, each a tag and attributes. This is Lucide's own
+ * `IconNode`, written out so that the kit's published declarations never import `lucide`, which
+ * is bundled into the kit rather than installed beside it.
+ */
+type IconNode = [tag: string, attrs: Record<string, string | number | undefined>][];
 
 /** Every icon an element may show, by what it means. */
 export const ICONS = {
