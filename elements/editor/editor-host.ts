@@ -18,6 +18,9 @@ export interface EditorHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** The pane of a language (default: the last focused one). */
   pane(lang?: Lang): Pane | undefined;
+  /** Undoes this user's last step in a language's pane (default: the last focused one): typing there, or a version restore. */
+  undo(lang?: Lang): boolean;
+  redo(lang?: Lang): boolean;
   /** Shows a line under the toolbar ('' clears it). */
   say(message: string): void;
   requestComment(): boolean;

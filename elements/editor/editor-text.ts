@@ -73,7 +73,7 @@ export function addSection(doc: Y.Doc, panes: Record<Lang, Pane>, headings: Reco
   return sectionId;
 }
 
-/** Replaces the whole content of each pane (a restored version), one undoable step per pane. */
+/** Replaces the whole content of each pane (screenshot fixtures, benchmarks), one undoable step per pane. */
 export function replaceAllContent(panes: readonly Pane[], docs: Record<Lang, PmNode>): void {
   for (const pane of panes) {
     const view = pane.view;

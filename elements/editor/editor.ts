@@ -407,13 +407,16 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
     return this.#tmInsert.insert(lang, text);
   }
 
-  /** Undoes this user's last change in a language (others' changes stay). */
+  /**
+   * Undoes this user's last step in a language (others' changes stay): typing in that pane, or a
+   * version restore when it is the latest step there (it then reverts both languages and the fields).
+   */
   undo(lang: Lang = this.#panes.activeLang): boolean {
-    return this.#panes.get(lang)?.undoManager()?.undo() != null;
+    return this.#versions.historyStep('undo', lang) || this.#panes.get(lang)?.undoManager()?.undo() != null;
   }
 
   redo(lang: Lang = this.#panes.activeLang): boolean {
-    return this.#panes.get(lang)?.undoManager()?.redo() != null;
+    return this.#versions.historyStep('redo', lang) || this.#panes.get(lang)?.undoManager()?.redo() != null;
   }
 
   /** Adds a custom section at the end, in both languages at once; returns its id. */

@@ -6,7 +6,7 @@ import { EditorView, Decoration, DecorationSet } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, chainCommands, setBlockType, toggleMark } from 'prosemirror-commands';
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
-import { ySyncPlugin, ySyncPluginKey, yCursorPlugin, yUndoPlugin, undo, redo, yUndoPluginKey } from 'y-prosemirror';
+import { ySyncPlugin, ySyncPluginKey, yCursorPlugin, yUndoPlugin, yUndoPluginKey } from 'y-prosemirror';
 import type { Node as PmNode } from 'prosemirror-model';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
@@ -19,6 +19,7 @@ import { glossaryDecorationsPlugin } from './glossary-decorations.js';
 import { findingDecorationsPlugin, findingNavigationKeymap } from './finding-decorations.js';
 import { sectionAlignmentPlugin } from './section-alignment.js';
 import { EDITOR_SHORTCUTS } from './shortcuts.js';
+import type { HistoryAction } from './history-shortcut.js';
 
 /** Transactions carrying this meta may add or remove sections (the editor's own API). */
 export const STRUCTURE_META = 'jd-structure';
@@ -120,6 +121,8 @@ export interface PaneOptions {
   onSectionChange: (sectionId: string | null) => void;
   onFocus: () => void;
   onUpdate: () => void;
+  /** Undo or redo in this pane (its keys): the editor's history, which may hold a version restore; true when a step was taken. */
+  history: (action: HistoryAction) => boolean;
 }
 
 export interface Pane {
@@ -137,8 +140,8 @@ const listItem = jdSchema.nodes['list_item']!;
 
 export function createPane(options: PaneOptions): Pane {
   const decorations = new RangeDecorations();
-  const undoCommand: Command = (state) => undo(state);
-  const redoCommand: Command = (state) => redo(state);
+  const undoCommand: Command = () => options.history('undo');
+  const redoCommand: Command = () => options.history('redo');
   const keys = EDITOR_SHORTCUTS;
   const kit = keymap({
     [keys.undo]: undoCommand,

@@ -94,6 +94,7 @@ export class PanesController implements ReactiveController {
           if (lang === this.activeLang) this.onActiveUpdate();
           this.#reportSelection(lang, false);
         },
+        history: (action) => (action === 'undo' ? this.host.undo(lang) : this.host.redo(lang)),
       });
       this.#panes.set(lang, pane);
     }

@@ -94,8 +94,8 @@ export class ToolbarController implements ReactiveController {
     const active = this.#state;
     const keys = EDITOR_SHORTCUTS;
     return [
-      { label: msg(lang, 'editor.undo'), icon: 'undo', shortcut: keys.undo, action: this.#command((p) => p.undoManager()?.undo()) },
-      { label: msg(lang, 'editor.redo'), icon: 'redo', shortcut: keys.redo, action: this.#command((p) => p.undoManager()?.redo()) },
+      { label: msg(lang, 'editor.undo'), icon: 'undo', shortcut: keys.undo, action: this.#command((p) => this.host.undo(p.lang)) },
+      { label: msg(lang, 'editor.redo'), icon: 'redo', shortcut: keys.redo, action: this.#command((p) => this.host.redo(p.lang)) },
       { label: msg(lang, 'editor.bold'), icon: 'bold', shortcut: keys.bold, action: exec(toggleMark(jdSchema.marks['strong']!)), pressed: !!active?.strong },
       { label: msg(lang, 'editor.italic'), icon: 'italic', shortcut: keys.italic, action: exec(toggleMark(jdSchema.marks['em']!)), pressed: !!active?.em },
       { label: msg(lang, 'editor.link'), icon: 'link', action: () => this.#openLinkForm(), pressed: !!active?.link, expanded: !!this.#linkForm },

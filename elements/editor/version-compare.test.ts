@@ -3,10 +3,12 @@
 // restoring the older one is one change a second editor receives whole, and one "Undo restoring"
 // brings the newer text back in both languages.
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { JdEditor } from './editor.js';
 import { withScratchEsdcDocument } from '../core/test-helpers.js';
 import { appendToSection, personOn, sectionText as sectionTextOf } from './test-support.js';
+import { selectionInSection } from './pane.js';
 
 const SECTION = 'skill';
 
@@ -102,6 +104,57 @@ describe('<jd-editor> version comparison and restore', () => {
       await a.editor.updateComplete;
       expect(a.editor.shadowRoot!.querySelector('[part=undo-restore]'), 'nothing left to undo').to.equal(null);
       for (const person of [a, b]) person.session.remove();
+    });
+  });
+
+  it("undoes a restore with Ctrl+Z in a pane when it is the user's latest step there, after what was typed since, and redoes it with Ctrl+Y", async function () {
+    this.timeout(60_000);
+    await withScratchEsdcDocument('Undo restore by keyboard test', async (documentId) => {
+      const { session, editor } = await personOn('editor@esdc.example', documentId);
+      const both = () => ({ en: sectionText(editor, 'en'), fr: sectionText(editor, 'fr') });
+      const ctrl = async (key: string) => {
+        await sendKeys({ down: 'Control' });
+        await sendKeys({ press: key });
+        await sendKeys({ up: 'Control' });
+      };
+      append(editor, 'en', ' Alpha-EN.');
+      append(editor, 'fr', ' Alpha-FR.');
+      await waitUntil(() => editor.status === 'saved', 'the edits are on the server', { timeout: 8000 });
+      const version = await editor.saveVersion('Keyboard draft');
+      const saved = both();
+      append(editor, 'en', ' Beta-EN.');
+      append(editor, 'fr', ' Beta-FR.');
+      const latest = both();
+      expect(await editor.restoreVersion(version!)).to.equal(true);
+      expect(both()).to.deep.equal(saved);
+
+      // Typed in the English pane after the restore: the first Ctrl+Z there takes that back.
+      const view = editor.getView('en')!;
+      view.focus();
+      view.dispatch(view.state.tr.setSelection(selectionInSection(view, SECTION, true)!));
+      await sendKeys({ type: ' Delta' });
+      expect(sectionText(editor, 'en')).to.equal(`${saved.en} Delta`);
+      await ctrl('z');
+      expect(both(), 'the typing undone, the restore kept').to.deep.equal(saved);
+      // The next one undoes the restore, in both languages at once, and says so.
+      await ctrl('z');
+      expect(both(), 'the restore undone').to.deep.equal(latest);
+      await editor.updateComplete;
+      expect(editor.shadowRoot!.querySelector('[part=undo-restore]'), 'no restore left to undo').to.equal(null);
+      expect(editor.shadowRoot!.textContent).to.contain('Restoring Keyboard draft was undone.');
+      // Ctrl+Y brings it back, and the toolbar's Undo reverts it again.
+      await ctrl('y');
+      expect(both(), 'the restore redone').to.deep.equal(saved);
+      await editor.updateComplete;
+      editor.shadowRoot!.querySelector<HTMLButtonElement>('[part~=toolbar] button[aria-keyshortcuts="Control+Z"]')!.click();
+      expect(both(), "the toolbar's Undo").to.deep.equal(latest);
+      // The French pane had nothing typed since: Ctrl+Z there is the restore's too.
+      await ctrl('y');
+      expect(both()).to.deep.equal(saved);
+      editor.getView('fr')!.focus();
+      await ctrl('z');
+      expect(both(), 'Ctrl+Z in the French pane').to.deep.equal(latest);
+      session.remove();
     });
   });
 });

@@ -1,7 +1,8 @@
 // Named versions: the list (document_versions), saving one, showing one beside the text,
 // comparing two (or one and the live text) word by word, and restoring one as a new change of
 // this user: one Yjs transaction over both languages and the identification fields, so everyone
-// sees it at once through the sync server, undone in one step by "Undo restoring".
+// sees it at once through the sync server, undone in one step by "Undo restoring" or by Ctrl+Z
+// in a pane while it is this user's latest step there (restore-history.ts).
 import { html, nothing } from 'lit';
 import * as Y from 'yjs';
 import { DOMSerializer, type Node as PmNode } from 'prosemirror-model';
@@ -15,11 +16,10 @@ import { renderComparison } from './version-compare-view.js';
 import { JdVersionEvent } from './events.js';
 import { RecordsController } from './editor-host.js';
 import { describeFailure, type FailedAction } from './request-failure.js';
+import { RestoreHistory, type UndoDepths } from './restore-history.js';
+import type { HistoryAction } from './history-shortcut.js';
 
 type VersionAction = 'save' | 'restore' | 'view' | 'compare';
-
-/** The origin of a restore's Yjs transaction: the restore's own UndoManager tracks it, and nothing else. */
-const RESTORE_ORIGIN = Symbol('jd-version-restore');
 
 /** A comparison as computed: versions by number, `to` null for the live text as it was then. */
 interface VersionComparison {
@@ -53,10 +53,8 @@ export class VersionsController extends RecordsController {
   failure: FailedAction<VersionAction> | null = null;
   #viewed: ViewedVersion | null = null;
   #comparison: VersionComparison | null = null;
-  /** Undoes this user's restores (both languages and the fields at once), for the document it was made on. */
-  #restoreUndo: { doc: Y.Doc; manager: Y.UndoManager } | null = null;
-  /** The version whose restore "Undo restoring" reverts, while it can. */
-  #restoredName: string | null = null;
+  /** This user's restores (both languages and the fields at once), for the document they were made on. */
+  #restores: RestoreHistory | null = null;
   /** Past versions rendered once per view, not on every keystroke's render. */
   #dom = new WeakMap<ViewedVersion, Record<Lang, HTMLElement>>();
 
@@ -66,9 +64,8 @@ export class VersionsController extends RecordsController {
     this.failure = null;
     this.#viewed = null;
     this.#comparison = null;
-    this.#restoreUndo?.manager.destroy();
-    this.#restoreUndo = null;
-    this.#restoredName = null;
+    this.#restores?.destroy();
+    this.#restores = null;
   }
 
   /** Runs one action at a time with its progress shown; a failure is kept with a way to run it again. */
@@ -203,14 +200,37 @@ export class VersionsController extends RecordsController {
     return comparison !== null;
   }
 
-  /** The UndoManager of restores on `doc`: it tracks only RESTORE_ORIGIN, so the restorer's own typing and others' changes are not in it. */
-  #undoManagerFor(doc: Y.Doc): Y.UndoManager {
-    if (this.#restoreUndo?.doc !== doc) {
-      this.#restoreUndo?.manager.destroy();
-      const scope = [...LANGS.map((l) => doc.getXmlFragment(l)), doc.getMap('meta')];
-      this.#restoreUndo = { doc, manager: new Y.UndoManager(scope, { trackedOrigins: new Set([RESTORE_ORIGIN]), captureTimeout: 0 }) };
+  /** The restores made on `doc`: only their own transactions, so the restorer's typing and others' changes are not in it. */
+  #restoresOn(doc: Y.Doc): RestoreHistory {
+    if (this.#restores?.doc !== doc) {
+      this.#restores?.destroy();
+      this.#restores = new RestoreHistory(doc, [...LANGS.map((l) => doc.getXmlFragment(l)), doc.getMap('meta')]);
     }
-    return this.#restoreUndo.manager;
+    return this.#restores;
+  }
+
+  /** The restores of the open document, if this user may change it now. */
+  #currentRestores(): RestoreHistory | null {
+    const restores = this.#restores;
+    return restores && this.host.editable && restores.doc === this.host.documentState.document?.doc ? restores : null;
+  }
+
+  /** How deep `lang`'s pane's undo stack is now. */
+  #undoDepth(lang: Lang): number {
+    return this.host.pane(lang)?.undoManager()?.undoStack.length ?? 0;
+  }
+
+  /**
+   * Ends each pane's current undo step and says how deep its stack is: typing right after a
+   * restore (or its undo) then makes a step of its own, undone before the restore, instead of
+   * joining the typing just before it (y-prosemirror merges what comes within 500 ms).
+   */
+  #closePaneSteps(): UndoDepths {
+    const depth = (lang: Lang) => {
+      this.host.pane(lang)?.undoManager()?.stopCapturing();
+      return this.#undoDepth(lang);
+    };
+    return { en: depth('en'), fr: depth('fr') };
   }
 
   /** Restores a past version as a new change by this user (history is never rewritten; undo reverts it). */
@@ -227,21 +247,17 @@ export class VersionsController extends RecordsController {
     );
     const doc = this.host.documentState.document?.doc;
     if (!version || !doc || !this.host.editable) return false;
-    const undo = this.#undoManagerFor(doc);
-    undo.stopCapturing();
     // One transaction: one update through the sync server, applied by every client at once.
     // prosemirrorToYXmlFragment changes only what differs, so unchanged paragraphs (and the
     // comments anchored in them) stay.
-    doc.transact(() => {
+    this.#restoresOn(doc).restore(version.row.name, this.#closePaneSteps(), () => {
       for (const lang of LANGS) prosemirrorToYXmlFragment(version.docs[lang], doc.getXmlFragment(lang));
       const meta = doc.getMap('meta');
       for (const field of META_FIELDS) {
         const value = version.meta[field];
         if (field !== 'status' && typeof value === 'string' && meta.get(field) !== value) meta.set(field, value);
       }
-    }, RESTORE_ORIGIN);
-    undo.stopCapturing();
-    this.#restoredName = version.row.name;
+    });
     this.host.requestUpdate();
     this.host.say(msg(this.#lang, 'versions.restored', { name: version.row.name }));
     this.host.dispatchEvent(new JdVersionEvent('restored', version.row.version_number, version.row.name));
@@ -250,12 +266,23 @@ export class VersionsController extends RecordsController {
 
   /** Reverts the last restore (both languages and the fields) in one step; others' changes made since stay. */
   undoRestore(): boolean {
-    const name = this.#restoredName;
-    const undo = this.#restoreUndo;
-    if (name === null || !undo || !this.host.editable || undo.doc !== this.host.documentState.document?.doc) return false;
-    if (undo.manager.undo() === null) return false;
-    this.#restoredName = undo.manager.canUndo() ? name : null;
-    this.host.say(msg(this.#lang, 'compare.restoreUndone', { name }));
+    return this.#stepRestore('undo');
+  }
+
+  /**
+   * Undo or redo in `lang`'s pane (its keys, its toolbar, editor.undo/redo): takes the step
+   * when a restore is this user's latest step there; false leaves it to the pane's own history.
+   */
+  historyStep(action: HistoryAction, lang: Lang): boolean {
+    return !!this.#currentRestores()?.isNextIn(action, lang, this.#undoDepth(lang)) && this.#stepRestore(action);
+  }
+
+  /** Undoes the last restore, or redoes the one last undone, and says which. */
+  #stepRestore(action: HistoryAction): boolean {
+    const restores = this.#currentRestores();
+    const name = restores?.[action](this.#closePaneSteps()) ?? null;
+    if (name === null) return false;
+    this.host.say(msg(this.#lang, action === 'undo' ? 'compare.restoreUndone' : 'versions.restored', { name }));
     this.host.requestUpdate();
     return true;
   }
@@ -292,6 +319,7 @@ export class VersionsController extends RecordsController {
       void this.save(input.value).then((n) => n !== null && (input.value = ''));
     };
     const busy = this.busy;
+    const restoredName = this.#currentRestores()?.latest ?? null;
     const isBusy = (action: VersionAction, versionNumber: number | null = null) => busy?.action === action && busy.versionNumber === versionNumber;
     const label = (action: Exclude<VersionAction, 'compare'>, versionNumber: number | null, idle: string) => (isBusy(action, versionNumber) ? msg(lang, `versions.busy.${action}`) : idle);
     return html`<details part="versions" aria-busy=${busy ? 'true' : 'false'}>
@@ -308,8 +336,8 @@ export class VersionsController extends RecordsController {
             <button type="button" ?disabled=${busy !== null} @click=${this.failure.retry}>${msg(lang, 'failure.retry')}</button>
           </div>`
         : nothing}
-      ${this.#restoredName !== null && this.host.editable
-        ? html`<p class="row"><button type="button" part="undo-restore" @click=${() => void this.undoRestore()}>${msg(lang, 'compare.undoRestore', { name: this.#restoredName })}</button></p>`
+      ${restoredName !== null
+        ? html`<p class="row"><button type="button" part="undo-restore" @click=${() => void this.undoRestore()}>${msg(lang, 'compare.undoRestore', { name: restoredName })}</button></p>`
         : nothing}
       ${this.#renderCompareForm(lang)}
       ${this.versions.length === 0
