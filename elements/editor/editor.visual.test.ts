@@ -84,13 +84,48 @@ describe('<jd-editor> screenshots', () => {
   }
 
   // Last: it adds a version to the fixture, which the versions panel of later tests would list.
+  let beforeReview: number | null = null;
   it('a past version shown beside the text', async function () {
     this.timeout(20_000);
     const el = await editorOf(PEOPLE.editor.email, 'en', WIDE);
     const number = await el.saveVersion('Before review');
     expect(number, 'the saved version').to.be.a('number');
+    beforeReview = number;
     expect(await el.viewVersion(number!)).to.equal(true);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=version-view]'), 'the version view');
     await expectScreenshot(el, `editor-version-view-en-${WIDE}`);
   });
+
+  // After the one above: "Before review" against a version with a sentence changed in each
+  // language, shown under the panes, in both interface languages and at both widths.
+  let compared: { from: number; to: number } | null = null;
+  for (const lang of ['en', 'fr'] as const) {
+    for (const width of [WIDE, NARROW]) {
+      it(`two versions compared, ${lang.toUpperCase()}, ${width} px`, async function () {
+        this.timeout(30_000);
+        const el = await editorOf(PEOPLE.editor.email, lang, width);
+        compared ??= await changeAndSave(el);
+        expect(await el.compareVersions(compared.from, compared.to)).to.equal(true);
+        await waitUntil(() => el.shadowRoot!.querySelector('[part=version-compare] ins'), 'the comparison with its marks');
+        await expectScreenshot(el, `editor-compare-${lang}-${width}`);
+      });
+    }
+  }
+
+  /** Changes a sentence of each language's first section and saves that as a second version. */
+  async function changeAndSave(el: JdEditor): Promise<{ from: number; to: number }> {
+    const from = beforeReview;
+    expect(from, 'the version saved above').to.be.a('number');
+    const changes = { en: ['Delivers', 'Provides'], fr: ['Exécute', 'Assure'] } as const;
+    for (const [lang, [before, after]] of Object.entries(changes) as [keyof typeof changes, readonly [string, string]][]) {
+      const range = el.findText(lang, before);
+      expect(range, `"${before}" in the ${lang} text`).to.not.equal(null);
+      const view = el.getView(lang)!;
+      view.dispatch(view.state.tr.insertText(after, range!.from, range!.to));
+    }
+    await waitUntil(() => el.status === 'saved', 'the change on the server', { timeout: 8000 });
+    const to = await el.saveVersion('After review');
+    expect(to, 'the second version').to.be.a('number');
+    return { from: from!, to: to! };
+  }
 });

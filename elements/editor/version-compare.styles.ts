@@ -54,6 +54,10 @@ export const versionCompareStyles = css`
     text-decoration: line-through 2px;
     background: var(--_danger-bg);
   }
+  /* A replaced word: the removed and the added one would otherwise run together ("DeliversProvides"). */
+  [part='version-compare'] del + ins {
+    margin-inline-start: 0.25em;
+  }
   [part='compare'] select {
     max-width: 100%;
   }

@@ -129,7 +129,9 @@ export class VersionsController extends RecordsController {
   /** A saved version as a Y.Doc of its own (the caller destroys it). */
   async #fetchDoc(versionNumber: number): Promise<{ row: VersionRow; doc: Y.Doc } | null> {
     const client = this.host.session?.client;
-    const row = this.versions.find((v) => v.version_number === versionNumber);
+    const byNumber = (rows: readonly VersionRow[] | null) => rows?.find((v) => v.version_number === versionNumber);
+    // Asked for before the list arrived (the editor has just opened), or for a version saved elsewhere since.
+    const row = byNumber(this.versions) ?? (client ? byNumber(await fetchVersions(client, this.host.documentId)) : undefined);
     const content = client && row ? await fetchVersionContent(client, row.id) : null;
     if (!row || !content) return null;
     const doc = new Y.Doc();
