@@ -517,11 +517,37 @@ function equalBytes(a: Uint8Array, b: Uint8Array) {
 const REPLAYS = ['jd-kit', 'y-websocket-server', 'sink'] as const;
 type Replay = (typeof REPLAYS)[number];
 
-function replayInFreshProcess(replay: Replay): Promise<void> {
+/** What a replay's process reports to the benchmark's: when the trace was complete at the second client (the sink: typed). */
+interface ReplayResult {
+  replay: Replay;
+  ms: number;
+}
+
+function replayInFreshProcess(replay: Replay): Promise<ReplayResult | null> {
   // --trace-only leaves every server out of the fan-out part, whatever --only says.
   const child = fork(import.meta.filename, [...process.argv.slice(2), '--trace-only'], { execArgv: ['--import', 'tsx'], stdio: 'inherit', env: { ...process.env, JD_BENCH_REPLAY: replay } });
+  let result: ReplayResult | null = null;
+  child.on('message', (message) => (result = message as ReplayResult));
   return new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the ${replay} replay's process exited with ${String(code)}`)))),
+    child.on('exit', (code) => (code === 0 ? resolve(result) : reject(new Error(`the ${replay} replay's process exited with ${String(code)}`)))),
+  );
+}
+
+/**
+ * The second client's time against the stock client's own (the sink's): what a server adds to
+ * what the writer costs by itself, which bounds every server from below.
+ */
+function printAgainstFloor(results: (ReplayResult | null)[]) {
+  const ms = (replay: Replay) => results.find((r) => r?.replay === replay)?.ms;
+  const sink = ms('sink');
+  if (sink === undefined) return;
+  const ratio = (replay: Replay) => {
+    const own = ms(replay);
+    return own === undefined ? 'n/a' : `${(own / 1000).toFixed(2)} s, ${(own / sink).toFixed(2)} ×`;
+  };
+  console.log(
+    `  against the stock client's own time (the sink's ${(sink / 1000).toFixed(2)} s): the second client complete through jd-kit ${ratio('jd-kit')}, ` +
+      `through @y/websocket-server ${ratio('y-websocket-server')}`,
   );
 }
 
@@ -536,7 +562,7 @@ async function withServer<T>(kind: Kind, dir: string, work: (server: Server) => 
 }
 
 /** One replay of the automerge-paper trace: through jd-kit, through @y/websocket-server, or into the sink. */
-async function traceReplay(replay: Replay, dir: string, token: string, traceFile: string) {
+async function traceReplay(replay: Replay, dir: string, token: string, traceFile: string): Promise<ReplayResult> {
   const trace = await readTrace(traceFile);
   if (replay === 'jd-kit') {
     const r = await withServer('jd-kit', dir, (server) => replayTrace(server, token, trace));
@@ -557,6 +583,7 @@ async function traceReplay(replay: Replay, dir: string, token: string, traceFile
       `  the file's endContent: ${r.expectedLength} chars; writer ${r.localLength} chars (${verdict(r.localOk)}), ` +
         `second client ${r.relayedLength} chars (${verdict(r.relayedOk)}), reloaded from Postgres ${r.coldLength} chars (${verdict(r.coldOk)})`,
     );
+    return { replay, ms: r.throughServerMs };
   } else if (replay === 'y-websocket-server') {
     // The same replay through the memory-only server: what the stock clients and the transport
     // cost by themselves (the writer applies and sends the trace in this process either way).
@@ -566,12 +593,14 @@ async function traceReplay(replay: Replay, dir: string, token: string, traceFile
         `complete at the second client after ${(r.throughServerMs / 1000).toFixed(2)} s (${(r.throughServerMs / r.plainYjsMs).toFixed(1)} × plain Yjs's ` +
         `${(r.plainYjsMs / 1000).toFixed(2)} s of that replay), second client ${r.relayedOk ? 'matches' : 'DIFFERS'}`,
     );
+    return { replay, ms: r.throughServerMs };
   } else {
     const r = await withServer('sink', dir, (server) => writerAlone(server, trace));
     console.log(
       `  the stock client alone, typing into a server that discards every message: ${(r.ms / 1000).toFixed(2)} s ` +
         `(${(r.ms / r.plainYjsMs).toFixed(1)} × plain Yjs's ${(r.plainYjsMs / 1000).toFixed(2)} s of that replay): no server can take the second client below this`,
     );
+    return { replay, ms: r.ms };
   }
 }
 
@@ -652,8 +681,14 @@ async function main() {
   }
   if (warmUps.length > 0) console.log(`fan-out p50 / p99 ms in the ${warmUp} s of warm-up (fresh processes; not in the table): ${warmUps.join('; ')}`);
   const replayHere = process.env['JD_BENCH_REPLAY'] as Replay | undefined;
-  if (replay && replayHere) await traceReplay(replayHere, dir, token, traceFile);
-  else if (replay) for (const one of REPLAYS) await replayInFreshProcess(one);
+  if (replay && replayHere) {
+    const result = await traceReplay(replayHere, dir, token, traceFile);
+    process.send?.(result);
+  } else if (replay) {
+    const results: (ReplayResult | null)[] = [];
+    for (const one of REPLAYS) results.push(await replayInFreshProcess(one));
+    printAgainstFloor(results);
+  }
   await rm(dir, { recursive: true, force: true });
   process.exit(0);
 }
