@@ -6,11 +6,11 @@
 //     [--database pglite | postgres]
 // jd-kit's database: `pglite` (the default) is an in-process PGlite with the stack's start
 // parameters, as `npm start` runs it, but in memory (`npm start` keeps its files in .jd-data
-// unless JD_DATA_DIR=memory); its work runs on the sync server's own thread. `postgres` is a throwaway PostgreSQL server
-// (Debian's), durable as configured out of the box (fsync and synchronous_commit on), reached
-// over TCP as signaling/main.ts reaches hosted Supabase: the production configuration; on a
-// 2-core machine its backend competes with the server and the clients for the cores. Both hold
-// the same schema (signaling/tests/support/schema.sql).
+// unless JD_DATA_DIR=memory); its work runs on the sync server's own thread. `postgres` is a
+// throwaway PostgreSQL server (Debian's), durable as configured out of the box (fsync and
+// synchronous_commit on), reached over TCP as signaling/main.ts reaches hosted Supabase: the
+// production configuration; on a 2-core machine its backend competes with the server and the
+// clients for the cores. Both hold the same schema (signaling/tests/support/schema.sql).
 // The trace replay (automerge-paper, from ../shared/data/editing-traces/ beside the repository)
 // checks the result against the trace file's own endContent (104 852 characters; the issue
 // text's 56 769 does not describe this file); the same replay runs through @y/websocket-server and
@@ -683,7 +683,8 @@ async function main() {
   const replayHere = process.env['JD_BENCH_REPLAY'] as Replay | undefined;
   if (replay && replayHere) {
     const result = await traceReplay(replayHere, dir, token, traceFile);
-    process.send?.(result);
+    // Sent before the exit below, which would otherwise drop a message still on its way.
+    await new Promise<void>((sent) => (process.send ? process.send(result, () => sent()) : sent()));
   } else if (replay) {
     const results: (ReplayResult | null)[] = [];
     for (const one of REPLAYS) results.push(await replayInFreshProcess(one));

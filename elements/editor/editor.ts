@@ -45,7 +45,7 @@ import { versionCompareStyles } from './version-compare.styles.js';
 import type { AiTask } from '../../domain/ai/assist-types.js';
 import type { FindingMark, FindingsEditor } from '../core/compliance-link.js';
 import { findingMarks, setFindingMarks } from './finding-decorations.js';
-import { historyActionOf } from './history-shortcut.js';
+import { historyActionOf, type HistoryAction } from './history-shortcut.js';
 
 export type { VersionRow, ReviewRound };
 
@@ -412,11 +412,16 @@ export class JdEditor extends JdThemedElement implements CommentsEditor, TmEdito
    * version restore when it is the latest step there (it then reverts both languages and the fields).
    */
   undo(lang: Lang = this.#panes.activeLang): boolean {
-    return this.#versions.historyStep('undo', lang) || this.#panes.get(lang)?.undoManager()?.undo() != null;
+    return this.#historyStep('undo', lang);
   }
 
   redo(lang: Lang = this.#panes.activeLang): boolean {
-    return this.#versions.historyStep('redo', lang) || this.#panes.get(lang)?.undoManager()?.redo() != null;
+    return this.#historyStep('redo', lang);
+  }
+
+  /** A restore's step when it is the latest in that pane, else the pane's own (y-prosemirror's UndoManager). */
+  #historyStep(action: HistoryAction, lang: Lang): boolean {
+    return this.#versions.historyStep(action, lang) || this.#panes.get(lang)?.undoManager()?.[action]() != null;
   }
 
   /** Adds a custom section at the end, in both languages at once; returns its id. */
